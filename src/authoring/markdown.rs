@@ -1,0 +1,489 @@
+//! Markdown to the safe content tree: `## Why`, `## What` and `## How` sections.
+//!
+//! Raw HTML is refused (pulldown-cmark passes it through and has no switch for it), and
+//! every link and image URL goes through [`crate::url_safety`].
+
+use super::Diagnostic;
+use crate::content::{Block, Inline, Step};
+use crate::pack::Anchor;
+use crate::url_safety::{self, UrlUse};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+
+pub struct Layers {
+    pub why: Vec<Block>,
+    pub what: Vec<Block>,
+    pub how: Vec<Block>,
+}
+
+/// Where the tree is being built: a container of blocks, or of inlines.
+enum Frame {
+    Blocks(Vec<Block>),
+    /// `implicit` is a paragraph opened for the text of a tight list item.
+    Inlines {
+        kind: InlineKind,
+        items: Vec<Inline>,
+        implicit: bool,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Code(String),
+}
+
+enum InlineKind {
+    Paragraph,
+    Heading,
+    Em,
+    Strong,
+    Link(String),
+    Image(String),
+}
+
+struct Section {
+    name: String,
+    line: usize,
+    blocks: Vec<Block>,
+}
+
+/// Compiles a lesson body into its three layers, reporting every problem found.
+pub fn layers(
+    body: &str,
+    first_line: usize,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Layers> {
+    let line_of = |offset: usize| first_line + body[..offset.min(body.len())].matches('\n').count();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut in_section_heading = false;
+    let mut heading_text = String::new();
+    let mut heading_line = 0;
+
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+        let line = line_of(range.start);
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => {
+                close_all(&mut stack, &mut sections);
+                in_section_heading = true;
+                heading_text.clear();
+                heading_line = line;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                in_section_heading = false;
+                sections.push(Section {
+                    name: heading_text.trim().to_string(),
+                    line: heading_line,
+                    blocks: Vec::new(),
+                });
+                stack.push(Frame::Blocks(Vec::new()));
+            }
+            Event::Text(t) | Event::Code(t) if in_section_heading => heading_text.push_str(&t),
+            _ if in_section_heading => {}
+            _ if sections.is_empty() => {
+                if !matches!(&event, Event::Text(t) if t.trim().is_empty())
+                    && !matches!(event, Event::End(_))
+                {
+                    diags.push(Diagnostic::at_line(
+                        path,
+                        line,
+                        "content before the first `##` section".into(),
+                        "put all content under `## Why`, `## What` or `## How`",
+                    ));
+                    return None;
+                }
+            }
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => stack.push(Frame::Inlines {
+                    kind: InlineKind::Paragraph,
+                    items: vec![],
+                    implicit: false,
+                }),
+                Tag::Heading { .. } => stack.push(Frame::Inlines {
+                    kind: InlineKind::Heading,
+                    items: vec![],
+                    implicit: false,
+                }),
+                Tag::BlockQuote(_) | Tag::Item => {
+                    close_implicit(&mut stack);
+                    stack.push(Frame::Blocks(Vec::new()))
+                }
+                Tag::List(start) => {
+                    close_implicit(&mut stack);
+                    stack.push(Frame::List {
+                        ordered: start.is_some(),
+                        items: vec![],
+                    })
+                }
+                Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
+                Tag::Emphasis => open_inline(&mut stack, InlineKind::Em),
+                Tag::Strong | Tag::Strikethrough => open_inline(&mut stack, InlineKind::Strong),
+                Tag::Link { dest_url, .. } => {
+                    let href = checked(&dest_url, UrlUse::Link, path, line, diags);
+                    open_inline(&mut stack, InlineKind::Link(href));
+                }
+                Tag::Image { dest_url, .. } => {
+                    let src = checked(&dest_url, UrlUse::Image, path, line, diags);
+                    open_inline(&mut stack, InlineKind::Image(src));
+                }
+                Tag::HtmlBlock => {}
+                other => {
+                    diags.push(Diagnostic::at_line(
+                        path,
+                        line,
+                        format!("unsupported Markdown: {other:?}"),
+                        "use paragraphs, lists, emphasis, code, links and images",
+                    ));
+                }
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::Item
+                | TagEnd::List(_)
+                | TagEnd::CodeBlock => {
+                    close_implicit(&mut stack);
+                    close_block(&mut stack);
+                }
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image => close_inline(&mut stack),
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some(Frame::Code(code)) = stack.last_mut() {
+                    code.push_str(&t);
+                } else {
+                    push_inline(&mut stack, Inline::Text(t.into_string()));
+                }
+            }
+            Event::Code(t) => push_inline(&mut stack, Inline::Code(t.into_string())),
+            Event::SoftBreak => push_inline(&mut stack, Inline::Text(" ".into())),
+            Event::HardBreak => push_inline(&mut stack, Inline::Break),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                diags.push(Diagnostic::at_line(
+                    path,
+                    line,
+                    format!(
+                        "raw HTML is not allowed: `{}`",
+                        h.trim().chars().take(60).collect::<String>()
+                    ),
+                    "write Markdown instead; HTML would be shown as plain text to learners",
+                ));
+            }
+            Event::Rule => {}
+            other => {
+                diags.push(Diagnostic::at_line(
+                    path,
+                    line,
+                    format!("unsupported Markdown: {other:?}"),
+                    "use paragraphs, lists, emphasis, code, links and images",
+                ));
+            }
+        }
+    }
+    close_all(&mut stack, &mut sections);
+
+    let mut found: [Option<Vec<Block>>; 3] = [None, None, None];
+    for section in sections {
+        let slot = match section.name.to_ascii_lowercase().as_str() {
+            "why" => 0,
+            "what" => 1,
+            "how" => 2,
+            _ => {
+                diags.push(Diagnostic::at_line(
+                    path,
+                    section.line,
+                    format!("unknown section `## {}`", section.name),
+                    "a lesson has exactly three sections: `## Why`, `## What` and `## How`",
+                ));
+                continue;
+            }
+        };
+        if found[slot].is_some() {
+            diags.push(Diagnostic::at_line(
+                path,
+                section.line,
+                format!("the section `## {}` appears twice", section.name),
+                "merge the two sections into one",
+            ));
+        } else if section.blocks.is_empty() {
+            diags.push(Diagnostic::at_line(
+                path,
+                section.line,
+                format!("the section `## {}` is empty", section.name),
+                "write at least one paragraph: each layer answers its own question",
+            ));
+            found[slot] = Some(Vec::new());
+        } else {
+            found[slot] = Some(section.blocks);
+        }
+    }
+    let [why, what, how] = found;
+    for (name, layer) in [("Why", &why), ("What", &what), ("How", &how)] {
+        if layer.is_none() {
+            diags.push(Diagnostic::in_file(
+                path,
+                format!("the `## {name}` section is missing"),
+                format!("add a `## {name}` section: every lesson has Why, What and How layers"),
+            ));
+        }
+    }
+    Some(Layers {
+        why: why?,
+        what: what?,
+        how: into_steps(how?),
+    })
+}
+
+fn checked(
+    url: &str,
+    usage: UrlUse,
+    path: &Path,
+    line: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    url_safety::check(url, usage).unwrap_or_else(|e| {
+        let allowed = match usage {
+            UrlUse::Link => "http, https, mailto or a relative URL",
+            UrlUse::Image => "https or a relative URL",
+        };
+        diags.push(Diagnostic::at_line(
+            path,
+            line,
+            format!(
+                "unsafe {} URL `{}`: {e}",
+                if usage == UrlUse::Link {
+                    "link"
+                } else {
+                    "image"
+                },
+                url.escape_debug()
+            ),
+            format!("use {allowed}"),
+        ));
+        String::new()
+    })
+}
+
+fn open_inline(stack: &mut Vec<Frame>, kind: InlineKind) {
+    ensure_inline_container(stack);
+    stack.push(Frame::Inlines {
+        kind,
+        items: vec![],
+        implicit: false,
+    });
+}
+
+fn push_inline(stack: &mut Vec<Frame>, inline: Inline) {
+    ensure_inline_container(stack);
+    if let Some(Frame::Inlines { items, kind, .. }) = stack.last_mut() {
+        if let (InlineKind::Image(_), Inline::Text(_)) = (kind, &inline) {
+            items.push(inline);
+            return;
+        }
+        // Adjacent text runs merge, so soft breaks do not split sentences.
+        if let (Some(Inline::Text(prev)), Inline::Text(next)) = (items.last_mut(), &inline) {
+            prev.push_str(next);
+            return;
+        }
+        items.push(inline);
+    }
+}
+
+/// Tight list items hold text without a paragraph: open one for them.
+fn ensure_inline_container(stack: &mut Vec<Frame>) {
+    if matches!(stack.last(), Some(Frame::Blocks(_)) | None) {
+        stack.push(Frame::Inlines {
+            kind: InlineKind::Paragraph,
+            items: vec![],
+            implicit: true,
+        });
+    }
+}
+
+fn close_implicit(stack: &mut Vec<Frame>) {
+    if matches!(stack.last(), Some(Frame::Inlines { implicit: true, .. })) {
+        close_block(stack);
+    }
+}
+
+fn close_inline(stack: &mut Vec<Frame>) {
+    let Some(Frame::Inlines { kind, items, .. }) = stack.pop() else {
+        return;
+    };
+    let inline = match kind {
+        InlineKind::Em => Inline::Em(items),
+        InlineKind::Strong => Inline::Strong(items),
+        InlineKind::Link(href) if href.is_empty() => {
+            // A refused link keeps its text, inert.
+            for item in items {
+                push_inline(stack, item);
+            }
+            return;
+        }
+        InlineKind::Link(href) => Inline::Link {
+            href,
+            children: items,
+        },
+        InlineKind::Image(src) if src.is_empty() => return,
+        InlineKind::Image(src) => Inline::Image {
+            src,
+            alt: Inline::plain_text(&items),
+        },
+        InlineKind::Paragraph | InlineKind::Heading => Inline::Text(Inline::plain_text(&items)),
+    };
+    push_inline(stack, inline);
+}
+
+/// Pops the innermost block-level frame into its parent.
+fn close_block(stack: &mut Vec<Frame>) {
+    let Some(frame) = stack.pop() else { return };
+    let block = match frame {
+        Frame::Inlines {
+            kind: InlineKind::Heading,
+            items,
+            ..
+        } => Block::H(items),
+        Frame::Inlines { items, .. } => Block::P(items),
+        Frame::Code(code) => Block::Code(code),
+        Frame::List {
+            ordered: true,
+            items,
+        } => Block::Ol(items),
+        Frame::List {
+            ordered: false,
+            items,
+        } => Block::Ul(items),
+        Frame::Blocks(blocks) => match stack.last_mut() {
+            Some(Frame::List { items, .. }) => {
+                items.push(blocks);
+                return;
+            }
+            _ => Block::Quote(blocks),
+        },
+    };
+    match stack.last_mut() {
+        Some(Frame::Blocks(blocks)) => blocks.push(block),
+        Some(Frame::List { items, .. }) => items.push(vec![block]),
+        _ => {}
+    }
+}
+
+fn close_all(stack: &mut Vec<Frame>, sections: &mut [Section]) {
+    while stack.len() > 1 {
+        close_implicit(stack);
+        close_block(stack);
+    }
+    if let (Some(Frame::Blocks(blocks)), Some(section)) = (stack.pop(), sections.last_mut()) {
+        section.blocks = blocks;
+    }
+}
+
+/// Ordered lists in How become steps; a step ending in `{@feature}` points at that feature.
+fn into_steps(how: Vec<Block>) -> Vec<Block> {
+    how.into_iter()
+        .map(|block| match block {
+            Block::Ol(items) => Block::Steps(items.into_iter().map(step).collect()),
+            other => other,
+        })
+        .collect()
+}
+
+fn step(mut content: Vec<Block>) -> Step {
+    let mut anchor = None;
+    if let Some(Block::P(inlines)) = content.last_mut() {
+        if let Some(Inline::Text(text)) = inlines.last_mut() {
+            let trimmed = text.trim_end();
+            if let (Some(open), true) = (trimmed.rfind("{@"), trimmed.ends_with('}')) {
+                let name = trimmed[open + 2..trimmed.len() - 1].trim();
+                anchor = Some(match name.strip_prefix("css:") {
+                    Some(sel) => Anchor::Selector(sel.trim().to_string()),
+                    None => Anchor::Feature(name.to_string()),
+                });
+                text.truncate(open);
+                let kept = text.trim_end().len();
+                text.truncate(kept);
+                if text.is_empty() {
+                    inlines.pop();
+                }
+            }
+        }
+    }
+    Step { content, anchor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(body: &str) -> (Option<Layers>, Vec<Diagnostic>) {
+        let mut diags = vec![];
+        let layers = layers(body, 1, Path::new("t.md"), &mut diags);
+        (layers, diags)
+    }
+
+    #[test]
+    fn three_sections_become_three_layers_with_steps() {
+        let (layers, diags) = compile("## Why\nTo get *paid*.\n\n## What\nA [guide](/docs).\n\n## How\n1. Open it. {@invoices.send}\n2. Click **Send**.\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let layers = layers.unwrap();
+        assert_eq!(
+            layers.why,
+            vec![Block::P(vec![
+                Inline::Text("To get ".into()),
+                Inline::Em(vec![Inline::Text("paid".into())]),
+                Inline::Text(".".into())
+            ])]
+        );
+        let Block::Steps(steps) = &layers.how[0] else {
+            panic!("{:?}", layers.how)
+        };
+        assert_eq!(steps.len(), 2);
+        assert_eq!(
+            steps[0].anchor,
+            Some(Anchor::Feature("invoices.send".into()))
+        );
+        assert_eq!(
+            steps[0].content,
+            vec![Block::P(vec![Inline::Text("Open it.".into())])]
+        );
+        assert_eq!(steps[1].anchor, None);
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_errors_with_lines() {
+        let (_, diags) = compile("## Why\nGet paid.\n\n<script>alert(1)</script>\n\n## What\n[x](jav&#x09;ascript:alert(1))\n\n## How\nok\n");
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert_eq!(diags[0].line, Some(4));
+        assert!(diags[1].message.contains("unsafe link"), "{}", diags[1]);
+        assert_eq!(diags[1].line, Some(7));
+    }
+
+    #[test]
+    fn missing_and_unknown_sections_are_named() {
+        let (_, diags) = compile("## Why\nx\n\n## Wot\ny\n");
+        let text: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert!(
+            text.iter().any(|m| m.contains("unknown section `## Wot`")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|m| m.contains("`## What` section is missing")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|m| m.contains("`## How` section is missing")),
+            "{text:?}"
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! The three layers of a lesson: depth on demand.
+
+use serde::{Deserialize, Serialize};
+
+/// Why (the outcome), What (the concept and its connections) and How (the steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    #[default]
+    Why,
+    What,
+    How,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 3] = [Layer::Why, Layer::What, Layer::How];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layer::Why => "Why",
+            Layer::What => "What",
+            Layer::How => "How",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Layer::Why => "why",
+            Layer::What => "what",
+            Layer::How => "how",
+        }
+    }
+
+    /// The layer an arrow key moves to, wrapping around as the ARIA tabs pattern asks.
+    pub fn step(self, forward: bool) -> Layer {
+        let i = Layer::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        let n = Layer::ALL.len();
+        Layer::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrow_keys_wrap_around() {
+        assert_eq!(Layer::How.step(true), Layer::Why);
+        assert_eq!(Layer::Why.step(false), Layer::How);
+        assert_eq!(Layer::Why.step(true), Layer::What);
+    }
+}

@@ -1,0 +1,21 @@
+//! Pathlight: contextual micro-lessons inside a host web app.
+//!
+//! The pure core (pack model, content tree, triggers, URL patterns, host commands) never
+//! touches the browser and is tested natively. The browser edge (`web`) and the components
+//! (`ui`) are compiled only into the wasm.
+
+pub mod command;
+pub mod content;
+pub mod layer;
+pub mod pack;
+pub mod trigger;
+pub mod url_pattern;
+pub mod url_safety;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,123 @@
+//! Which URLs authored content may carry.
+//!
+//! Browsers strip leading control characters and spaces and drop tabs and newlines anywhere
+//! in a URL before they read its scheme, so `java\tscript:` still runs. We read the scheme
+//! the same way, and allow only schemes that cannot run script.
+
+/// What a URL is used for: links may also be `mailto:`, images only https or relative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    Link,
+    Image,
+}
+
+/// Why a URL was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlError {
+    /// The scheme, lowercased, as the browser would read it.
+    Scheme(String),
+    Empty,
+}
+
+impl std::fmt::Display for UrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UrlError::Scheme(s) => write!(f, "the scheme `{s}:` is not allowed"),
+            UrlError::Empty => write!(f, "the URL is empty"),
+        }
+    }
+}
+
+/// The URL as a browser would see it, or why it is refused.
+pub fn check(url: &str, usage: UrlUse) -> Result<String, UrlError> {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .trim_end_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    match scheme(&cleaned) {
+        None => Ok(cleaned),
+        Some(s) => {
+            let allowed = match usage {
+                UrlUse::Link => matches!(s.as_str(), "http" | "https" | "mailto"),
+                UrlUse::Image => s == "https",
+            };
+            if allowed {
+                Ok(cleaned)
+            } else {
+                Err(UrlError::Scheme(s))
+            }
+        }
+    }
+}
+
+/// The scheme of an absolute URL, lowercased; `None` for a relative one.
+fn scheme(url: &str) -> Option<String> {
+    let end = url.find([':', '/', '?', '#'])?;
+    if !url[end..].starts_with(':') || end == 0 {
+        return None;
+    }
+    let candidate = &url[..end];
+    let mut chars = candidate.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // Something like `a b:c` is not a scheme for the browser either: it is a relative path.
+    valid.then(|| candidate.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_web_mail_and_relative_links() {
+        for ok in [
+            "https://a.example/x",
+            "http://a",
+            "mailto:a@b.c",
+            "/docs",
+            "../x",
+            "#top",
+            "?q=1",
+            "docs/a:b",
+        ] {
+            assert!(check(ok, UrlUse::Link).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_script_schemes_even_when_obfuscated() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            " \u{1}javascript:x",
+            "java\tscript:x",
+            "java\nscript:x",
+            "vbscript:x",
+            "data:text/html,x",
+        ] {
+            assert!(
+                matches!(check(bad, UrlUse::Link), Err(UrlError::Scheme(_))),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn images_are_https_or_relative_only() {
+        assert!(check("https://cdn.example/a.png", UrlUse::Image).is_ok());
+        assert!(check("/img/a.png", UrlUse::Image).is_ok());
+        assert!(check("http://cdn.example/a.png", UrlUse::Image).is_err());
+        assert!(check("mailto:a@b.c", UrlUse::Image).is_err());
+        assert!(check("data:image/png;base64,AA", UrlUse::Image).is_err());
+    }
+
+    #[test]
+    fn empty_is_refused() {
+        assert_eq!(check(" \t", UrlUse::Link), Err(UrlError::Empty));
+    }
+}
