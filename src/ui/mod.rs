@@ -1,1 +1,17 @@
-//! The components, one per file.
+//! The components, one per file, and the state they share.
+
+mod content;
+mod launcher;
+mod layer_tabs;
+mod lesson_card;
+mod panel;
+mod state;
+mod widget;
+
+pub use content::Blocks;
+pub use launcher::Launcher;
+pub use layer_tabs::LayerTabs;
+pub use lesson_card::LessonCard;
+pub use panel::Panel;
+pub use state::{Surface, WidgetState};
+pub use widget::Widget;

@@ -1,0 +1,38 @@
+# Sourced by the demo and test scripts: installs whatever is missing, then puts the
+# project's tools first on the PATH. Safe to run again; quick when all is there.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+debs=()
+command -v chromium >/dev/null || debs+=(chromium)
+command -v chromedriver >/dev/null || debs+=(chromium-driver)
+command -v node >/dev/null || debs+=(nodejs)
+command -v npm >/dev/null || debs+=(npm)
+if [ ${#debs[@]} -gt 0 ]; then
+  say "installing ${debs[*]} (Debian packages)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debs[@]}" >/dev/null
+fi
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "installing trunk 0.21.14 (about 10 minutes on 2 cores)"
+  cargo install --locked trunk --version 0.21.14
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q '0\.2\.130'; then
+  say "installing wasm-bindgen-cli 0.2.130"
+  # Its lock file can name a crate version the registry no longer serves; then resolve afresh.
+  cargo install --locked wasm-bindgen-cli --version 0.2.130 || cargo install wasm-bindgen-cli --version 0.2.130
+fi
+
+# wasm-opt comes from npm's binaryen@132: Debian's binaryen 108 corrupts wasm-bindgen output.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

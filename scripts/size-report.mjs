@@ -1,0 +1,23 @@
+// Prints what a browser downloads for the widget: raw, gzip -9 and brotli bytes of each
+// file of the release build, and their total. Run after `trunk build --release`.
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const FILES = ["pathlight.js", "pathlight_bg.wasm"];
+const dist = new URL("../dist/", import.meta.url);
+const rows = FILES.map((name) => {
+  const url = new URL(name, dist);
+  if (!existsSync(url)) throw new Error(`dist/${name} is missing: run trunk build --release first`);
+  const raw = readFileSync(url);
+  return {
+    name,
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = rows.reduce((t, r) => ({ name: "total", raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const pad = (v, n) => String(v).padStart(n);
+console.log(`${"file".padEnd(20)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
+for (const r of [...rows, total]) console.log(`${r.name.padEnd(20)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+if (process.env.PATHLIGHT_SIZE_JSON) console.log(JSON.stringify(total));

@@ -1,0 +1,14 @@
+// Trunk post-build hook: wraps wasm-bindgen's no-modules glue in the Pathlight loader, so
+// the vendor's single classic <script> tag boots the widget without adding globals.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("run this as a Trunk post_build hook (TRUNK_STAGING_DIR is unset)");
+const gluePath = join(dir, "pathlight.js");
+const glue = readFileSync(gluePath, "utf8");
+if (glue.includes("Pathlight loader")) process.exit(0);
+const loader = readFileSync(new URL("../src/web/loader.js", import.meta.url), "utf8");
+// The glue reads `document.currentScript` itself; ours reads it first, so keep one.
+const wrapped = loader.replace("/*@@GLUE@@*/", () => glue);
+writeFileSync(gluePath, wrapped);

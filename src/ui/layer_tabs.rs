@@ -1,0 +1,82 @@
+//! The Why / What / How tabs of a lesson card.
+
+use super::{Blocks, WidgetState};
+use crate::layer::Layer;
+use crate::pack::Lesson;
+use leptos::{ev, html, prelude::*};
+use wasm_bindgen::JsCast;
+
+/// A tablist of the three layers with its tabpanel; arrow keys, Home and End move
+/// between tabs, as the ARIA tabs pattern describes.
+#[component]
+pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
+    let tablist = NodeRef::<html::Div>::new();
+    let select = move |layer: Layer, focus: bool| {
+        state.layer.set(layer);
+        if focus {
+            if let Some(tab) = tablist.get().and_then(|l| {
+                l.query_selector(&format!("#pl-tab-{}", layer.key()))
+                    .ok()
+                    .flatten()
+            }) {
+                let _ = tab.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    };
+    // The active tab takes focus when the card opens, so keyboard users land in the lesson.
+    Effect::new(move || {
+        if tablist.get().is_some() {
+            select(state.layer.get_untracked(), true);
+        }
+    });
+    let on_key = move |ev: ev::KeyboardEvent| {
+        let current = state.layer.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => current.step(true),
+            "ArrowLeft" | "ArrowUp" => current.step(false),
+            "Home" => Layer::Why,
+            "End" => Layer::How,
+            _ => return,
+        };
+        ev.prevent_default();
+        select(next, true);
+    };
+    let Lesson { why, what, how, .. } = lesson;
+    view! {
+        <div class="pl-tabs" role="tablist" aria-label="Lesson layers" node_ref=tablist on:keydown=on_key>
+            {Layer::ALL.map(|layer| {
+                let selected = move || state.layer.get() == layer;
+                view! {
+                    <button
+                        class="pl-tab"
+                        type="button"
+                        role="tab"
+                        id=format!("pl-tab-{}", layer.key())
+                        aria-controls="pl-tabpanel"
+                        aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
+                        on:click=move |_| select(layer, false)
+                    >
+                        {layer.label()}
+                    </button>
+                }
+            })}
+        </div>
+        <div
+            class="pl-tabpanel"
+            role="tabpanel"
+            id="pl-tabpanel"
+            tabindex="0"
+            aria-labelledby=move || format!("pl-tab-{}", state.layer.get().key())
+        >
+            {move || {
+                let blocks = match state.layer.get() {
+                    Layer::Why => why.clone(),
+                    Layer::What => what.clone(),
+                    Layer::How => how.clone(),
+                };
+                view! { <Blocks blocks/> }
+            }}
+        </div>
+    }
+}

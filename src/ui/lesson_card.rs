@@ -1,0 +1,46 @@
+//! The lesson card.
+
+use super::{LayerTabs, Surface, WidgetState};
+use leptos::{ev, prelude::*};
+
+/// A dialog showing one lesson: title, objective, time, and its Why/What/How layers.
+#[component]
+pub fn LessonCard(state: WidgetState) -> impl IntoView {
+    let from_panel = move || {
+        matches!(
+            state.surface.get(),
+            Surface::Lesson {
+                from_panel: true,
+                ..
+            }
+        )
+    };
+    let on_key = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            state.close();
+        }
+    };
+    view! {
+        {move || state.open_lesson_data().map(|lesson| view! {
+            <section
+                class="pl-surface pl-card"
+                role="dialog"
+                aria-labelledby="pl-card-title"
+                aria-describedby="pl-card-objective"
+                on:keydown=on_key
+            >
+                <header class="pl-head">
+                    <Show when=from_panel>
+                        <button class="pl-icon" type="button" aria-label="Back to lessons" on:click=move |_| state.back()>"‹"</button>
+                    </Show>
+                    <h2 id="pl-card-title" class="pl-title">{lesson.title.clone()}</h2>
+                    <button class="pl-icon" type="button" aria-label="Close lesson" on:click=move |_| state.close()>"×"</button>
+                </header>
+                <p id="pl-card-objective" class="pl-objective">{lesson.objective.clone()}</p>
+                <p class="pl-meta">{format!("About {} min", lesson.minutes)}</p>
+                <LayerTabs state lesson/>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,52 @@
+//! The lesson panel.
+
+use super::{Surface, WidgetState};
+use leptos::{ev, html, prelude::*};
+
+/// A non-modal dialog listing the lessons relevant to the current page.
+#[component]
+pub fn Panel(state: WidgetState) -> impl IntoView {
+    let title = format!("Learn {}", state.pack().title);
+    let list = NodeRef::<html::Ul>::new();
+    // Focus moves into the panel when it opens, onto its first lesson.
+    Effect::new(move || {
+        if let Some(list) = list.get() {
+            if let Ok(Some(first)) = list.query_selector("button") {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(first).focus();
+            }
+        }
+    });
+    let on_key = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            state.close();
+        }
+    };
+    view! {
+        <Show when=move || state.surface.get() == Surface::Panel>
+            <section class="pl-surface pl-panel" role="dialog" aria-labelledby="pl-panel-title" on:keydown=on_key>
+                <header class="pl-head">
+                    <h2 id="pl-panel-title" class="pl-title">{title.clone()}</h2>
+                    <button class="pl-icon" type="button" aria-label="Close" on:click=move |_| state.close()>"×"</button>
+                </header>
+                <p class="pl-sub">"Lessons for this page. Take them in any order."</p>
+                <ul class="pl-list" node_ref=list>
+                    <For each=move || state.lessons_here() key=|l| l.id.clone() let:lesson>
+                        <li>
+                            <button class="pl-item" type="button" on:click={
+                                let id = lesson.id.clone();
+                                move |_| state.open_lesson(&id)
+                            }>
+                                <span class="pl-item-title">{lesson.title.clone()}</span>
+                                <span class="pl-item-meta">{format!("{} · {} min", lesson.objective, lesson.minutes)}</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || state.lessons_here().is_empty()>
+                    <p class="pl-empty">"No lessons for this page yet."</p>
+                </Show>
+            </section>
+        </Show>
+    }
+}

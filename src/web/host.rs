@@ -1,0 +1,44 @@
+//! The widget's own element on the host page: a `<pathlight-widget>` with an open shadow
+//! root, appended to `body`. Styles go in through adoptedStyleSheets, so a strict CSP
+//! needs no `'unsafe-inline'`, and nothing is written into the host's `<head>`.
+
+use crate::ui::{Widget, WidgetState};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, ShadowRootInit, ShadowRootMode};
+
+const STYLE: &str = include_str!("../../style/widget.css");
+
+/// The mounted widget. Dropping it removes the element and everything Leptos set up.
+pub struct Host {
+    element: web_sys::Element,
+    /// Leptos' unmount handle: dropping it tears the view down.
+    _mounted: Box<dyn std::any::Any>,
+}
+
+impl Host {
+    pub fn mount(state: WidgetState) -> Result<Host, JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let body = document.body().ok_or("the page has no <body>")?;
+        let element = document.create_element("pathlight-widget")?;
+        let root = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(STYLE)?;
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        body.append_child(&element)?;
+        let mounted =
+            leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> });
+        Ok(Host {
+            element,
+            _mounted: Box::new(mounted),
+        })
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.element.remove();
+    }
+}

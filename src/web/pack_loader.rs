@@ -1,0 +1,34 @@
+//! Fetches the compiled lesson pack.
+
+use crate::pack::Pack;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+/// Loads the pack at `url`, or says what went wrong and how to fix it.
+pub async fn load(url: &str) -> Result<Pack, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let fail = |what: String| {
+        format!("could not load lessons from {url} ({what}). Check the `lessons` URL given to init or data-lessons.")
+    };
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| fail(js_text(&e)))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(fail(format!("HTTP {}", response.status())));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| fail(js_text(&e)))?)
+        .await
+        .map_err(|e| fail(js_text(&e)))?
+        .as_string()
+        .unwrap_or_default();
+    Pack::from_json(&text).map_err(|e| format!("{url}: {e}"))
+}
+
+fn js_text(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{value:?}"))
+}

@@ -1,0 +1,163 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Each test names the bug it pins.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use pathlight::content::{Block, Inline, Step};
+use pathlight::pack::{Lesson, Pack, FORMAT};
+use pathlight::ui::{Blocks, LayerTabs, WidgetState};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Lets effects and the scheduler run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn text(s: &str) -> Inline {
+    Inline::Text(s.into())
+}
+
+fn lesson() -> Lesson {
+    Lesson {
+        id: "l".into(),
+        title: "Lesson".into(),
+        objective: "Do it.".into(),
+        minutes: 1,
+        anchor: None,
+        why: vec![Block::P(vec![text("why text")])],
+        what: vec![Block::P(vec![text("what text")])],
+        how: vec![Block::Steps(vec![Step {
+            content: vec![Block::P(vec![text("step one")])],
+            anchor: None,
+        }])],
+        goals: Default::default(),
+        prerequisites: vec![],
+        related: vec![],
+        when: None,
+        complete: None,
+        priority: 0,
+    }
+}
+
+#[wasm_bindgen_test]
+fn authored_markup_is_shown_as_text_never_parsed() {
+    // Pins: content reaching the DOM through innerHTML, which would run `onerror`.
+    let el = container();
+    let blocks = vec![Block::P(vec![text(
+        "<img src=x onerror=\"window.pwned=1\">",
+    )])];
+    let _mounted = leptos::mount::mount_to(el.clone(), move || view! { <Blocks blocks/> });
+    assert!(el.query_selector("img").unwrap().is_none());
+    assert!(el.text_content().unwrap().contains("<img src=x"));
+}
+
+#[wasm_bindgen_test]
+fn script_links_in_a_hand_made_pack_render_as_plain_text() {
+    // Pins: trusting that every pack went through the CLI's URL check.
+    let el = container();
+    let blocks = vec![Block::P(vec![
+        Inline::Link {
+            href: "java\tscript:alert(1)".into(),
+            children: vec![text("bad")],
+        },
+        Inline::Link {
+            href: "https://example.com/docs".into(),
+            children: vec![text("good")],
+        },
+    ])];
+    let _mounted = leptos::mount::mount_to(el.clone(), move || view! { <Blocks blocks/> });
+    let links = el.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1);
+    let a: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(
+        a.get_attribute("href").as_deref(),
+        Some("https://example.com/docs")
+    );
+    assert_eq!(
+        a.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(el.text_content().unwrap().contains("bad"));
+}
+
+#[wasm_bindgen_test]
+async fn layer_tabs_follow_the_aria_tabs_pattern() {
+    // Pins: tabs that only react to clicks, leaving keyboard users on the Why layer.
+    let el = container();
+    let pack = Pack {
+        format: FORMAT,
+        id: "p".into(),
+        title: "P".into(),
+        locale: "en".into(),
+        goals: vec![],
+        lessons: vec![lesson()],
+    };
+    let state = WidgetState::new(pack);
+    let _mounted = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <LayerTabs state lesson=lesson()/> },
+    );
+    tick().await;
+    let selected = || {
+        el.query_selector("[role=tab][aria-selected=true]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let panel = || {
+        el.query_selector("[role=tabpanel]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(selected(), "Why");
+    assert_eq!(panel(), "why text");
+
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        el.query_selector("[role=tab][aria-selected=true]")
+            .unwrap()
+            .unwrap()
+            .dispatch_event(&event)
+            .unwrap();
+    };
+    press("ArrowRight");
+    tick().await;
+    assert_eq!(selected(), "What");
+    assert_eq!(panel(), "what text");
+    press("End");
+    tick().await;
+    assert_eq!(selected(), "How");
+    assert!(panel().contains("step one"));
+    press("ArrowRight");
+    tick().await;
+    assert_eq!(selected(), "Why", "arrow keys wrap around");
+    // Only the selected tab is in the tab order.
+    assert_eq!(
+        el.query_selector_all("[role=tab][tabindex='0']")
+            .unwrap()
+            .length(),
+        1
+    );
+}
