@@ -9,7 +9,7 @@ cargo test --quiet
 say "component tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER="$(command -v chromedriver)" \
-  cargo test --quiet --target wasm32-unknown-unknown --test components
+  cargo test --target wasm32-unknown-unknown --test components
 
 say "release build (trunk, wasm-opt -Oz)"
 trunk build --release >/dev/null
