@@ -8,6 +8,8 @@ pub mod command;
 pub mod content;
 pub mod layer;
 pub mod pack;
+pub mod progress;
+pub mod ranking;
 pub mod trigger;
 pub mod url_pattern;
 pub mod url_safety;

@@ -1,0 +1,1 @@
+//! Progress: what this learner has done, kept per user and per pack.

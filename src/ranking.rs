@@ -1,0 +1,1 @@
+//! Ranking: which eligible lessons to suggest first, and why.
