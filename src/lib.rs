@@ -8,6 +8,7 @@ pub mod command;
 pub mod content;
 pub mod layer;
 pub mod pack;
+pub mod placement;
 pub mod progress;
 pub mod ranking;
 pub mod trigger;

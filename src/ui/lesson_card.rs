@@ -39,7 +39,13 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                 </header>
                 <p id="pl-card-objective" class="pl-objective">{lesson.objective.clone()}</p>
                 <p class="pl-meta">{format!("About {} min", lesson.minutes)}</p>
-                <LayerTabs state lesson/>
+                <LayerTabs state lesson=lesson.clone()/>
+                <footer class="pl-actions">
+                    <button class="pl-button pl-quiet" type="button" on:click={
+                        let id = lesson.id.clone();
+                        move |_| state.dismiss(&id)
+                    }>"Not now"</button>
+                </footer>
             </section>
         })}
     }

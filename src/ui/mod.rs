@@ -1,5 +1,7 @@
 //! The components, one per file, and the state they share.
 
+mod beacon;
+mod beacon_layer;
 mod content;
 mod launcher;
 mod layer_tabs;
@@ -8,6 +10,8 @@ mod panel;
 mod state;
 mod widget;
 
+pub use beacon::Beacon;
+pub use beacon_layer::BeaconLayer;
 pub use content::Blocks;
 pub use launcher::Launcher;
 pub use layer_tabs::LayerTabs;

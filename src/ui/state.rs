@@ -1,9 +1,10 @@
 //! The widget's reactive state and the decisions about it, kept out of the components.
 
 use crate::layer::Layer;
-use crate::pack::{Lesson, Pack};
-use crate::web::{warn, Focus};
+use crate::pack::{Anchor, Lesson, Pack};
+use crate::web::{warn, AnchorFacts, AnchorWatcher, Focus};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Which surface the learner sees.
@@ -26,6 +27,11 @@ pub struct WidgetState {
     pub layer: RwSignal<Layer>,
     /// The host page's path, as last seen.
     pub path: RwSignal<String>,
+    /// Lessons the learner set aside with "Not now".
+    pub dismissed: RwSignal<HashSet<String>>,
+    /// Notified whenever an anchor appears, disappears, shows, hides or is clicked.
+    anchors_changed: Trigger,
+    anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
 }
 
 impl WidgetState {
@@ -35,11 +41,49 @@ impl WidgetState {
             surface: RwSignal::new(Surface::Closed),
             layer: RwSignal::new(Layer::default()),
             path: RwSignal::new(current_path()),
+            dismissed: RwSignal::new(HashSet::new()),
+            anchors_changed: Trigger::new(),
+            anchors: StoredValue::new_local(None),
         }
     }
 
     pub fn pack(&self) -> Arc<Pack> {
         self.pack.get_value()
+    }
+
+    /// Starts watching the page's anchors. Without this (in component tests), no anchor is
+    /// ever found and no beacon shows.
+    pub fn watch_anchors(&self) {
+        let changed = self.anchors_changed;
+        let pack = self.pack;
+        let watcher = AnchorWatcher::new(
+            move || changed.notify(),
+            move |selector| {
+                let lessons: Vec<String> = pack.with_value(|p| {
+                    p.lessons
+                        .iter()
+                        .filter(|l| l.anchor.as_ref().is_some_and(|a| a.css() == selector))
+                        .map(|l| l.id.clone())
+                        .collect()
+                });
+                warn(&format!(
+                    "the anchor selector `{selector}` of lesson {} is not valid CSS, so its beacon never shows. Fix it and run `pathlight lint`.",
+                    lessons.join(", ")
+                ));
+            },
+        );
+        match watcher {
+            Ok(w) => self.anchors.set_value(Some(w)),
+            Err(e) => warn(&format!("cannot watch the page for anchors ({e:?}).")),
+        }
+    }
+
+    /// Follows the host's navigation.
+    pub fn location_changed(&self) {
+        let path = current_path();
+        if self.path.try_get_untracked().is_some_and(|p| p != path) {
+            self.path.set(path);
+        }
     }
 
     /// The lessons relevant on the page the learner is on.
@@ -48,6 +92,52 @@ impl WidgetState {
         pack.lessons_on(&self.path.get())
             .into_iter()
             .cloned()
+            .collect()
+    }
+
+    /// Tells the anchor watcher which anchors matter now.
+    pub fn sync_anchors(&self) {
+        let selectors: Vec<String> = self
+            .lessons_here()
+            .iter()
+            .filter_map(|l| l.anchor.as_ref().map(Anchor::css))
+            .collect();
+        self.anchors.with_value(|w| {
+            if let Some(w) = w {
+                w.watch(selectors);
+            }
+        });
+    }
+
+    pub fn anchor_facts(&self, anchor: &Anchor) -> AnchorFacts {
+        self.anchors_changed.track();
+        self.anchors.with_value(|w| {
+            w.as_ref()
+                .map(|w| w.facts(&anchor.css()))
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
+        self.anchors
+            .with_value(|w| w.as_ref().and_then(|w| w.element(&anchor.css())))
+    }
+
+    /// Lessons whose feature is on screen now and that the learner has not set aside.
+    pub fn beacons(&self) -> Vec<Lesson> {
+        let dismissed = self.dismissed.get();
+        let open = match self.surface.get() {
+            Surface::Lesson { id, .. } => Some(id),
+            _ => None,
+        };
+        self.lessons_here()
+            .into_iter()
+            .filter(|l| !dismissed.contains(&l.id) && open.as_deref() != Some(l.id.as_str()))
+            .filter(|l| {
+                l.anchor
+                    .as_ref()
+                    .is_some_and(|a| self.anchor_facts(a).visible)
+            })
             .collect()
     }
 
@@ -62,7 +152,7 @@ impl WidgetState {
     pub fn toggle_panel(&self) {
         if self.surface.get_untracked() == Surface::Closed {
             Focus::remember();
-            self.path.set(current_path());
+            self.location_changed();
             self.surface.set(Surface::Panel);
         } else {
             self.close();
@@ -91,9 +181,17 @@ impl WidgetState {
         });
     }
 
+    /// "Not now": closes the lesson and hides its beacon.
+    pub fn dismiss(&self, id: &str) {
+        self.dismissed.update(|d| {
+            d.insert(id.to_string());
+        });
+        self.close();
+    }
+
     /// Back from a card to the lesson list.
     pub fn back(&self) {
-        self.path.set(current_path());
+        self.location_changed();
         self.surface.set(Surface::Panel);
     }
 

@@ -1,6 +1,6 @@
 //! `window.pathlight(...)`: the host's calls, dispatched into the widget.
 
-use super::{console::warn, pack_loader, Host};
+use super::{console::warn, pack_loader, Host, LocationWatcher};
 use crate::command::{Command, InitOptions};
 use crate::ui::WidgetState;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ struct App {
     initialized: bool,
     state: Option<WidgetState>,
     host: Option<Host>,
+    location: Option<LocationWatcher>,
     /// Owns the widget's signals, so they go when the widget goes.
     owner: Option<Owner>,
     /// A lesson the host asked to open before the pack had loaded.
@@ -77,10 +78,13 @@ fn init(options: InitOptions) {
         let state = owner.with(|| WidgetState::new(pack));
         match owner.with(|| Host::mount(state)) {
             Ok(host) => {
+                state.watch_anchors();
+                let location = LocationWatcher::new(move || state.location_changed());
                 let pending = APP.with(|app| {
                     let mut app = app.borrow_mut();
                     app.state = Some(state);
                     app.host = Some(host);
+                    app.location = Some(location);
                     app.owner = Some(owner);
                     app.pending_open.take()
                 });

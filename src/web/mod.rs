@@ -1,13 +1,18 @@
 //! The browser edge: the host API, mounting into the shadow root, loading the pack.
 //! Everything here is thin; decisions live in the pure core.
 
+mod anchors;
 mod api;
 mod console;
 mod focus;
 mod host;
+mod navigation;
 mod pack_loader;
+pub mod tether;
 
+pub use anchors::{AnchorFacts, AnchorWatcher};
 pub use api::command;
 pub use console::warn;
 pub use focus::Focus;
 pub use host::Host;
+pub use navigation::LocationWatcher;

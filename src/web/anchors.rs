@@ -1,0 +1,404 @@
+//! Watches the host page for the anchors of the lessons that may show: present, visible,
+//! clicked. Built for busy pages, so its cost stays flat as the page grows:
+//!
+//! - The MutationObserver watches child lists and the attributes anchors are found by, and
+//!   its callback only marks the watcher dirty. Anchors are looked up at most every 200 ms,
+//!   and only those not found yet or no longer in the page.
+//! - Visibility comes from an IntersectionObserver on the found anchors, which also knows
+//!   when a scroll container clips them.
+//! - Open shadow roots of host components are searched when an anchor is not found in the
+//!   document; the scan for them runs at most every 2 s, and only while something is missing.
+//! - A click is seen by a passive listener on the anchor element itself, never on the page.
+
+use js_sys::Array;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, IntersectionObserver, IntersectionObserverEntry, MutationObserver,
+    MutationObserverInit, ShadowRoot,
+};
+
+const RESOLVE_EVERY_MS: i32 = 200;
+const SHADOW_SCAN_EVERY_MS: f64 = 2000.0;
+
+/// What the page shows of one anchor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnchorFacts {
+    pub present: bool,
+    pub visible: bool,
+    pub clicked: bool,
+}
+
+struct Tracked {
+    selector: String,
+    element: Option<Element>,
+    facts: AnchorFacts,
+    on_click: Option<Closure<dyn FnMut()>>,
+    /// Set once the browser refused the selector: it is never looked up again.
+    invalid: bool,
+}
+
+struct Inner {
+    tracked: Vec<Tracked>,
+    shadow_roots: Vec<ShadowRoot>,
+    last_shadow_scan: f64,
+    timer: Option<i32>,
+    on_change: Rc<dyn Fn()>,
+    on_invalid: Rc<dyn Fn(&str)>,
+    mutations: MutationObserver,
+    intersections: IntersectionObserver,
+    /// Kept alive for the observers and the timer.
+    _callbacks: Vec<Closure<dyn FnMut(Array)>>,
+    tick: Option<Closure<dyn FnMut()>>,
+}
+
+/// Tracks a set of anchor selectors; stops observing when dropped.
+pub struct AnchorWatcher {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl AnchorWatcher {
+    /// `on_change` runs after facts change; `on_invalid` once per selector the browser refuses.
+    pub fn new(
+        on_change: impl Fn() + 'static,
+        on_invalid: impl Fn(&str) + 'static,
+    ) -> Result<AnchorWatcher, JsValue> {
+        let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Inner>>| {
+            let on_mutation: Closure<dyn FnMut(Array)> = Closure::new({
+                let weak = weak.clone();
+                move |_records: Array| {
+                    if let Some(inner) = weak.upgrade() {
+                        schedule(&inner);
+                    }
+                }
+            });
+            let on_intersection: Closure<dyn FnMut(Array)> = Closure::new({
+                let weak = weak.clone();
+                move |entries: Array| {
+                    if let Some(inner) = weak.upgrade() {
+                        seen(&inner, entries);
+                    }
+                }
+            });
+            let tick: Closure<dyn FnMut()> = Closure::new({
+                let weak = weak.clone();
+                move || {
+                    if let Some(inner) = weak.upgrade() {
+                        inner.borrow_mut().timer = None;
+                        resolve(&inner);
+                    }
+                }
+            });
+            let mutations = MutationObserver::new(on_mutation.as_ref().unchecked_ref())
+                .expect("MutationObserver");
+            let intersections = IntersectionObserver::new(on_intersection.as_ref().unchecked_ref())
+                .expect("IntersectionObserver");
+            RefCell::new(Inner {
+                tracked: vec![],
+                shadow_roots: vec![],
+                last_shadow_scan: f64::NEG_INFINITY,
+                timer: None,
+                on_change: Rc::new(on_change),
+                on_invalid: Rc::new(on_invalid),
+                mutations,
+                intersections,
+                _callbacks: vec![on_mutation, on_intersection],
+                tick: Some(tick),
+            })
+        });
+        let document = document();
+        inner
+            .borrow()
+            .mutations
+            .observe_with_options(&document, &observe_options())?;
+        Ok(AnchorWatcher { inner })
+    }
+
+    /// Sets which selectors to track; facts of selectors tracked before are kept.
+    pub fn watch(&self, selectors: impl IntoIterator<Item = String>) {
+        let wanted: Vec<String> = {
+            let mut seen = HashSet::new();
+            selectors
+                .into_iter()
+                .filter(|s| seen.insert(s.clone()))
+                .collect()
+        };
+        {
+            let mut inner = self.inner.borrow_mut();
+            let Inner {
+                tracked,
+                intersections,
+                ..
+            } = &mut *inner;
+            tracked.retain_mut(|t| {
+                let keep = wanted.contains(&t.selector);
+                if !keep {
+                    forget_element(t, intersections);
+                }
+                keep
+            });
+            for selector in wanted {
+                if !tracked.iter().any(|t| t.selector == selector) {
+                    tracked.push(Tracked {
+                        selector,
+                        element: None,
+                        facts: AnchorFacts::default(),
+                        on_click: None,
+                        invalid: false,
+                    });
+                }
+            }
+        }
+        resolve(&self.inner);
+    }
+
+    pub fn facts(&self, selector: &str) -> AnchorFacts {
+        self.inner
+            .borrow()
+            .tracked
+            .iter()
+            .find(|t| t.selector == selector)
+            .map(|t| t.facts)
+            .unwrap_or_default()
+    }
+
+    pub fn element(&self, selector: &str) -> Option<Element> {
+        self.inner
+            .borrow()
+            .tracked
+            .iter()
+            .find(|t| t.selector == selector)
+            .and_then(|t| t.element.clone())
+    }
+}
+
+impl Drop for AnchorWatcher {
+    fn drop(&mut self) {
+        let mut inner = self.inner.borrow_mut();
+        inner.mutations.disconnect();
+        inner.intersections.disconnect();
+        if let Some(timer) = inner.timer.take() {
+            web_sys::window()
+                .expect("a window")
+                .clear_timeout_with_handle(timer);
+        }
+        let Inner {
+            tracked,
+            intersections,
+            ..
+        } = &mut *inner;
+        for t in tracked.iter_mut() {
+            forget_element(t, intersections);
+        }
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+fn observe_options() -> MutationObserverInit {
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attributes(true);
+    // Anchors are found by data-pathlight, or by selectors that mostly use id and class.
+    // Style and other attribute churn on a busy page is not our business.
+    options.set_attribute_filter(&Array::of3(
+        &"data-pathlight".into(),
+        &"id".into(),
+        &"class".into(),
+    ));
+    options
+}
+
+/// Coalesces bursts of mutations into one lookup.
+fn schedule(inner: &Rc<RefCell<Inner>>) {
+    let mut this = inner.borrow_mut();
+    if this.timer.is_some() {
+        return;
+    }
+    let window = web_sys::window().expect("a window");
+    let tick = this
+        .tick
+        .as_ref()
+        .expect("tick")
+        .as_ref()
+        .unchecked_ref::<js_sys::Function>()
+        .clone();
+    this.timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(&tick, RESOLVE_EVERY_MS)
+        .ok();
+}
+
+/// Looks up every anchor that is missing or left the page.
+fn resolve(inner: &Rc<RefCell<Inner>>) {
+    let document = document();
+    let mut changed = false;
+    let mut invalid = vec![];
+    {
+        let mut guard = inner.borrow_mut();
+        let now = js_sys::Date::now();
+        let Inner {
+            tracked,
+            shadow_roots,
+            intersections,
+            last_shadow_scan,
+            mutations,
+            ..
+        } = &mut *guard;
+        let pending =
+            |t: &Tracked| !t.invalid && !t.element.as_ref().is_some_and(|e| e.is_connected());
+        if tracked.iter().any(pending) && now - *last_shadow_scan > SHADOW_SCAN_EVERY_MS {
+            *last_shadow_scan = now;
+            discover_shadow_roots(&document, shadow_roots, mutations);
+        }
+        for t in tracked.iter_mut().filter(|t| pending(t)) {
+            let found = match document.query_selector(&t.selector) {
+                Err(_) => {
+                    t.invalid = true;
+                    invalid.push(t.selector.clone());
+                    None
+                }
+                Ok(Some(el)) => Some(el),
+                Ok(None) => shadow_roots
+                    .iter()
+                    .find_map(|r| r.query_selector(&t.selector).ok().flatten()),
+            };
+            if t.element.is_some() || found.is_some() {
+                changed = true;
+            }
+            forget_element(t, intersections);
+            if let Some(el) = found {
+                intersections.observe(&el);
+                let weak = Rc::downgrade(inner);
+                let selector = t.selector.clone();
+                let on_click: Closure<dyn FnMut()> = Closure::new(move || {
+                    if let Some(inner) = weak.upgrade() {
+                        clicked(&inner, &selector);
+                    }
+                });
+                let options = web_sys::AddEventListenerOptions::new();
+                options.set_passive(true);
+                let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+                    "click",
+                    on_click.as_ref().unchecked_ref(),
+                    &options,
+                );
+                t.on_click = Some(on_click);
+                t.facts.present = true;
+                t.element = Some(el);
+            }
+        }
+    }
+    let (on_change, on_invalid) = {
+        let inner = inner.borrow();
+        (inner.on_change.clone(), inner.on_invalid.clone())
+    };
+    for selector in &invalid {
+        on_invalid(selector);
+    }
+    if changed {
+        on_change();
+    }
+}
+
+/// Finds open shadow roots of host components, and observes the new ones too.
+fn discover_shadow_roots(
+    document: &web_sys::Document,
+    roots: &mut Vec<ShadowRoot>,
+    mutations: &MutationObserver,
+) {
+    roots.retain(|r| r.host().is_connected());
+    let Ok(all) = document.query_selector_all("*") else {
+        return;
+    };
+    let mut stack: Vec<ShadowRoot> = vec![];
+    for i in 0..all.length() {
+        if let Some(root) = all
+            .get(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .and_then(|e| e.shadow_root())
+        {
+            stack.push(root);
+        }
+    }
+    while let Some(root) = stack.pop() {
+        if roots.iter().any(|r| r == &root)
+            || root
+                .host()
+                .tag_name()
+                .eq_ignore_ascii_case("pathlight-widget")
+        {
+            continue;
+        }
+        let _ = mutations.observe_with_options(&root, &observe_options());
+        if let Ok(inner) = root.query_selector_all("*") {
+            for i in 0..inner.length() {
+                if let Some(nested) = inner
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .and_then(|e| e.shadow_root())
+                {
+                    stack.push(nested);
+                }
+            }
+        }
+        roots.push(root);
+    }
+}
+
+fn forget_element(t: &mut Tracked, intersections: &IntersectionObserver) {
+    if let Some(el) = t.element.take() {
+        intersections.unobserve(&el);
+        if let Some(on_click) = t.on_click.take() {
+            let _ =
+                el.remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        }
+    }
+    t.facts.present = false;
+    t.facts.visible = false;
+}
+
+fn seen(inner: &Rc<RefCell<Inner>>, entries: Array) {
+    let mut changed = false;
+    {
+        let mut inner = inner.borrow_mut();
+        for entry in entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        {
+            let target = entry.target();
+            if let Some(t) = inner
+                .tracked
+                .iter_mut()
+                .find(|t| t.element.as_ref() == Some(&target))
+            {
+                let visible = entry.is_intersecting();
+                changed |= t.facts.visible != visible;
+                t.facts.visible = visible;
+            }
+        }
+    }
+    if changed {
+        let on_change = inner.borrow().on_change.clone();
+        on_change();
+    }
+}
+
+fn clicked(inner: &Rc<RefCell<Inner>>, selector: &str) {
+    let on_change = {
+        let mut inner = inner.borrow_mut();
+        let Some(t) = inner.tracked.iter_mut().find(|t| t.selector == selector) else {
+            return;
+        };
+        t.facts.clicked = true;
+        inner.on_change.clone()
+    };
+    on_change();
+}
