@@ -2,9 +2,12 @@
 //!
 //! The browser edge turns each call's arguments into JSON; parsing them here keeps the
 //! command language testable natively and gives every mistake a message that says the fix.
+//! Functions (`on` callbacks, `init`'s progress adapter) do not survive JSON: the edge takes
+//! those from the raw arguments itself.
 
+use crate::lifecycle::EventKind;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Options of `pathlight('init', {...})`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -13,6 +16,21 @@ pub struct InitOptions {
     /// URL of the compiled lesson pack.
     pub lessons: Option<String>,
     pub user: Option<User>,
+    /// UI language, e.g. `de`; defaults to `navigator.language`.
+    pub locale: Option<String>,
+    pub theme: Option<Theme>,
+    /// `{ load, save }` functions; read by the edge, present here only so it is not unknown.
+    pub progress: Option<Value>,
+}
+
+/// Light or dark; `auto` follows `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
 }
 
 /// The learner, as the host knows them.
@@ -21,19 +39,25 @@ pub struct InitOptions {
 pub struct User {
     pub id: Option<String>,
     #[serde(default)]
-    pub traits: serde_json::Map<String, Value>,
+    pub traits: Map<String, Value>,
 }
 
 /// One call of the host API.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Init(InitOptions),
+    Identify(User),
     Track(String),
     Open(String),
     Close,
+    SetGoals(Vec<String>),
+    Reset,
+    Destroy,
+    On(EventKind),
+    Off(EventKind),
 }
 
-const KNOWN: &str = "init, track, open, close";
+const KNOWN: &str = "init, identify, track, open, close, setGoals, reset, destroy, on, off";
 
 impl Command {
     /// Parses `[name, ...args]`.
@@ -45,20 +69,48 @@ impl Command {
             ));
         };
         let arg = |i: usize| args.get(i).unwrap_or(&Value::Null);
-        let text = |i: usize, what: &str| {
-            arg(i).as_str().map(str::to_owned).ok_or_else(|| {
-                format!("pathlight('{name}', …) needs {what} as a string, e.g. pathlight('{name}', 'x').")
+        let text = |i: usize, what: &str, example: &str| {
+            arg(i)
+                .as_str()
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .ok_or_else(|| format!("pathlight('{name}', …) needs {what} as a string, e.g. pathlight('{name}', {example})."))
+        };
+        let event = |i: usize| {
+            let given = text(i, "an event name", "'completed', callback")?;
+            EventKind::parse(&given).ok_or_else(|| {
+                format!(
+                    "pathlight('{name}', '{given}', …): unknown event. Events: {}.",
+                    EventKind::ALL.map(EventKind::name).join(", ")
+                )
             })
         };
         match name {
-            "init" => serde_json::from_value(arg(1).clone())
-                .map(Command::Init)
-                .map_err(|e| {
-                    format!("pathlight('init', options): {e}. Options are {{ lessons: '/lessons.json', user: {{ id, traits }} }}.")
-                }),
-            "track" => text(1, "an event name").map(Command::Track),
-            "open" => text(1, "a lesson id").map(Command::Open),
+            "init" => serde_json::from_value(arg(1).clone()).map(Command::Init).map_err(|e| {
+                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, progress }}.")
+            }),
+            "identify" => {
+                let id = text(1, "the user's id", "'u1', { role: 'admin' }")?;
+                let traits = match arg(2) {
+                    Value::Null => Map::new(),
+                    Value::Object(traits) => traits.clone(),
+                    _ => return Err("pathlight('identify', id, traits): traits must be an object such as { role: 'admin' }.".into()),
+                };
+                Ok(Command::Identify(User { id: Some(id), traits }))
+            }
+            "track" => text(1, "an event name", "'report_exported'").map(Command::Track),
+            "open" => text(1, "a lesson id", "'send-invoice'").map(Command::Open),
             "close" => Ok(Command::Close),
+            "setGoals" => match arg(1) {
+                Value::Array(ids) if ids.iter().all(Value::is_string) => {
+                    Ok(Command::SetGoals(ids.iter().filter_map(Value::as_str).map(str::to_owned).collect()))
+                }
+                _ => Err("pathlight('setGoals', ids) needs an array of goal ids, e.g. pathlight('setGoals', ['get-paid-faster']).".into()),
+            },
+            "reset" => Ok(Command::Reset),
+            "destroy" => Ok(Command::Destroy),
+            "on" => event(1).map(Command::On),
+            "off" => event(1).map(Command::Off),
             other => Err(format!("unknown command '{other}'. Known commands: {KNOWN}.")),
         }
     }
@@ -71,18 +123,55 @@ mod tests {
 
     #[test]
     fn parses_the_documented_init_call() {
-        let call = json!(["init", { "lessons": "/lessons.json", "user": { "id": "u1", "traits": { "role": "admin" } } }]);
+        let call = json!(["init", { "lessons": "/lessons.json", "user": { "id": "u1", "traits": { "role": "admin" } }, "theme": "dark", "locale": "de" }]);
         let Command::Init(opts) = Command::parse(&call).unwrap() else {
             panic!()
         };
         assert_eq!(opts.lessons.as_deref(), Some("/lessons.json"));
         assert_eq!(opts.user.unwrap().traits["role"], "admin");
+        assert_eq!(opts.theme, Some(Theme::Dark));
+        assert_eq!(opts.locale.as_deref(), Some("de"));
     }
 
     #[test]
     fn a_misspelt_option_is_named_in_the_error() {
         let err = Command::parse(&json!(["init", { "lesons": "/x.json" }])).unwrap_err();
         assert!(err.contains("lesons"), "{err}");
+    }
+
+    #[test]
+    fn identify_takes_an_id_and_optional_traits() {
+        let call = json!(["identify", "u2", { "plan": "trial" }]);
+        let Command::Identify(user) = Command::parse(&call).unwrap() else {
+            panic!()
+        };
+        assert_eq!(user.id.as_deref(), Some("u2"));
+        assert_eq!(user.traits["plan"], "trial");
+        assert!(matches!(
+            Command::parse(&json!(["identify", "u3"])),
+            Ok(Command::Identify(_))
+        ));
+        assert!(Command::parse(&json!(["identify", "u3", "admin"])).is_err());
+        assert!(Command::parse(&json!(["identify"])).is_err());
+    }
+
+    #[test]
+    fn set_goals_needs_an_array_of_ids() {
+        assert_eq!(
+            Command::parse(&json!(["setGoals", ["a", "b"]])),
+            Ok(Command::SetGoals(vec!["a".into(), "b".into()]))
+        );
+        assert!(Command::parse(&json!(["setGoals", "a"])).is_err());
+    }
+
+    #[test]
+    fn on_and_off_name_a_known_event() {
+        assert_eq!(
+            Command::parse(&json!(["on", "completed", null])),
+            Ok(Command::On(EventKind::Completed))
+        );
+        let err = Command::parse(&json!(["on", "complete"])).unwrap_err();
+        assert!(err.contains("completed"), "{err}");
     }
 
     #[test]

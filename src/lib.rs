@@ -6,7 +6,9 @@
 
 pub mod command;
 pub mod content;
+pub mod i18n;
 pub mod layer;
+pub mod lifecycle;
 pub mod pack;
 pub mod placement;
 pub mod progress;

@@ -1,1 +1,882 @@
 //! Ranking: which eligible lessons to suggest first, and why.
+//!
+//! [`rank`] orders the lessons the trigger engine found eligible, and every [`Suggestion`]
+//! keeps the [`Reason`]s behind its place so the widget can say why it suggests it.
+//! [`learning_map`] lays out the way to one goal, and [`Attention`] caps how much the widget
+//! asks of the learner at once. All of it is deterministic: the same lessons, in any order,
+//! come out in the same order.
+
+use crate::pack::{Goal, Lesson, Pack};
+use crate::progress::{Progress, Status};
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+
+// Points per factor. Novelty outweighs the feature on screen and readiness together, so a
+// lesson already done sinks below a new one; a goal counts per weight point, so a lesson
+// central to a goal beats one that touches it; the author's priority only separates
+// lessons that are otherwise close.
+const NEW: u32 = 100;
+const SNOOZED: u32 = 30;
+const KNOWN: u32 = 10;
+const PER_GOAL_WEIGHT: u32 = 10;
+const VISIBLE: u32 = 40;
+const ON_PAGE: u32 = 20;
+const READY: u32 = 30;
+const FOR_ROLE: u32 = 20;
+const PRIORITY_DIVISOR: u8 = 10;
+
+/// Where a lesson's feature is, seen from the learner's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// In view now.
+    Visible,
+    /// On this page, out of view; also for a lesson without anchor that applies here.
+    OnPage,
+    /// On another page.
+    Elsewhere,
+}
+
+/// An eligible lesson and where its feature is.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    pub lesson: &'a Lesson,
+    pub presence: Presence,
+}
+
+/// Who the lessons are ranked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Learner<'a> {
+    /// Their progress, which holds the goals they chose.
+    pub progress: &'a Progress,
+    /// Their role, as the host's `traits.role` gives it.
+    pub role: Option<&'a str>,
+    /// Milliseconds since the Unix epoch, to tell whether a snooze is over.
+    pub now: u64,
+}
+
+/// How new a lesson is to the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Novelty {
+    New,
+    /// Dismissed, and the snooze is not over.
+    Snoozed,
+    Known,
+    Completed,
+}
+
+/// One reason behind a suggestion's place, for the widget to put into words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reason<'a> {
+    /// Serves a goal the learner chose.
+    Goal(&'a Goal),
+    /// Serves a goal meant for the learner's role.
+    Role,
+    /// Its feature is in view now.
+    OnScreen,
+    /// Its feature is on this page.
+    OnPage,
+    /// Builds on lessons the learner has done or knows.
+    Ready,
+    /// This prerequisite (a lesson id) is still to do.
+    After(&'a str),
+    Snoozed,
+    Known,
+    Completed,
+}
+
+/// A lesson in ranked order, with its score and the reasons for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion<'a> {
+    pub lesson: &'a Lesson,
+    pub presence: Presence,
+    pub novelty: Novelty,
+    pub score: u32,
+    /// The chosen goals first, strongest first; then role, place, readiness and novelty.
+    pub reasons: Vec<Reason<'a>>,
+}
+
+/// Ranks the eligible lessons: highest score first, then highest priority, then by id.
+pub fn rank<'a>(
+    pack: &'a Pack,
+    candidates: &[Candidate<'a>],
+    learner: &Learner,
+) -> Vec<Suggestion<'a>> {
+    let chosen = learner.progress.goals();
+    let chosen: Vec<&Goal> = pack
+        .goals
+        .iter()
+        .filter(|g| chosen.contains(&g.id))
+        .collect();
+    let for_role: Vec<&str> = pack
+        .goals
+        .iter()
+        .filter(|g| {
+            learner
+                .role
+                .is_some_and(|role| g.roles.iter().any(|r| r == role))
+        })
+        .map(|g| g.id.as_str())
+        .collect();
+    let mut ranked: Vec<Suggestion> = candidates
+        .iter()
+        .map(|c| suggestion(c, &chosen, &for_role, learner))
+        .collect();
+    ranked.sort_by(|a, b| {
+        (b.score, b.lesson.priority)
+            .cmp(&(a.score, a.lesson.priority))
+            .then_with(|| a.lesson.id.cmp(&b.lesson.id))
+    });
+    ranked
+}
+
+fn suggestion<'a>(
+    candidate: &Candidate<'a>,
+    chosen: &[&'a Goal],
+    for_role: &[&str],
+    learner: &Learner,
+) -> Suggestion<'a> {
+    let lesson = candidate.lesson;
+    let progress = learner.progress;
+    let mut score = u32::from(lesson.priority.min(100) / PRIORITY_DIVISOR);
+    let mut reasons = Vec::new();
+
+    let mut served: Vec<(u8, &Goal)> = chosen
+        .iter()
+        .filter_map(|g| lesson.goals.get(&g.id).map(|w| (*w, *g)))
+        .collect();
+    served.sort_by_key(|&(weight, _)| Reverse(weight));
+    for (weight, goal) in served {
+        score += PER_GOAL_WEIGHT * u32::from(weight);
+        reasons.push(Reason::Goal(goal));
+    }
+
+    if lesson.goals.keys().any(|g| for_role.contains(&g.as_str())) {
+        score += FOR_ROLE;
+        reasons.push(Reason::Role);
+    }
+
+    match candidate.presence {
+        Presence::Visible => {
+            score += VISIBLE;
+            reasons.push(Reason::OnScreen);
+        }
+        Presence::OnPage => {
+            score += ON_PAGE;
+            reasons.push(Reason::OnPage);
+        }
+        Presence::Elsewhere => {}
+    }
+
+    match lesson
+        .prerequisites
+        .iter()
+        .find(|p| !progress.status(p).is_done())
+    {
+        Some(missing) => reasons.push(Reason::After(missing)),
+        None => {
+            score += READY;
+            // Every lesson without prerequisites is ready: only say so when it means something.
+            if !lesson.prerequisites.is_empty() {
+                reasons.push(Reason::Ready);
+            }
+        }
+    }
+
+    let novelty = match progress.status(&lesson.id) {
+        Status::Completed(_) => Novelty::Completed,
+        Status::Known => Novelty::Known,
+        Status::Dismissed { until, .. } if learner.now < until => Novelty::Snoozed,
+        Status::Dismissed { .. } | Status::NotStarted => Novelty::New,
+    };
+    let (points, reason) = match novelty {
+        Novelty::New => (NEW, None),
+        Novelty::Snoozed => (SNOOZED, Some(Reason::Snoozed)),
+        Novelty::Known => (KNOWN, Some(Reason::Known)),
+        Novelty::Completed => (0, Some(Reason::Completed)),
+    };
+    score += points;
+    reasons.extend(reason);
+
+    Suggestion {
+        lesson,
+        presence: candidate.presence,
+        novelty,
+        score,
+        reasons,
+    }
+}
+
+impl Suggestion<'_> {
+    /// The reasons in English, e.g. "For your goal Close the month · on this screen".
+    /// `pack` names the prerequisites still to do.
+    pub fn sentence(&self, pack: &Pack) -> String {
+        let goals: Vec<&str> = self
+            .reasons
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Goal(g) => Some(g.title.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut parts: Vec<String> = Vec::new();
+        if let Some((last, first)) = goals.split_last() {
+            parts.push(match first {
+                [] => format!("for your goal {last}"),
+                _ => format!("for your goals {} and {last}", first.join(", ")),
+            });
+        }
+        for reason in &self.reasons {
+            parts.push(match reason {
+                Reason::Goal(_) => continue,
+                Reason::Role => "picked for your role".into(),
+                Reason::OnScreen => "on this screen".into(),
+                Reason::OnPage => "on this page".into(),
+                Reason::Ready => "builds on what you have done".into(),
+                Reason::After(id) => {
+                    let title = pack.lesson(id).map_or(*id, |l| l.title.as_str());
+                    format!("after {title}")
+                }
+                Reason::Snoozed => "snoozed".into(),
+                Reason::Known => "you know this".into(),
+                Reason::Completed => "done".into(),
+            });
+        }
+        let sentence = parts.join(" · ");
+        let mut chars = sentence.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Where a lesson on the way to a goal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Done,
+    Known,
+    /// The first lesson left on the way: where the learner stands.
+    Next,
+    /// Left to do; lessons may be taken in any order.
+    Available,
+}
+
+/// A lesson on the way to a goal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop<'a> {
+    pub lesson: &'a Lesson,
+    pub state: State,
+}
+
+/// The way to one goal, for the learner's map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearningMap<'a> {
+    pub goal: &'a Goal,
+    /// The lessons that serve the goal and those they build on, each after its
+    /// prerequisites and in pack order otherwise.
+    pub stops: Vec<Stop<'a>>,
+    /// The index of the [`State::Next`] stop; none once nothing is left.
+    pub next: Option<usize>,
+    pub lessons_left: usize,
+    pub minutes_left: u32,
+    /// Earned when every lesson on the way was completed, which only doing the real thing
+    /// achieves: "I know this" or reading every layer never earns it.
+    pub skill_mark: bool,
+}
+
+/// The way to the goal `goal_id`, or none if the pack has no such goal.
+pub fn learning_map<'a>(
+    pack: &'a Pack,
+    goal_id: &str,
+    progress: &Progress,
+) -> Option<LearningMap<'a>> {
+    let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
+    let lessons = &pack.lessons;
+    let index: BTreeMap<&str, usize> = lessons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let prerequisites = |i: usize| {
+        lessons[i]
+            .prerequisites
+            .iter()
+            .filter_map(|p| index.get(p.as_str()).copied())
+    };
+
+    let mut on_way = vec![false; lessons.len()];
+    let mut pending: Vec<usize> = (0..lessons.len())
+        .filter(|&i| lessons[i].goals.contains_key(goal_id))
+        .collect();
+    while let Some(i) = pending.pop() {
+        if !std::mem::replace(&mut on_way[i], true) {
+            pending.extend(prerequisites(i));
+        }
+    }
+
+    let way: Vec<usize> = (0..lessons.len()).filter(|&i| on_way[i]).collect();
+    let mut placed = vec![false; lessons.len()];
+    let mut stops: Vec<Stop> = Vec::with_capacity(way.len());
+    let mut next = None;
+    let (mut lessons_left, mut minutes_left) = (0, 0);
+    let mut all_done = true;
+    loop {
+        let unplaced = || way.iter().copied().filter(|&i| !placed[i]);
+        let Some(i) = unplaced()
+            .find(|&i| prerequisites(i).all(|p| placed[p]))
+            // Only a cycle, which the linter refuses, leaves no lesson ready: break it in pack
+            // order rather than leave lessons off the map.
+            .or_else(|| unplaced().next())
+        else {
+            break;
+        };
+        placed[i] = true;
+        let lesson = &lessons[i];
+        let state = match progress.status(&lesson.id) {
+            Status::Completed(_) => State::Done,
+            Status::Known => State::Known,
+            _ if next.is_none() => {
+                next = Some(stops.len());
+                State::Next
+            }
+            _ => State::Available,
+        };
+        if state != State::Known && state != State::Done {
+            lessons_left += 1;
+            minutes_left += u32::from(lesson.minutes);
+        }
+        all_done &= state == State::Done;
+        stops.push(Stop { lesson, state });
+    }
+
+    Some(LearningMap {
+        goal,
+        skill_mark: all_done && !stops.is_empty(),
+        stops,
+        next,
+        lessons_left,
+        minutes_left,
+    })
+}
+
+/// How much the widget may ask of the learner at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attention {
+    /// Suggestions for the current screen, at most.
+    pub suggestions: usize,
+    /// Lessons opened without the learner asking, per session, at most.
+    pub auto_opens: usize,
+}
+
+impl Default for Attention {
+    /// Three suggestions, and nothing opens by itself: interrupting is the host's decision.
+    fn default() -> Attention {
+        Attention {
+            suggestions: 3,
+            auto_opens: 0,
+        }
+    }
+}
+
+/// What the learner is doing, as far as interrupting them goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Moment {
+    /// Typing in a field of the host app: never open anything over it.
+    pub typing: bool,
+    /// Lessons already opened without asking in this session.
+    pub auto_opened: usize,
+}
+
+/// What to show now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan<'r, 'a> {
+    /// New lessons for this screen, best first.
+    pub suggest: Vec<&'r Suggestion<'a>>,
+    /// The best of them, to open at once: its feature in view and its card never shown.
+    pub auto_open: Option<&'a Lesson>,
+}
+
+impl Attention {
+    /// Picks from `ranked` (as [`rank`] returns it) what to show at this moment.
+    pub fn plan<'r, 'a>(
+        &self,
+        ranked: &'r [Suggestion<'a>],
+        progress: &Progress,
+        moment: Moment,
+    ) -> Plan<'r, 'a> {
+        let suggest: Vec<&Suggestion> = ranked
+            .iter()
+            .filter(|s| s.novelty == Novelty::New && s.presence != Presence::Elsewhere)
+            .take(self.suggestions)
+            .collect();
+        let auto_open = suggest
+            .first()
+            .filter(|s| {
+                !moment.typing
+                    && moment.auto_opened < self.auto_opens
+                    && s.presence == Presence::Visible
+                    && progress.shows(&s.lesson.id) == 0
+            })
+            .map(|s| s.lesson);
+        Plan { suggest, auto_open }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Via;
+    use serde_json::json;
+
+    const NOW: u64 = 1_764_000_000_000;
+
+    fn pack(lessons: serde_json::Value) -> Pack {
+        serde_json::from_value(json!({
+            "format": 1, "id": "acme", "title": "Acme",
+            "goals": [
+                { "id": "paid", "title": "Get paid faster", "roles": ["finance"] },
+                { "id": "close", "title": "Close the month" },
+                { "id": "setup", "title": "Set up your workspace", "roles": ["admin"] },
+            ],
+            "lessons": lessons,
+        }))
+        .unwrap()
+    }
+
+    fn lesson(id: &str, extra: serde_json::Value) -> serde_json::Value {
+        let mut l = json!({
+            "id": id, "title": format!("Lesson {id}"), "objective": "", "minutes": 2,
+            "why": [], "what": [], "how": [],
+        });
+        l.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        l
+    }
+
+    /// The ids in ranked order, with the features of `visible` in view and the rest on the page.
+    fn order(
+        pack: &Pack,
+        progress: &Progress,
+        role: Option<&str>,
+        visible: &[&str],
+    ) -> Vec<String> {
+        ranked(pack, progress, role, visible)
+            .iter()
+            .map(|s| s.lesson.id.clone())
+            .collect()
+    }
+
+    fn ranked<'a>(
+        pack: &'a Pack,
+        progress: &Progress,
+        role: Option<&str>,
+        visible: &[&str],
+    ) -> Vec<Suggestion<'a>> {
+        let candidates: Vec<Candidate> = pack
+            .lessons
+            .iter()
+            .map(|lesson| Candidate {
+                lesson,
+                presence: if visible.contains(&lesson.id.as_str()) {
+                    Presence::Visible
+                } else {
+                    Presence::OnPage
+                },
+            })
+            .collect();
+        let learner = Learner {
+            progress,
+            role,
+            now: NOW,
+        };
+        rank(pack, &candidates, &learner)
+    }
+
+    fn with_goals(goals: &[&str]) -> Progress {
+        let mut p = Progress::default();
+        p.set_goals(goals.iter().map(|g| g.to_string()).collect(), NOW);
+        p
+    }
+
+    #[test]
+    fn a_lesson_for_a_chosen_goal_ranks_above_one_for_another_goal() {
+        let pack = pack(json!([
+            lesson("a", json!({ "goals": { "close": 3 } })),
+            lesson("b", json!({ "goals": { "paid": 3 } })),
+        ]));
+        assert_eq!(order(&pack, &with_goals(&["paid"]), None, &[]), ["b", "a"]);
+        assert_eq!(order(&pack, &with_goals(&["close"]), None, &[]), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_heavier_goal_weight_ranks_higher() {
+        let pack = pack(json!([
+            lesson("a", json!({ "goals": { "paid": 2 } })),
+            lesson("b", json!({ "goals": { "paid": 5 } })),
+        ]));
+        assert_eq!(order(&pack, &with_goals(&["paid"]), None, &[]), ["b", "a"]);
+    }
+
+    #[test]
+    fn a_lesson_serving_two_chosen_goals_ranks_above_one_serving_one() {
+        let pack = pack(json!([
+            lesson("a", json!({ "goals": { "paid": 3 } })),
+            lesson("b", json!({ "goals": { "paid": 3, "close": 1 } })),
+        ]));
+        let progress = with_goals(&["paid", "close"]);
+        assert_eq!(order(&pack, &progress, None, &[]), ["b", "a"]);
+    }
+
+    #[test]
+    fn a_chosen_goal_missing_from_the_pack_is_ignored() {
+        let pack = pack(json!([lesson("a", json!({ "goals": { "gone": 5 } }))]));
+        let s = &ranked(&pack, &with_goals(&["gone"]), None, &[])[0];
+        assert!(!s.reasons.iter().any(|r| matches!(r, Reason::Goal(_))));
+    }
+
+    #[test]
+    fn a_visible_feature_beats_one_on_the_page_which_beats_one_elsewhere() {
+        let pack = pack(json!([
+            lesson("a", json!({})),
+            lesson("b", json!({})),
+            lesson("c", json!({}))
+        ]));
+        let presences = [Presence::Elsewhere, Presence::Visible, Presence::OnPage];
+        let candidates: Vec<Candidate> = pack
+            .lessons
+            .iter()
+            .zip(presences)
+            .map(|(lesson, presence)| Candidate { lesson, presence })
+            .collect();
+        let progress = Progress::default();
+        let learner = Learner {
+            progress: &progress,
+            role: None,
+            now: NOW,
+        };
+        let ids: Vec<&str> = rank(&pack, &candidates, &learner)
+            .iter()
+            .map(|s| s.lesson.id.as_str())
+            .collect();
+        assert_eq!(ids, ["b", "c", "a"]);
+    }
+
+    #[test]
+    fn a_lesson_whose_prerequisites_are_done_or_known_ranks_above_one_still_waiting() {
+        let pack = pack(json!([
+            lesson("a", json!({ "prerequisites": ["x"] })),
+            lesson("b", json!({ "prerequisites": ["y", "z"] })),
+        ]));
+        let mut progress = Progress::default();
+        progress.complete("y", Via::Event, NOW);
+        progress.mark_known("z");
+        assert_eq!(order(&pack, &progress, None, &[]), ["b", "a"]);
+        let waiting = &ranked(&pack, &progress, None, &[])[1];
+        assert!(waiting.reasons.contains(&Reason::After("x")));
+    }
+
+    #[test]
+    fn new_beats_snoozed_beats_known_beats_completed() {
+        let pack = pack(json!([
+            lesson("completed", json!({})),
+            lesson("known", json!({})),
+            lesson("new", json!({})),
+            lesson("snoozed", json!({})),
+        ]));
+        let mut progress = Progress::default();
+        progress.complete("completed", Via::Click, NOW);
+        progress.mark_known("known");
+        progress.dismiss("snoozed", NOW, 1);
+        assert_eq!(
+            order(&pack, &progress, None, &[]),
+            ["new", "snoozed", "known", "completed"]
+        );
+    }
+
+    #[test]
+    fn a_dismissal_whose_snooze_is_over_is_new_again() {
+        let pack = pack(json!([lesson("a", json!({}))]));
+        let mut progress = Progress::default();
+        progress.dismiss("a", NOW - 2 * 86_400_000, 1);
+        assert_eq!(ranked(&pack, &progress, None, &[])[0].novelty, Novelty::New);
+    }
+
+    #[test]
+    fn a_lesson_for_a_goal_meant_for_the_learners_role_ranks_higher() {
+        let pack = pack(json!([
+            lesson("a", json!({ "goals": { "close": 3 } })),
+            lesson("b", json!({ "goals": { "setup": 3 } })),
+            lesson("c", json!({ "goals": { "paid": 3 } })),
+        ]));
+        let none = Progress::default();
+        assert_eq!(order(&pack, &none, Some("admin"), &[]), ["b", "a", "c"]);
+        assert_eq!(order(&pack, &none, Some("finance"), &[]), ["c", "a", "b"]);
+        assert_eq!(order(&pack, &none, None, &[]), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn priority_never_outweighs_a_chosen_goal() {
+        let pack = pack(json!([
+            lesson("a", json!({ "priority": 10 })),
+            lesson("b", json!({ "priority": 90 })),
+            lesson("c", json!({ "priority": 0, "goals": { "paid": 1 } })),
+        ]));
+        // c's weakest goal (10 points) still beats b's top priority (9 points).
+        assert_eq!(
+            order(&pack, &with_goals(&["paid"]), None, &[]),
+            ["c", "b", "a"]
+        );
+    }
+
+    #[test]
+    fn equal_scores_fall_back_to_priority_then_id() {
+        let pack = pack(json!([
+            lesson("b", json!({ "priority": 51 })),
+            lesson("c", json!({ "priority": 50 })),
+            lesson("a", json!({ "priority": 50 })),
+        ]));
+        // 51 and 50 score the same (5 points each), so the raw priority decides first.
+        assert_eq!(
+            order(&pack, &Progress::default(), None, &[]),
+            ["b", "a", "c"]
+        );
+    }
+
+    #[test]
+    fn reasons_read_as_one_sentence_with_goals_first() {
+        let pack = pack(json!([
+            lesson("first", json!({})),
+            lesson(
+                "a",
+                json!({ "goals": { "close": 5, "paid": 2 }, "prerequisites": ["first"] })
+            ),
+        ]));
+        let progress = with_goals(&["paid", "close"]);
+        let ranked = ranked(&pack, &progress, Some("finance"), &["a"]);
+        let a = ranked.iter().find(|s| s.lesson.id == "a").unwrap();
+        assert_eq!(
+            a.sentence(&pack),
+            "For your goals Close the month and Get paid faster · picked for your role · on this screen · after Lesson first"
+        );
+    }
+
+    #[test]
+    fn a_sentence_starts_with_a_capital_whatever_comes_first() {
+        let pack = pack(json!([lesson("a", json!({}))]));
+        let mut progress = Progress::default();
+        progress.complete("a", Via::Event, NOW);
+        let ranked = ranked(&pack, &progress, None, &["a"]);
+        assert_eq!(ranked[0].sentence(&pack), "On this screen · done");
+    }
+
+    fn map_pack() -> Pack {
+        // Pack order is deliberately not the order of the way.
+        pack(json!([
+            lesson(
+                "remind",
+                json!({ "goals": { "paid": 4 }, "prerequisites": ["send"], "minutes": 1 })
+            ),
+            lesson("other", json!({ "goals": { "close": 4 } })),
+            lesson(
+                "send",
+                json!({ "goals": { "paid": 5 }, "prerequisites": ["create"], "minutes": 2 })
+            ),
+            lesson("methods", json!({ "goals": { "paid": 3 }, "minutes": 2 })),
+            lesson("create", json!({ "goals": { "close": 1 }, "minutes": 3 })),
+        ]))
+    }
+
+    fn stops<'a>(map: &LearningMap<'a>) -> Vec<(&'a str, State)> {
+        map.stops
+            .iter()
+            .map(|s| (s.lesson.id.as_str(), s.state))
+            .collect()
+    }
+
+    #[test]
+    fn the_map_puts_prerequisites_first_and_keeps_pack_order_otherwise() {
+        let pack = map_pack();
+        let map = learning_map(&pack, "paid", &Progress::default()).unwrap();
+        assert_eq!(
+            stops(&map),
+            [
+                ("methods", State::Next),
+                ("create", State::Available),
+                ("send", State::Available),
+                ("remind", State::Available),
+            ]
+        );
+        assert_eq!(
+            (map.next, map.lessons_left, map.minutes_left),
+            (Some(0), 4, 8)
+        );
+    }
+
+    #[test]
+    fn the_map_shows_where_the_learner_stands_and_what_is_left() {
+        let pack = map_pack();
+        let mut progress = Progress::default();
+        progress.complete("methods", Via::Click, NOW);
+        progress.mark_known("create");
+        let map = learning_map(&pack, "paid", &progress).unwrap();
+        assert_eq!(
+            stops(&map),
+            [
+                ("methods", State::Done),
+                ("create", State::Known),
+                ("send", State::Next),
+                ("remind", State::Available),
+            ]
+        );
+        assert_eq!(
+            (map.next, map.lessons_left, map.minutes_left),
+            (Some(2), 2, 3)
+        );
+        assert!(!map.skill_mark);
+    }
+
+    #[test]
+    fn the_skill_mark_takes_completing_every_lesson_and_knowing_one_is_not_enough() {
+        let pack = map_pack();
+        let mut progress = Progress::default();
+        for id in ["methods", "send", "remind"] {
+            progress.complete(id, Via::Event, NOW);
+        }
+        progress.mark_known("create");
+        progress.record_layer("create", crate::layer::Layer::How);
+        let known = learning_map(&pack, "paid", &progress).unwrap();
+        assert!(!known.skill_mark);
+        assert_eq!((known.next, known.lessons_left), (None, 0));
+        progress.complete("create", Via::Event, NOW);
+        assert!(learning_map(&pack, "paid", &progress).unwrap().skill_mark);
+    }
+
+    #[test]
+    fn a_goal_without_lessons_has_an_empty_map_and_no_mark() {
+        let pack = pack(json!([lesson("a", json!({}))]));
+        let map = learning_map(&pack, "setup", &Progress::default()).unwrap();
+        assert!(map.stops.is_empty() && !map.skill_mark && map.next.is_none());
+        assert!(learning_map(&pack, "no-such-goal", &Progress::default()).is_none());
+    }
+
+    #[test]
+    fn a_prerequisite_cycle_still_maps_every_lesson_once() {
+        let pack = pack(json!([
+            lesson(
+                "a",
+                json!({ "goals": { "paid": 1 }, "prerequisites": ["b"] })
+            ),
+            lesson(
+                "b",
+                json!({ "goals": { "paid": 1 }, "prerequisites": ["a"] })
+            ),
+            lesson(
+                "c",
+                json!({ "goals": { "paid": 1 }, "prerequisites": ["b", "missing"] })
+            ),
+        ]));
+        let map = learning_map(&pack, "paid", &Progress::default()).unwrap();
+        let ids: Vec<&str> = stops(&map).iter().map(|s| s.0).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    fn screen() -> Pack {
+        pack(json!([
+            lesson("a", json!({ "priority": 90 })),
+            lesson("b", json!({ "priority": 80 })),
+            lesson("c", json!({ "priority": 70 })),
+            lesson("d", json!({ "priority": 60 })),
+            lesson("done", json!({ "priority": 100 })),
+        ]))
+    }
+
+    fn plan_ids<'a>(plan: &Plan<'_, 'a>) -> (Vec<&'a str>, Option<&'a str>) {
+        (
+            plan.suggest.iter().map(|s| s.lesson.id.as_str()).collect(),
+            plan.auto_open.map(|l| l.id.as_str()),
+        )
+    }
+
+    #[test]
+    fn at_most_three_new_suggestions_and_nothing_opens_by_default() {
+        let pack = screen();
+        let mut progress = Progress::default();
+        progress.complete("done", Via::Event, NOW);
+        let ranked = ranked(&pack, &progress, None, &["a", "done"]);
+        let plan = Attention::default().plan(&ranked, &progress, Moment::default());
+        assert_eq!(plan_ids(&plan), (vec!["a", "b", "c"], None));
+    }
+
+    #[test]
+    fn lessons_elsewhere_are_never_suggested_for_this_screen() {
+        let pack = screen();
+        let candidates: Vec<Candidate> = pack
+            .lessons
+            .iter()
+            .map(|lesson| Candidate {
+                lesson,
+                presence: Presence::Elsewhere,
+            })
+            .collect();
+        let progress = Progress::default();
+        let learner = Learner {
+            progress: &progress,
+            role: None,
+            now: NOW,
+        };
+        let ranked = rank(&pack, &candidates, &learner);
+        let plan = Attention::default().plan(&ranked, &progress, Moment::default());
+        assert!(plan.suggest.is_empty());
+    }
+
+    #[test]
+    fn auto_open_stays_within_the_sessions_budget_and_never_while_typing() {
+        let pack = screen();
+        let progress = Progress::default();
+        let ranked = ranked(&pack, &progress, None, &["a"]);
+        let one = Attention {
+            auto_opens: 1,
+            ..Attention::default()
+        };
+        let open = |moment| plan_ids(&one.plan(&ranked, &progress, moment)).1;
+        assert_eq!(open(Moment::default()), Some("a"));
+        assert_eq!(
+            open(Moment {
+                typing: true,
+                auto_opened: 0
+            }),
+            None
+        );
+        assert_eq!(
+            open(Moment {
+                typing: false,
+                auto_opened: 1
+            }),
+            None
+        );
+    }
+
+    #[test]
+    fn auto_open_needs_the_feature_in_view_and_a_card_never_shown() {
+        let pack = screen();
+        let one = Attention {
+            auto_opens: 1,
+            ..Attention::default()
+        };
+        let progress = Progress::default();
+        let out_of_view = ranked(&pack, &progress, None, &[]);
+        assert_eq!(
+            one.plan(&out_of_view, &progress, Moment::default())
+                .auto_open,
+            None
+        );
+        let mut shown = Progress::default();
+        shown.record_show("a");
+        let in_view = ranked(&pack, &shown, None, &["a"]);
+        assert_eq!(
+            one.plan(&in_view, &shown, Moment::default()).auto_open,
+            None
+        );
+    }
+}

@@ -1,34 +1,475 @@
-//! Trigger rules: when a lesson is relevant.
+//! Triggers: when a lesson is relevant, and how often the widget may bring it up by itself.
+//!
+//! Evaluation is pure. The browser edge observes the page, the host's events and the
+//! learner's progress, and answers the questions of [`Facts`]; a [`Rule`] only combines the
+//! answers. A rule that cannot be evaluated (an invalid pattern, a trait of the wrong type)
+//! is false, so one broken lesson never shows everywhere; `pathlight lint` reports it.
 
-use crate::url_pattern::UrlPattern;
+use crate::pack::{Anchor, Lesson};
+use crate::url_pattern::{path_matches, Location};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
-/// A rule over what the learner is doing now.
+const DAY_MS: f64 = 86_400_000.0;
+
+/// A condition over what the learner is doing, who they are and what they have learned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
-    /// The current path matches this pattern.
+    /// The path matches this pattern, e.g. `/invoices/:id` or `/reports/*`.
     Page(String),
+    /// Every listed query parameter has this value (decoded); `*` accepts any value.
+    Query(BTreeMap<String, String>),
+    /// The hash is this fragment (`#payments`), or matches this hash route (`#/invoices/:id`).
+    Hash(String),
+    /// A feature on the page is present, visible or was clicked.
+    Element {
+        anchor: Anchor,
+        state: ElementState,
+    },
+    /// The host tracked this event at least `at_least` times, within the last `within_days`
+    /// days when given, ever otherwise.
+    Event {
+        name: String,
+        #[serde(default = "one")]
+        at_least: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        within_days: Option<u32>,
+    },
+    /// A trait the host set with `identify` passes this test; a missing trait passes none.
+    Trait {
+        key: String,
+        test: TraitTest,
+    },
+    /// The learner completed this lesson, or said they already know it.
+    Completed(String),
+    /// The learner dismissed this lesson.
+    Dismissed(String),
+    /// The learner has been on this page for at least this many seconds.
+    TimeOnPage(u32),
+    /// Every rule holds; `all: []` always holds.
     All(Vec<Rule>),
+    /// At least one rule holds; `any: []` never holds.
     Any(Vec<Rule>),
     Not(Box<Rule>),
 }
 
-/// What a rule is evaluated against.
-#[derive(Debug, Clone, Default)]
-pub struct Context<'a> {
-    pub path: &'a str,
+fn one() -> u32 {
+    1
+}
+
+/// What an `element` rule asks about a feature on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ElementState {
+    /// In the document.
+    Present,
+    /// In the document and rendered with a non-empty box.
+    Visible,
+    /// Clicked since the learner entered the current page.
+    Clicked,
+}
+
+/// A test on the value of one user trait.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TraitTest {
+    /// Equal to this value; numbers compare by value, so `3` equals `3.0`.
+    Equals(Value),
+    /// Equal to one of these values.
+    OneOf(Vec<Value>),
+    /// A number within these bounds.
+    Number(Bounds),
+    /// A date (RFC 3339 text such as `2026-11-01T10:00:00Z`, or epoch milliseconds) that
+    /// many days ago, fractions included.
+    DaysSince(Bounds),
+}
+
+/// Bounds on a number; every bound given must hold, and at least one must be given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bounds {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gt: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gte: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lt: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lte: Option<f64>,
+}
+
+impl Bounds {
+    /// Whether `x` is within the bounds; no bound at all says nothing, so it is false.
+    pub fn contains(&self, x: f64) -> bool {
+        let given = [self.gt, self.gte, self.lt, self.lte];
+        given.iter().any(Option::is_some)
+            && self.gt.is_none_or(|b| x > b)
+            && self.gte.is_none_or(|b| x >= b)
+            && self.lt.is_none_or(|b| x < b)
+            && self.lte.is_none_or(|b| x <= b)
+    }
+
+    /// Whether some number is within the bounds.
+    pub fn satisfiable(&self) -> bool {
+        let low = self
+            .gt
+            .into_iter()
+            .chain(self.gte)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let high = self
+            .lt
+            .into_iter()
+            .chain(self.lte)
+            .fold(f64::INFINITY, f64::min);
+        let strict = self.gt == Some(low) || self.lt == Some(high);
+        low < high || (low == high && !strict)
+    }
+}
+
+/// Where the learner is with a lesson, as their progress records it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub enum LessonStatus {
+    #[default]
+    NotStarted,
+    Completed,
+    /// The learner said they already know it: done, without doing it here.
+    Known,
+    /// The learner closed the lesson's card without finishing; `at_ms` is the latest time.
+    Dismissed {
+        at_ms: f64,
+    },
+}
+
+impl LessonStatus {
+    /// Completed or known: the lesson is behind the learner.
+    pub fn is_done(self) -> bool {
+        matches!(self, LessonStatus::Completed | LessonStatus::Known)
+    }
+}
+
+/// What rules are evaluated against, supplied by the browser edge.
+///
+/// Every answer is about the current learner on the current page. Times are milliseconds
+/// since the Unix epoch (`Date.now()`), so that `now_ms` and the times the edge records
+/// compare directly.
+pub trait Facts {
+    /// The current URL from the path on: `location.pathname + location.search +
+    /// location.hash`, e.g. `/reports?tab=aging#payments`.
+    fn url(&self) -> &str;
+    /// Whether the anchored element is in that state. An anchor whose selector the
+    /// browser refuses is in no state.
+    fn element(&self, anchor: &Anchor, state: ElementState) -> bool;
+    /// How many times the host tracked `name` at or after `since_ms` (which may be
+    /// negative infinity, meaning ever).
+    fn event_count(&self, name: &str, since_ms: f64) -> u32;
+    /// The trait the host set with `identify`, if any.
+    fn trait_value(&self, key: &str) -> Option<&Value>;
+    /// Where the learner is with the lesson `id`; unknown ids are not started.
+    fn lesson(&self, id: &str) -> LessonStatus;
+    fn now_ms(&self) -> f64;
+    /// When the learner arrived on the current page: a new path, not a new query or hash.
+    fn page_entered_ms(&self) -> f64;
 }
 
 impl Rule {
-    /// Whether the rule holds. An invalid pattern never matches, so one bad lesson cannot
-    /// show everywhere; the CLI reports it to the author.
-    pub fn holds(&self, cx: &Context) -> bool {
+    /// Whether the rule holds, given the facts.
+    pub fn holds<F: Facts + ?Sized>(&self, facts: &F) -> bool {
         match self {
-            Rule::Page(p) => UrlPattern::parse(p).is_ok_and(|p| p.matches(cx.path)),
-            Rule::All(rules) => rules.iter().all(|r| r.holds(cx)),
-            Rule::Any(rules) => rules.iter().any(|r| r.holds(cx)),
-            Rule::Not(rule) => !rule.holds(cx),
+            Rule::Page(pattern) => path_matches(pattern, Location::parse(facts.url()).path),
+            Rule::Query(params) => {
+                let at = Location::parse(facts.url());
+                params.iter().all(|(key, value)| at.has_param(key, value))
+            }
+            Rule::Hash(hash) => Location::parse(facts.url()).hash_matches(hash),
+            Rule::Element { anchor, state } => facts.element(anchor, *state),
+            Rule::Event {
+                name,
+                at_least,
+                within_days,
+            } => {
+                let since = within_days.map_or(f64::NEG_INFINITY, |d| {
+                    facts.now_ms() - f64::from(d) * DAY_MS
+                });
+                facts.event_count(name, since) >= *at_least
+            }
+            Rule::Trait { key, test } => facts
+                .trait_value(key)
+                .is_some_and(|v| test.passes(v, facts.now_ms())),
+            Rule::Completed(id) => facts.lesson(id).is_done(),
+            Rule::Dismissed(id) => matches!(facts.lesson(id), LessonStatus::Dismissed { .. }),
+            Rule::TimeOnPage(seconds) => {
+                facts.now_ms() - facts.page_entered_ms() >= f64::from(*seconds) * 1000.0
+            }
+            Rule::All(rules) => rules.iter().all(|r| r.holds(facts)),
+            Rule::Any(rules) => rules.iter().any(|r| r.holds(facts)),
+            Rule::Not(rule) => !rule.holds(facts),
+        }
+    }
+}
+
+impl TraitTest {
+    /// Whether `value` passes; a value of the wrong type passes nothing.
+    pub fn passes(&self, value: &Value, now_ms: f64) -> bool {
+        match self {
+            TraitTest::Equals(expected) => same(value, expected),
+            TraitTest::OneOf(options) => options.iter().any(|o| same(value, o)),
+            TraitTest::Number(bounds) => value.as_f64().is_some_and(|x| bounds.contains(x)),
+            TraitTest::DaysSince(bounds) => {
+                let at = match value {
+                    Value::Number(n) => n.as_f64(),
+                    Value::String(s) => date::epoch_ms(s),
+                    _ => None,
+                };
+                at.is_some_and(|at| bounds.contains((now_ms - at) / DAY_MS))
+            }
+        }
+    }
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A lesson's trigger: the situation it is for, and how often the widget may bring it up
+/// there by itself. Learners can always open any lesson from the launcher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trigger {
+    pub rule: Rule,
+    #[serde(default, skip_serializing_if = "Frequency::is_unlimited")]
+    pub frequency: Frequency,
+}
+
+/// How often the widget may bring a lesson up by itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Frequency {
+    /// Shows allowed in all; `once = true` in the front matter is 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_shows: Option<u32>,
+    /// Days after a dismissal before the lesson may show again; without it, a dismissal
+    /// is final.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snooze_days: Option<u32>,
+}
+
+impl Frequency {
+    pub fn is_unlimited(&self) -> bool {
+        *self == Frequency::default()
+    }
+}
+
+/// Whether the widget may bring a lesson up by itself now, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Eligibility {
+    Eligible,
+    /// Completed or known.
+    Done,
+    /// Dismissed: until `until_ms` when snoozed, for good when `None`.
+    Dismissed {
+        until_ms: Option<f64>,
+    },
+    /// Shown `max_shows` times already.
+    ShownEnough {
+        shows: u32,
+    },
+    /// The trigger's rule does not hold here and now.
+    NotTriggered,
+}
+
+impl Eligibility {
+    pub fn is_eligible(self) -> bool {
+        self == Eligibility::Eligible
+    }
+}
+
+/// Whether `lesson` may be brought up now, given the facts and how many times the widget
+/// has already brought it up for this learner (`shows`). A lesson without a trigger is
+/// relevant everywhere, with no limit but the learner's own progress.
+///
+/// The cheap checks come first, so the rule is evaluated only for lessons that could show.
+pub fn eligibility<F: Facts + ?Sized>(lesson: &Lesson, facts: &F, shows: u32) -> Eligibility {
+    let frequency = lesson
+        .when
+        .as_ref()
+        .map(|t| t.frequency)
+        .unwrap_or_default();
+    match facts.lesson(&lesson.id) {
+        status if status.is_done() => return Eligibility::Done,
+        LessonStatus::Dismissed { at_ms } => {
+            let until_ms = frequency
+                .snooze_days
+                .map(|days| at_ms + f64::from(days) * DAY_MS);
+            if until_ms.is_none_or(|until| facts.now_ms() < until) {
+                return Eligibility::Dismissed { until_ms };
+            }
+        }
+        _ => {}
+    }
+    if frequency.max_shows.is_some_and(|max| shows >= max) {
+        return Eligibility::ShownEnough { shows };
+    }
+    match &lesson.when {
+        Some(trigger) if !trigger.rule.holds(facts) => Eligibility::NotTriggered,
+        _ => Eligibility::Eligible,
+    }
+}
+
+/// What is known from a URL alone: no element, event, trait or progress, and no time spent.
+#[derive(Debug, Clone, Copy)]
+pub struct AtUrl<'a>(pub &'a str);
+
+impl Facts for AtUrl<'_> {
+    fn url(&self) -> &str {
+        self.0
+    }
+    fn element(&self, _: &Anchor, _: ElementState) -> bool {
+        false
+    }
+    fn event_count(&self, _: &str, _: f64) -> u32 {
+        0
+    }
+    fn trait_value(&self, _: &str) -> Option<&Value> {
+        None
+    }
+    fn lesson(&self, _: &str) -> LessonStatus {
+        LessonStatus::NotStarted
+    }
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
+    fn page_entered_ms(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Dates of `days_since` traits.
+mod date {
+    /// Milliseconds since the epoch of `2026-11-01`, `2026-11-01T10:00:00Z`,
+    /// `2026-11-01T10:00:00.5+02:00` or `2026-11-01 10:00`; no offset means UTC, as the
+    /// widget cannot know the host's intent. `None` for anything else.
+    pub fn epoch_ms(text: &str) -> Option<f64> {
+        let b = text.trim().as_bytes();
+        let num = |range: std::ops::Range<usize>| -> Option<i64> {
+            let digits = b.get(range)?;
+            digits
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| digits.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+            return None;
+        }
+        if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
+            return None;
+        }
+        let mut ms = days_from_civil(year, month, day) as f64 * 86_400_000.0;
+        let rest = &b[10..];
+        if rest.is_empty() {
+            return Some(ms);
+        }
+        if !matches!(rest[0], b'T' | b't' | b' ') {
+            return None;
+        }
+        let (hour, minute) = (num(11..13)?, num(14..16)?);
+        if b.get(13) != Some(&b':') || hour > 23 || minute > 59 {
+            return None;
+        }
+        ms += (hour * 3_600_000 + minute * 60_000) as f64;
+        let mut i = 16;
+        if b.get(i) == Some(&b':') {
+            let second = num(17..19).filter(|s| *s <= 60)?;
+            ms += (second * 1000) as f64;
+            i = 19;
+            if b.get(i) == Some(&b'.') {
+                let start = i + 1;
+                i = start;
+                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                if i == start {
+                    return None;
+                }
+                let fraction: f64 = std::str::from_utf8(&b[start - 1..i]).ok()?.parse().ok()?;
+                ms += fraction * 1000.0;
+            }
+        }
+        match b.get(i..)? {
+            [] | [b'Z' | b'z'] => Some(ms),
+            [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+                let (h, m) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+                if h > 23 || m > 59 {
+                    return None;
+                }
+                let offset = (h * 3_600_000 + m * 60_000) as f64;
+                Some(if *sign == b'+' {
+                    ms - offset
+                } else {
+                    ms + offset
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn days_in_month(year: i64, month: i64) -> i64 {
+        match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::epoch_ms;
+
+        #[test]
+        fn rfc_3339_dates_read_as_epoch_milliseconds() {
+            assert_eq!(epoch_ms("1970-01-01"), Some(0.0));
+            assert_eq!(epoch_ms("2026-11-01T10:00:00Z"), Some(1_793_527_200_000.0));
+            assert_eq!(
+                epoch_ms("2026-11-01T12:00:00+02:00"),
+                Some(1_793_527_200_000.0)
+            );
+            assert_eq!(epoch_ms("2026-11-01 10:00"), Some(1_793_527_200_000.0));
+            assert_eq!(
+                epoch_ms("2026-11-01T10:00:00.250Z"),
+                Some(1_793_527_200_250.0)
+            );
+            assert_eq!(epoch_ms("2024-02-29"), Some(1_709_164_800_000.0));
+        }
+
+        #[test]
+        fn impossible_or_malformed_dates_are_none() {
+            for bad in [
+                "",
+                "2026",
+                "2026-13-01",
+                "2025-02-29",
+                "2026-11-01T25:00",
+                "2026-11-01T10:00:00.Z",
+                "2026-11-01X",
+                "2026-11-01T10:00+2",
+                "next tuesday",
+                "2026-1-01",
+            ] {
+                assert_eq!(epoch_ms(bad), None, "{bad}");
+            }
         }
     }
 }
@@ -36,22 +477,496 @@ impl Rule {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
+    /// Facts set by hand: each test states only what it is about.
+    #[derive(Debug, Default)]
+    struct Seen {
+        url: String,
+        elements: Vec<(Anchor, ElementState)>,
+        events: HashMap<String, Vec<f64>>,
+        traits: serde_json::Map<String, Value>,
+        lessons: HashMap<String, LessonStatus>,
+        now_ms: f64,
+        entered_ms: f64,
+    }
+
+    impl Facts for Seen {
+        fn url(&self) -> &str {
+            &self.url
+        }
+        fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
+            self.elements.contains(&(anchor.clone(), state))
+        }
+        fn event_count(&self, name: &str, since_ms: f64) -> u32 {
+            let times = self.events.get(name).map(Vec::as_slice).unwrap_or_default();
+            times.iter().filter(|t| **t >= since_ms).count() as u32
+        }
+        fn trait_value(&self, key: &str) -> Option<&Value> {
+            self.traits.get(key)
+        }
+        fn lesson(&self, id: &str) -> LessonStatus {
+            self.lessons.get(id).copied().unwrap_or_default()
+        }
+        fn now_ms(&self) -> f64 {
+            self.now_ms
+        }
+        fn page_entered_ms(&self) -> f64 {
+            self.entered_ms
+        }
+    }
+
+    fn at(url: &str) -> Seen {
+        Seen {
+            url: url.into(),
+            ..Seen::default()
+        }
+    }
+
+    fn page(p: &str) -> Rule {
+        Rule::Page(p.into())
+    }
+
+    const NOW: f64 = 1_800_000_000_000.0;
 
     #[test]
     fn combinators_compose() {
-        let cx = Context {
-            path: "/invoices/7",
-        };
-        let on_invoice = Rule::Page("/invoices/:id".into());
-        let on_reports = Rule::Page("/reports/*".into());
-        assert!(on_invoice.holds(&cx));
-        assert!(Rule::Any(vec![on_reports.clone(), on_invoice.clone()]).holds(&cx));
-        assert!(!Rule::All(vec![on_reports.clone(), on_invoice.clone()]).holds(&cx));
-        assert!(Rule::Not(Box::new(on_reports)).holds(&cx));
+        let facts = at("/invoices/7");
+        let on_invoice = page("/invoices/:id");
+        let on_reports = page("/reports/*");
+        assert!(on_invoice.holds(&facts));
+        assert!(Rule::Any(vec![on_reports.clone(), on_invoice.clone()]).holds(&facts));
+        assert!(!Rule::All(vec![on_reports.clone(), on_invoice.clone()]).holds(&facts));
+        assert!(Rule::Not(Box::new(on_reports)).holds(&facts));
+        assert!(Rule::All(vec![]).holds(&facts));
+        assert!(!Rule::Any(vec![]).holds(&facts));
     }
 
     #[test]
     fn an_invalid_pattern_never_matches() {
-        assert!(!Rule::Page("invoices".into()).holds(&Context { path: "invoices" }));
+        assert!(!page("invoices").holds(&at("invoices")));
+        assert!(!Rule::Hash("#/a/:".into()).holds(&at("/#/a/:")));
+    }
+
+    #[test]
+    fn page_rules_ignore_the_query_and_hash_which_have_their_own_rules() {
+        let facts = at("/reports/aging?tab=aging&range=q3#payments");
+        assert!(page("/reports/:name").holds(&facts));
+        let query = |pairs: &[(&str, &str)]| {
+            Rule::Query(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            )
+        };
+        assert!(query(&[("tab", "aging"), ("range", "*")]).holds(&facts));
+        assert!(!query(&[("tab", "aging"), ("sort", "*")]).holds(&facts));
+        assert!(Rule::Hash("#payments".into()).holds(&facts));
+        assert!(!Rule::Hash("#taxes".into()).holds(&facts));
+    }
+
+    #[test]
+    fn element_rules_ask_the_edge_about_that_anchor_and_state() {
+        let export = Anchor::Feature("reports.export".into());
+        let facts = Seen {
+            elements: vec![(export.clone(), ElementState::Visible)],
+            ..at("/")
+        };
+        let rule = |state| Rule::Element {
+            anchor: export.clone(),
+            state,
+        };
+        assert!(rule(ElementState::Visible).holds(&facts));
+        assert!(!rule(ElementState::Clicked).holds(&facts));
+    }
+
+    #[test]
+    fn events_count_only_within_the_window() {
+        let day = DAY_MS;
+        let facts = Seen {
+            events: HashMap::from([(
+                "report_exported".into(),
+                vec![NOW - 10.0 * day, NOW - 2.0 * day, NOW - 1.0],
+            )]),
+            now_ms: NOW,
+            ..at("/")
+        };
+        let rule = |at_least, within_days| Rule::Event {
+            name: "report_exported".into(),
+            at_least,
+            within_days,
+        };
+        assert!(rule(3, None).holds(&facts));
+        assert!(rule(2, Some(7)).holds(&facts));
+        assert!(!rule(3, Some(7)).holds(&facts));
+        assert!(!Rule::Event {
+            name: "other".into(),
+            at_least: 1,
+            within_days: None
+        }
+        .holds(&facts));
+    }
+
+    #[test]
+    fn trait_tests_compare_values_numbers_and_dates() {
+        let facts = Seen {
+            traits: serde_json::json!({
+                "role": "admin", "seats": 12, "beta": true,
+                "signed_up_at": "2027-01-05T00:00:00Z", "signed_up_ms": NOW - 3.0 * DAY_MS,
+            })
+            .as_object()
+            .unwrap()
+            .clone(),
+            now_ms: NOW,
+            ..at("/")
+        };
+        let t = |key: &str, test| Rule::Trait {
+            key: key.into(),
+            test,
+        };
+        let bounds = |gt, lt| Bounds {
+            gt,
+            lt,
+            ..Bounds::default()
+        };
+        assert!(t("role", TraitTest::Equals("admin".into())).holds(&facts));
+        assert!(t("seats", TraitTest::Equals(12.0.into())).holds(&facts));
+        assert!(t("beta", TraitTest::Equals(true.into())).holds(&facts));
+        assert!(t(
+            "role",
+            TraitTest::OneOf(vec!["owner".into(), "admin".into()])
+        )
+        .holds(&facts));
+        assert!(!t("role", TraitTest::OneOf(vec!["finance".into()])).holds(&facts));
+        assert!(t("seats", TraitTest::Number(bounds(Some(10.0), Some(50.0)))).holds(&facts));
+        assert!(!t("seats", TraitTest::Number(bounds(Some(12.0), None))).holds(&facts));
+        assert!(!t("role", TraitTest::Number(bounds(Some(0.0), None))).holds(&facts));
+        // NOW is 2027-01-15T08:00:00Z: ten days and eight hours after signing up.
+        assert!(t(
+            "signed_up_at",
+            TraitTest::DaysSince(bounds(Some(10.0), Some(11.0)))
+        )
+        .holds(&facts));
+        assert!(t(
+            "signed_up_ms",
+            TraitTest::DaysSince(bounds(None, Some(7.0)))
+        )
+        .holds(&facts));
+        assert!(!t("role", TraitTest::DaysSince(bounds(None, Some(7.0)))).holds(&facts));
+        assert!(!t("missing", TraitTest::Equals(Value::Null)).holds(&facts));
+    }
+
+    #[test]
+    fn bounds_without_any_bound_hold_for_nothing_and_crossed_bounds_for_no_number() {
+        assert!(!Bounds::default().contains(1.0));
+        let b = |gt, lte| Bounds {
+            gt,
+            lte,
+            ..Bounds::default()
+        };
+        assert!(b(Some(1.0), Some(2.0)).satisfiable());
+        assert!(!b(Some(2.0), Some(2.0)).satisfiable());
+        assert!(Bounds {
+            gte: Some(2.0),
+            lte: Some(2.0),
+            ..Bounds::default()
+        }
+        .satisfiable());
+    }
+
+    #[test]
+    fn lesson_rules_read_progress_and_known_counts_as_completed() {
+        let facts = Seen {
+            lessons: HashMap::from([
+                ("a".into(), LessonStatus::Completed),
+                ("b".into(), LessonStatus::Known),
+                ("c".into(), LessonStatus::Dismissed { at_ms: 0.0 }),
+            ]),
+            ..at("/")
+        };
+        assert!(Rule::Completed("a".into()).holds(&facts));
+        assert!(Rule::Completed("b".into()).holds(&facts));
+        assert!(!Rule::Completed("c".into()).holds(&facts));
+        assert!(Rule::Dismissed("c".into()).holds(&facts));
+        assert!(!Rule::Dismissed("unknown".into()).holds(&facts));
+    }
+
+    #[test]
+    fn time_on_page_counts_from_arrival() {
+        let facts = Seen {
+            now_ms: NOW,
+            entered_ms: NOW - 30_000.0,
+            ..at("/")
+        };
+        assert!(Rule::TimeOnPage(30).holds(&facts));
+        assert!(!Rule::TimeOnPage(31).holds(&facts));
+    }
+
+    fn lesson(when: Option<Trigger>) -> Lesson {
+        Lesson {
+            id: "l".into(),
+            title: String::new(),
+            objective: String::new(),
+            minutes: 1,
+            anchor: None,
+            why: vec![],
+            what: vec![],
+            how: vec![],
+            goals: BTreeMap::new(),
+            prerequisites: vec![],
+            related: vec![],
+            when,
+            complete: None,
+            priority: 0,
+        }
+    }
+
+    fn on_reports(frequency: Frequency) -> Lesson {
+        lesson(Some(Trigger {
+            rule: page("/reports"),
+            frequency,
+        }))
+    }
+
+    #[test]
+    fn eligibility_says_why_a_lesson_may_not_show() {
+        let here = |status| Seen {
+            lessons: HashMap::from([("l".into(), status)]),
+            now_ms: NOW,
+            ..at("/reports")
+        };
+        let unlimited = on_reports(Frequency::default());
+        assert_eq!(
+            eligibility(&unlimited, &here(LessonStatus::NotStarted), 40),
+            Eligibility::Eligible
+        );
+        assert_eq!(
+            eligibility(&unlimited, &here(LessonStatus::Known), 0),
+            Eligibility::Done
+        );
+        assert_eq!(
+            eligibility(&unlimited, &at("/invoices"), 0),
+            Eligibility::NotTriggered
+        );
+        let dismissed = here(LessonStatus::Dismissed {
+            at_ms: NOW - DAY_MS,
+        });
+        assert_eq!(
+            eligibility(&unlimited, &dismissed, 1),
+            Eligibility::Dismissed { until_ms: None }
+        );
+        let once = on_reports(Frequency {
+            max_shows: Some(1),
+            snooze_days: None,
+        });
+        assert_eq!(
+            eligibility(&once, &here(LessonStatus::NotStarted), 0),
+            Eligibility::Eligible
+        );
+        assert_eq!(
+            eligibility(&once, &here(LessonStatus::NotStarted), 1),
+            Eligibility::ShownEnough { shows: 1 }
+        );
+    }
+
+    #[test]
+    fn a_snoozed_lesson_returns_after_its_days() {
+        let snooze = |days| {
+            on_reports(Frequency {
+                max_shows: Some(5),
+                snooze_days: Some(days),
+            })
+        };
+        let dismissed = Seen {
+            lessons: HashMap::from([(
+                "l".into(),
+                LessonStatus::Dismissed {
+                    at_ms: NOW - 3.5 * DAY_MS,
+                },
+            )]),
+            now_ms: NOW,
+            ..at("/reports")
+        };
+        assert_eq!(
+            eligibility(&snooze(3), &dismissed, 2),
+            Eligibility::Eligible
+        );
+        assert_eq!(
+            eligibility(&snooze(7), &dismissed, 2),
+            Eligibility::Dismissed {
+                until_ms: Some(NOW + 3.5 * DAY_MS)
+            }
+        );
+        assert_eq!(
+            eligibility(&snooze(3), &dismissed, 5),
+            Eligibility::ShownEnough { shows: 5 }
+        );
+    }
+
+    #[test]
+    fn a_lesson_without_trigger_is_eligible_everywhere_until_done() {
+        assert!(eligibility(&lesson(None), &at("/anywhere"), 100).is_eligible());
+    }
+
+    #[test]
+    fn the_compiled_form_reads_as_the_authoring_names() {
+        let rule = Rule::All(vec![
+            page("/invoices/:id"),
+            Rule::Event {
+                name: "invoice_sent".into(),
+                at_least: 1,
+                within_days: None,
+            },
+            Rule::Not(Box::new(Rule::Completed("send-invoice".into()))),
+        ]);
+        let json = serde_json::to_value(&rule).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"all": [
+                {"page": "/invoices/:id"},
+                {"event": {"name": "invoice_sent", "at_least": 1}},
+                {"not": {"completed": "send-invoice"}},
+            ]})
+        );
+        let back: Rule =
+            serde_json::from_value(serde_json::json!({"event": {"name": "x"}})).unwrap();
+        assert_eq!(
+            back,
+            Rule::Event {
+                name: "x".into(),
+                at_least: 1,
+                within_days: None
+            }
+        );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::collection::{btree_map, vec};
+        use proptest::option;
+        use proptest::prelude::*;
+
+        /// Bounds as authors write them: serde_json reads long fractions back only nearly.
+        fn bounds() -> impl Strategy<Value = Bounds> {
+            let b = || option::of((-400i32..400).prop_map(|n| f64::from(n) / 4.0));
+            (b(), b(), b(), b()).prop_map(|(gt, gte, lt, lte)| Bounds { gt, gte, lt, lte })
+        }
+
+        fn scalar() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                "(admin|trial|x)".prop_map(Value::from),
+                (-5i64..5).prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+            ]
+        }
+
+        fn rule() -> impl Strategy<Value = Rule> {
+            let anchor = prop_oneof![
+                "[a-z.]{0,6}".prop_map(Anchor::Feature),
+                "[#.a-z> ]{0,6}".prop_map(Anchor::Selector),
+            ];
+            let state = prop_oneof![
+                Just(ElementState::Present),
+                Just(ElementState::Visible),
+                Just(ElementState::Clicked)
+            ];
+            let test = prop_oneof![
+                scalar().prop_map(TraitTest::Equals),
+                vec(scalar(), 0..3).prop_map(TraitTest::OneOf),
+                bounds().prop_map(TraitTest::Number),
+                bounds().prop_map(TraitTest::DaysSince),
+            ];
+            let leaf = prop_oneof![
+                "[/:*a-z?#]{0,10}".prop_map(Rule::Page),
+                btree_map("[a-z]{1,3}", "(\\*|[a-z]{0,3})", 0..3).prop_map(Rule::Query),
+                "#?/?[a-z:*]{0,6}".prop_map(Rule::Hash),
+                (anchor, state).prop_map(|(anchor, state)| Rule::Element { anchor, state }),
+                ("[a-z]{1,3}", 0u32..4, option::of(0u32..10)).prop_map(
+                    |(name, at_least, within_days)| Rule::Event {
+                        name,
+                        at_least,
+                        within_days
+                    }
+                ),
+                ("(role|plan|seats|signed_up_at)", test)
+                    .prop_map(|(key, test)| Rule::Trait { key, test }),
+                "[a-c]".prop_map(Rule::Completed),
+                "[a-c]".prop_map(Rule::Dismissed),
+                (0u32..120).prop_map(Rule::TimeOnPage),
+            ];
+            leaf.prop_recursive(4, 24, 4, |inner| {
+                prop_oneof![
+                    vec(inner.clone(), 0..4).prop_map(Rule::All),
+                    vec(inner.clone(), 0..4).prop_map(Rule::Any),
+                    inner.prop_map(|r| Rule::Not(Box::new(r))),
+                ]
+            })
+        }
+
+        fn facts() -> impl Strategy<Value = Seen> {
+            let status = prop_oneof![
+                Just(LessonStatus::NotStarted),
+                Just(LessonStatus::Completed),
+                Just(LessonStatus::Known),
+                (0.0f64..NOW).prop_map(|at_ms| LessonStatus::Dismissed { at_ms }),
+            ];
+            (
+                "[/a-z?=&#*:%]{0,16}",
+                vec((-(30.0 * DAY_MS)..0.0f64).prop_map(|ago| NOW + ago), 0..6),
+                "(admin|trial|2026-11-01T10:00:00Z|[0-9]{1,2})",
+                btree_map("[a-c]", status, 0..3),
+                0.0f64..600_000.0,
+            )
+                .prop_map(|(url, times, role, lessons, on_page)| Seen {
+                    url,
+                    events: HashMap::from([("a".to_string(), times)]),
+                    traits: serde_json::json!({"role": role, "seats": 3, "signed_up_at": role})
+                        .as_object()
+                        .unwrap()
+                        .clone(),
+                    lessons: lessons.into_iter().collect(),
+                    now_ms: NOW,
+                    entered_ms: NOW - on_page,
+                    ..Seen::default()
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn no_rule_makes_evaluation_panic_and_combinators_mean_what_they_say(
+                r in rule(), s in rule(), facts in facts()
+            ) {
+                let (a, b) = (r.holds(&facts), s.holds(&facts));
+                prop_assert_eq!(Rule::Not(Box::new(Rule::Not(Box::new(r.clone())))).holds(&facts), a);
+                prop_assert_eq!(Rule::All(vec![r.clone(), s.clone()]).holds(&facts), a && b);
+                prop_assert_eq!(Rule::Any(vec![r.clone(), s.clone()]).holds(&facts), a || b);
+            }
+
+            #[test]
+            fn the_compiled_form_round_trips(r in rule()) {
+                let json = serde_json::to_string(&r).unwrap();
+                prop_assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), r);
+            }
+
+            #[test]
+            fn an_eligible_lesson_is_one_whose_rule_holds_and_that_may_still_show(
+                r in rule(), facts in facts(), shows in 0u32..4,
+                max_shows in option::of(1u32..4), snooze_days in option::of(1u32..30),
+            ) {
+                let l = lesson(Some(Trigger { rule: r.clone(), frequency: Frequency { max_shows, snooze_days } }));
+                if eligibility(&l, &facts, shows).is_eligible() {
+                    prop_assert!(r.holds(&facts));
+                    prop_assert!(max_shows.is_none_or(|m| shows < m));
+                    prop_assert!(!facts.lesson("l").is_done());
+                }
+            }
+
+            #[test]
+            fn no_text_breaks_the_date_reader(text in any::<String>(), dateish in "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{0,4})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?") {
+                let _ = date::epoch_ms(&text);
+                let _ = date::epoch_ms(&dateish);
+            }
+        }
     }
 }

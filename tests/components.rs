@@ -107,7 +107,7 @@ async fn layer_tabs_follow_the_aria_tabs_pattern() {
         goals: vec![],
         lessons: vec![lesson()],
     };
-    let state = WidgetState::new(pack);
+    let state = WidgetState::new(pack, Default::default());
     let _mounted = leptos::mount::mount_to(
         el.clone(),
         move || view! { <LayerTabs state lesson=lesson()/> },

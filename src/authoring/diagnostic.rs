@@ -1,5 +1,6 @@
 //! One problem in an authored pack: where, what and how to fix it.
 
+use super::field::Lines;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -28,12 +29,12 @@ impl Diagnostic {
     pub fn at_field(
         file: &Path,
         field: &str,
-        message: String,
+        message: impl Into<String>,
         help: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic {
             field: Some(field.to_string()),
-            ..Diagnostic::in_file(file, message, help)
+            ..Diagnostic::in_file(file, message.into(), help)
         }
     }
 
@@ -48,11 +49,6 @@ impl Diagnostic {
             ..Diagnostic::in_file(file, message, help)
         }
     }
-
-    pub fn with_line(mut self, line: usize) -> Diagnostic {
-        self.line = Some(line);
-        self
-    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -61,9 +57,70 @@ impl fmt::Display for Diagnostic {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        if let Some(field) = &self.field {
+        if let Some(field) = self.field.as_ref().filter(|f| !f.is_empty()) {
             write!(f, " [{field}]")?;
         }
         write!(f, ": {}\n  help: {}", self.message, self.help)
+    }
+}
+
+/// The problems of one file, each placed on the line of its field when the file has lines.
+pub struct Report<'a> {
+    pub file: &'a Path,
+    pub lines: &'a Lines,
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Report<'_> {
+    pub fn error(&mut self, field: &str, message: impl Into<String>, help: impl Into<String>) {
+        let mut d = Diagnostic::at_field(self.file, field, message, help);
+        d.line = self.lines.line(field);
+        self.diags.push(d);
+    }
+}
+
+/// ` (did you mean `x`?)` when a candidate is a likely typo of `word`, or nothing.
+pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+/// Edit distance by characters, counting a swap of neighbours as one edit (`pgae`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_get_a_suggestion_and_strangers_none() {
+        let known = ["page", "query", "hash", "event", "element"];
+        assert_eq!(did_you_mean("pgae", known), " (did you mean `page`?)");
+        assert_eq!(did_you_mean("evnet", known), " (did you mean `event`?)");
+        assert_eq!(did_you_mean("colour", known), "");
     }
 }

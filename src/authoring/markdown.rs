@@ -3,10 +3,11 @@
 //! Raw HTML is refused (pulldown-cmark passes it through and has no switch for it), and
 //! every link and image URL goes through [`crate::url_safety`].
 
+use super::check;
 use super::Diagnostic;
 use crate::content::{Block, Inline, Step};
 use crate::pack::Anchor;
-use crate::url_safety::{self, UrlUse};
+use crate::url_safety::UrlUse;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
@@ -227,19 +228,43 @@ pub fn layers(
         }
     }
     let [why, what, how] = found;
+    // A missing section is reported where the file ends, where it is usually added.
+    let last_line = first_line + body.trim_end().lines().count().saturating_sub(1);
     for (name, layer) in [("Why", &why), ("What", &what), ("How", &how)] {
         if layer.is_none() {
-            diags.push(Diagnostic::in_file(
+            diags.push(Diagnostic {
+                line: Some(last_line),
+                ..Diagnostic::at_field(
+                    path,
+                    &name.to_ascii_lowercase(),
+                    format!("the `## {name}` section is missing"),
+                    format!("add a `## {name}` section: every lesson has Why, What and How layers"),
+                )
+            });
+        }
+    }
+    let how = into_steps(how?);
+    for anchor in crate::content::steps(&how).filter_map(|s| s.anchor.as_ref()) {
+        if let Err(problem) = check::anchor(anchor) {
+            let written = match anchor {
+                Anchor::Feature(name) | Anchor::Selector(name) => name,
+            };
+            let line = body
+                .lines()
+                .position(|l| l.contains("{@") && l.contains(written.as_str()))
+                .map_or(first_line, |i| first_line + i);
+            diags.push(Diagnostic::at_line(
                 path,
-                format!("the `## {name}` section is missing"),
-                format!("add a `## {name}` section: every lesson has Why, What and How layers"),
+                line,
+                problem.message,
+                problem.help,
             ));
         }
     }
     Some(Layers {
         why: why?,
         what: what?,
-        how: into_steps(how?),
+        how,
     })
 }
 
@@ -250,24 +275,12 @@ fn checked(
     line: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
-    url_safety::check(url, usage).unwrap_or_else(|e| {
-        let allowed = match usage {
-            UrlUse::Link => "http, https, mailto or a relative URL",
-            UrlUse::Image => "https or a relative URL",
-        };
+    check::url(url, usage).unwrap_or_else(|problem| {
         diags.push(Diagnostic::at_line(
             path,
             line,
-            format!(
-                "unsafe {} URL `{}`: {e}",
-                if usage == UrlUse::Link {
-                    "link"
-                } else {
-                    "image"
-                },
-                url.escape_debug()
-            ),
-            format!("use {allowed}"),
+            problem.message,
+            problem.help,
         ));
         String::new()
     })
@@ -468,6 +481,14 @@ mod tests {
     }
 
     #[test]
+    fn an_invalid_step_selector_is_reported_on_its_line() {
+        let (_, diags) = compile("## Why\nw\n\n## What\nw\n\n## How\n1. Open it. {@css:#export}\n2. Click. {@css:div >> a}\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].line, Some(9));
+        assert!(diags[0].message.contains("two combinators"), "{}", diags[0]);
+    }
+
+    #[test]
     fn missing_and_unknown_sections_are_named() {
         let (_, diags) = compile("## Why\nx\n\n## Wot\ny\n");
         let text: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
@@ -485,5 +506,62 @@ mod tests {
                 .any(|m| m.contains("`## How` section is missing")),
             "{text:?}"
         );
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::url_safety;
+        use proptest::prelude::*;
+
+        /// Markdown-heavy text: headings, emphasis, lists, code, links, HTML, anchors.
+        const MARKDOWN: &str = "(## (Why|What|How)\n|[-*] |1\\. |> |```\n|\\[a\\]\\((javascript|java\tscript|https|data|mailto|/x|#)?:?[a-z()]{0,4}\\)|!\\[i\\]\\([a-z:/.]{0,8}\\)|<[a-z]{1,3}>|\\{@(css:)?[a-z#.> ]{0,6}\\}|[a-z *_`#\\n]{0,12}){0,24}";
+
+        fn urls(blocks: &[Block], out: &mut Vec<String>) {
+            for block in blocks {
+                match block {
+                    Block::P(i) | Block::H(i) => inline_urls(i, out),
+                    Block::Ul(items) | Block::Ol(items) => items.iter().for_each(|b| urls(b, out)),
+                    Block::Quote(b) => urls(b, out),
+                    Block::Steps(steps) => steps.iter().for_each(|s| urls(&s.content, out)),
+                    Block::Code(_) => {}
+                }
+            }
+        }
+
+        fn inline_urls(inlines: &[Inline], out: &mut Vec<String>) {
+            for inline in inlines {
+                match inline {
+                    Inline::Link { href, children } => {
+                        out.push(href.clone());
+                        inline_urls(children, out);
+                    }
+                    Inline::Image { src, .. } => out.push(src.clone()),
+                    Inline::Em(c) | Inline::Strong(c) => inline_urls(c, out),
+                    Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+                }
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn no_text_makes_the_compiler_panic(body in any::<String>()) {
+                let mut diags = vec![];
+                let _ = layers(&body, 1, Path::new("t.md"), &mut diags);
+            }
+
+            #[test]
+            fn no_markdown_makes_the_compiler_panic_or_keep_an_unsafe_url(body in MARKDOWN) {
+                let mut diags = vec![];
+                if let Some(layers) = layers(&body, 1, Path::new("t.md"), &mut diags) {
+                    let mut found = vec![];
+                    for blocks in [&layers.why, &layers.what, &layers.how] {
+                        urls(blocks, &mut found);
+                    }
+                    for url in found {
+                        prop_assert!(url_safety::check(&url, url_safety::UrlUse::Link).is_ok(), "{:?}", url);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,63 +1,78 @@
-//! Authoring: turns a folder of Markdown lessons into a compiled [`Pack`], with errors that
-//! name the file, the line or field, what is wrong and how to fix it. Native only: the
-//! Markdown parser never reaches the wasm.
+//! Authoring: turns a folder of lessons into a compiled [`Pack`], with errors that name the
+//! file, the line or field, what is wrong and how to fix it. Native only: the Markdown
+//! parser never reaches the wasm.
 
+mod check;
+mod conform;
 mod diagnostic;
+mod field;
+mod front;
 mod markdown;
+pub mod schema;
+mod selector;
 mod source;
 
 pub use diagnostic::Diagnostic;
 
 use crate::pack::{Pack, FORMAT};
+use diagnostic::did_you_mean;
+use field::{index, key};
+use source::Authored;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// Compiles the pack in `dir` (a `pack.toml` and one `.md` file per lesson), or a single
-/// lesson file. Returns the pack when there is no error, and every diagnostic found.
-pub fn compile(path: &Path) -> (Option<Pack>, Vec<Diagnostic>) {
+/// Compiles the pack in `dir` (a `pack.toml` and one `.md` or `.json` file per lesson), or
+/// a single lesson file: the pack when there is no error, and every diagnostic found. Fails
+/// when `path` is neither a pack folder nor a file.
+pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnostic> {
     let mut diags = Vec::new();
-    let (manifest_path, lesson_files) = match discover(path) {
-        Ok(found) => found,
-        Err(d) => return (None, vec![d]),
-    };
+    let (manifest_path, lesson_files) = discover(path)?;
     let manifest = match &manifest_path {
         Some(p) => source::read_manifest(p, &mut diags),
         None => Some(source::Manifest::single_file()),
     };
-    let mut lessons = Vec::new();
-    let mut origin: HashMap<String, PathBuf> = HashMap::new();
+    let mut authored: Vec<Authored> = Vec::new();
     for file in &lesson_files {
-        if let Some(lesson) = source::read_lesson(file, &mut diags) {
-            if let Some(first) = origin.get(&lesson.id) {
-                diags.push(Diagnostic::at_field(
-                    file,
-                    "id",
-                    format!("duplicate lesson id `{}`: {} has it too", lesson.id, first.display()),
-                    "give each lesson its own id; ids are how progress is kept, so keep existing ones",
-                ));
-                continue;
-            }
-            origin.insert(lesson.id.clone(), file.clone());
-            lessons.push(lesson);
+        let Some(lesson) = source::read_lesson(file, &mut diags) else {
+            continue;
+        };
+        if let Some(first) = authored.iter().find(|a| a.lesson.id == lesson.lesson.id) {
+            lesson.error(
+                &mut diags,
+                "id",
+                format!(
+                    "duplicate lesson id `{}`: {} has it too",
+                    lesson.lesson.id,
+                    first.file.display()
+                ),
+                "give each lesson its own id; ids are how progress is kept, so keep existing ones",
+            );
+            continue;
         }
+        authored.push(lesson);
     }
     let Some(manifest) = manifest else {
-        return (None, diags);
+        return Ok((None, diags));
     };
+    let goals = manifest.goals();
+    if manifest_path.is_some() {
+        check_links(&authored, &goals, &mut diags);
+    }
+    check_cycles(&authored, &mut diags);
+    // Read file by file, top to bottom, whichever check found the problem.
+    diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    if !diags.is_empty() {
+        return Ok((None, diags));
+    }
     let pack = Pack {
         format: FORMAT,
         id: manifest.id,
         title: manifest.title,
         locale: manifest.locale,
-        goals: manifest.goals,
-        lessons,
+        goals,
+        lessons: authored.into_iter().map(|a| a.lesson).collect(),
     };
-    check_links(&pack, &origin, manifest_path.as_deref(), &mut diags);
-    if diags.is_empty() {
-        (Some(pack), diags)
-    } else {
-        (None, diags)
-    }
+    Ok((Some(pack), diags))
 }
 
 fn discover(path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> {
@@ -87,77 +102,80 @@ fn discover(path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> 
     Ok((Some(manifest), files))
 }
 
-/// Prerequisites, related lessons and goals must exist, and prerequisites must not loop.
-fn check_links(
-    pack: &Pack,
-    origin: &HashMap<String, PathBuf>,
-    manifest: Option<&Path>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let ids: HashSet<&str> = pack.lessons.iter().map(|l| l.id.as_str()).collect();
-    let goal_ids: HashSet<&str> = pack.goals.iter().map(|g| g.id.as_str()).collect();
-    let single_file = manifest.is_none();
-    for lesson in &pack.lessons {
-        let file = &origin[&lesson.id];
-        for (field, list) in [
-            ("prerequisites", &lesson.prerequisites),
-            ("related", &lesson.related),
-        ] {
-            for id in list {
-                if !single_file && !ids.contains(id.as_str()) {
-                    diags.push(Diagnostic::at_field(
-                        file,
-                        field,
-                        format!("unknown lesson `{id}`"),
-                        format!(
-                            "use the id of a lesson in this pack{}",
-                            suggestion(id, &ids)
-                        ),
-                    ));
-                }
+/// Prerequisites, related lessons, lessons named by triggers, and goals must exist.
+fn check_links(authored: &[Authored], goals: &[crate::pack::Goal], diags: &mut Vec<Diagnostic>) {
+    let ids: HashSet<&str> = authored.iter().map(|a| a.lesson.id.as_str()).collect();
+    let goal_ids: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+    for a in authored {
+        let lists = [
+            ("prerequisites", &a.lesson.prerequisites),
+            ("related", &a.lesson.related),
+        ];
+        let mentions = lists
+            .into_iter()
+            .flat_map(|(field, list)| {
+                list.iter()
+                    .enumerate()
+                    .map(move |(i, id)| (id.clone(), index(field, i)))
+            })
+            .chain(a.lesson_refs.iter().cloned());
+        for (id, field) in mentions {
+            if !ids.contains(id.as_str()) {
+                a.error(
+                    diags,
+                    &field,
+                    format!(
+                        "unknown lesson `{id}`{}",
+                        did_you_mean(&id, ids.iter().copied())
+                    ),
+                    "use the id of a lesson in this pack",
+                );
             }
         }
-    }
-    for lesson in &pack.lessons {
-        for goal in lesson.goals.keys() {
-            if !single_file && !goal_ids.contains(goal.as_str()) {
-                diags.push(Diagnostic::at_field(
-                    &origin[&lesson.id],
-                    "goals",
-                    format!("unknown goal `{goal}`"),
+        for goal in a.lesson.goals.keys() {
+            if !goal_ids.contains(&goal.as_str()) {
+                a.error(
+                    diags,
+                    &key("goals", goal),
+                    format!(
+                        "unknown goal `{goal}`{}",
+                        did_you_mean(goal, goal_ids.iter().copied())
+                    ),
                     "use the id of a goal declared with [[goals]] in pack.toml",
-                ));
+                );
             }
         }
-    }
-    if let Some(cycle) = find_cycle(pack) {
-        let file = &origin[&cycle[0]];
-        diags.push(Diagnostic::at_field(
-            file,
-            "prerequisites",
-            format!("prerequisites form a cycle: {}", cycle.join(" → ")),
-            "remove one of these prerequisites: a learner could never start any lesson of the cycle",
-        ));
     }
 }
 
-fn suggestion(id: &str, ids: &HashSet<&str>) -> String {
-    ids.iter()
-        .filter(|c| {
-            c.contains(id) || id.contains(**c) || c.split('-').next() == id.split('-').next()
-        })
-        .min_by_key(|c| c.len().abs_diff(id.len()))
-        .map(|c| format!(" (did you mean `{c}`?)"))
-        .unwrap_or_default()
+/// Prerequisites must not loop: a learner could never start any lesson of the loop.
+fn check_cycles(authored: &[Authored], diags: &mut Vec<Diagnostic>) {
+    let edges: HashMap<&str, &[String]> = authored
+        .iter()
+        .map(|a| (a.lesson.id.as_str(), a.lesson.prerequisites.as_slice()))
+        .collect();
+    let Some(cycle) = find_cycle(&edges) else {
+        return;
+    };
+    let Some(first) = authored.iter().find(|a| a.lesson.id == cycle[0]) else {
+        return;
+    };
+    let i = first
+        .lesson
+        .prerequisites
+        .iter()
+        .position(|p| *p == cycle[1])
+        .unwrap_or(0);
+    first.error(
+        diags,
+        &index("prerequisites", i),
+        format!("prerequisites form a cycle: {}", cycle.join(" → ")),
+        "remove one of these prerequisites: a learner could never start any lesson of the cycle",
+    );
 }
 
 /// The first prerequisite cycle found, as lesson ids ending where they start.
-fn find_cycle(pack: &Pack) -> Option<Vec<String>> {
-    let edges: HashMap<&str, &[String]> = pack
-        .lessons
-        .iter()
-        .map(|l| (l.id.as_str(), l.prerequisites.as_slice()))
-        .collect();
+fn find_cycle(edges: &HashMap<&str, &[String]>) -> Option<Vec<String>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         Open,
@@ -196,5 +214,69 @@ fn find_cycle(pack: &Pack) -> Option<Vec<String>> {
     let mut ids: Vec<&str> = edges.keys().copied().collect();
     ids.sort();
     ids.into_iter()
-        .find_map(|id| visit(id, &edges, &mut marks, &mut Vec::new()))
+        .find_map(|id| visit(id, edges, &mut marks, &mut Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compiles a pack written to a fresh folder, named after the test.
+    fn compile_files(test: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        let dir = std::env::temp_dir().join(format!("pathlight-{}-{test}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let (_, diags) = compile(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        diags
+    }
+
+    fn lesson(id: &str, front: &str) -> String {
+        format!("+++\nid = \"{id}\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 1\n{front}+++\n## Why\nw\n## What\nw\n## How\nh\n")
+    }
+
+    #[test]
+    fn a_trigger_naming_an_unknown_lesson_is_reported_on_its_line() {
+        let diags = compile_files(
+            "trigger-refs",
+            &[
+                ("pack.toml", "id = \"p\"\ntitle = \"P\"\n"),
+                ("a.md", &lesson("send-invoice", "")),
+                ("b.md", &lesson("b", "[trigger]\nlesson = { send-invoice = \"completed\", sned-invoice = \"dismissed\" }\n")),
+            ],
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            diags[0].field.as_deref(),
+            Some("trigger.lesson.sned-invoice")
+        );
+        assert_eq!(diags[0].line, Some(7));
+        assert!(
+            diags[0].message.contains("did you mean `send-invoice`"),
+            "{}",
+            diags[0]
+        );
+    }
+
+    #[test]
+    fn duplicate_and_malformed_goal_ids_in_the_manifest_are_reported() {
+        let diags = compile_files(
+            "goals",
+            &[(
+                "pack.toml",
+                "id = \"p\"\ntitle = \"P\"\n[[goals]]\nid = \"g\"\ntitle = \"G\"\n[[goals]]\nid = \"g\"\ntitle = \"H\"\n[[goals]]\nid = \"a b\"\ntitle = \"I\"\n",
+            )],
+        );
+        let found: Vec<(Option<usize>, &str)> =
+            diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (Some(7), "duplicate goal id `g`"),
+                (Some(10), "invalid goal id `a b`")
+            ]
+        );
+    }
 }

@@ -1,14 +1,14 @@
-//! The files authors write: `pack.toml`, and one Markdown file per lesson with a TOML
-//! front matter between `+++` lines.
+//! The files authors write: `pack.toml`, and one lesson per file, either Markdown with a
+//! TOML front matter between `+++` lines, or JSON in the compiled form.
 
-use super::markdown;
-use super::Diagnostic;
-use crate::pack::{Anchor, Completion, Goal, Lesson};
-use crate::trigger::Rule;
-use crate::url_pattern::UrlPattern;
+use super::check;
+use super::diagnostic::{Diagnostic, Report};
+use super::field::{key, Lines};
+use super::{front, markdown, schema};
+use crate::pack::{Goal, Lesson};
 use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// `pack.toml`: what the pack is and the goals learners can choose.
 #[derive(Debug, Deserialize)]
@@ -19,7 +19,19 @@ pub struct Manifest {
     #[serde(default = "english")]
     pub locale: String,
     #[serde(default)]
-    pub goals: Vec<Goal>,
+    goals: Vec<GoalSource>,
+}
+
+/// A `[[goals]]` entry; [`Goal`] itself accepts unknown fields, as the widget must.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoalSource {
+    id: String,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
 fn english() -> String {
@@ -36,82 +48,86 @@ impl Manifest {
             goals: vec![],
         }
     }
+
+    pub fn goals(&self) -> Vec<Goal> {
+        self.goals
+            .iter()
+            .map(|g| Goal {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                description: g.description.clone(),
+                roles: g.roles.clone(),
+            })
+            .collect()
+    }
 }
 
 pub fn read_manifest(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
     let text = read(path, diags)?;
-    toml::from_str(&text)
+    let manifest: Manifest = toml::from_str(&text)
         .map_err(|e| diags.push(toml_error(path, &text, 0, &e)))
-        .ok()
-}
-
-/// A lesson's front matter.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Front {
-    id: String,
-    title: String,
-    objective: String,
-    minutes: u16,
-    anchor: Option<AnchorSource>,
-    #[serde(default)]
-    goals: BTreeMap<String, u8>,
-    #[serde(default)]
-    prerequisites: Vec<String>,
-    #[serde(default)]
-    related: Vec<String>,
-    #[serde(default)]
-    priority: u8,
-    trigger: Option<TriggerSource>,
-    complete: Option<CompleteSource>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum AnchorSource {
-    Feature(String),
-    Selector { selector: String },
-}
-
-impl From<AnchorSource> for Anchor {
-    fn from(a: AnchorSource) -> Anchor {
-        match a {
-            AnchorSource::Feature(f) => Anchor::Feature(f),
-            AnchorSource::Selector { selector } => Anchor::Selector(selector),
+        .ok()?;
+    let lines = Lines::of_toml(&text, 1, 1);
+    let mut report = Report {
+        file: path,
+        lines: &lines,
+        diags,
+    };
+    let mut seen = HashSet::new();
+    for (i, goal) in manifest.goals.iter().enumerate() {
+        let field = key(&format!("goals[{i}]"), "id");
+        if !seen.insert(goal.id.as_str()) {
+            report.error(
+                &field,
+                format!("duplicate goal id `{}`", goal.id),
+                "give each goal its own id",
+            );
         }
+        check::at(
+            &mut report,
+            &field,
+            check::lesson_id(&goal.id).map_err(|mut p| {
+                p.message = format!("invalid goal id `{}`", goal.id);
+                p.help = "use letters, digits, `-` and `_`, e.g. `get-paid-faster`".into();
+                p
+            }),
+        );
+    }
+    Some(manifest)
+}
+
+/// A lesson as read from its file, with what the pack's checks need to place problems.
+pub struct Authored {
+    pub lesson: Lesson,
+    pub file: PathBuf,
+    pub lines: Lines,
+    /// The lessons its trigger names, with the path of each mention.
+    pub lesson_refs: Vec<(String, String)>,
+}
+
+impl Authored {
+    /// Reports a problem about a field of this lesson.
+    pub fn error(&self, diags: &mut Vec<Diagnostic>, field: &str, message: String, help: &str) {
+        Report {
+            file: &self.file,
+            lines: &self.lines,
+            diags,
+        }
+        .error(field, message, help);
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TriggerSource {
-    page: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CompleteSource {
-    click: Option<String>,
-    event: Option<String>,
-    url: Option<String>,
-    appears: Option<String>,
-}
-
-pub fn read_lesson(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Lesson> {
+pub fn read_lesson(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
     let text = read(path, diags)?;
     if path.extension().is_some_and(|e| e == "json") {
-        return serde_json::from_str(&text)
-            .map_err(|e| {
-                diags.push(Diagnostic::at_line(
-                    path,
-                    e.line(),
-                    format!("invalid lesson JSON: {e}"),
-                    "see `pathlight schema` for the shape of a lesson",
-                ))
-            })
-            .ok();
+        read_json(path, &text, diags)
+    } else {
+        read_markdown(path, &text, diags)
     }
-    let Some((front, body, body_line)) = split_front_matter(&text) else {
+}
+
+fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
+    let Some(parts) = split_front_matter(text) else {
         diags.push(Diagnostic::at_line(
             path,
             1,
@@ -121,95 +137,91 @@ pub fn read_lesson(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Lesson> {
         return None;
     };
     let before = diags.len();
-    let front: Front = match toml::from_str(front) {
-        Ok(f) => f,
+    let front_line = line_at(text, parts.front_offset);
+    let lines = Lines::of_toml(parts.front, front_line, 1);
+    let front = match toml::from_str::<toml::Table>(parts.front) {
+        Ok(table) => {
+            let mut report = Report {
+                file: path,
+                lines: &lines,
+                diags,
+            };
+            front::read(&table, &mut report)
+        }
         Err(e) => {
-            diags.push(toml_error(path, &text, 1, &e));
-            return None;
+            diags.push(toml_error(path, text, parts.front_offset, &e));
+            None
         }
     };
-    let field = |name: &str, msg: String, help: &str| {
-        Diagnostic::at_field(path, name, msg, help.to_string()).with_line(field_line(&text, name))
-    };
-    if front.id.is_empty()
-        || !front
-            .id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        diags.push(field(
-            "id",
-            format!("invalid lesson id `{}`", front.id),
-            "use letters, digits, `-` and `_`, e.g. `send-invoice`",
-        ));
-    }
-    for (goal, weight) in &front.goals {
-        if !(1..=5).contains(weight) {
-            diags.push(field(
-                "goals",
-                format!("weight {weight} for goal `{goal}` is out of range"),
-                "use a weight from 1 (helps a little) to 5 (essential)",
-            ));
-        }
-    }
-    let when = front.trigger.and_then(|t| t.page).map(|page| {
-        if let Err(e) = UrlPattern::parse(&page) {
-            diags.push(field(
-                "trigger.page",
-                format!("invalid URL pattern: {e}"),
-                "write a path pattern such as `/invoices/:id` or `/reports/*`",
-            ));
-        }
-        Rule::Page(page)
-    });
-    let complete = front.complete.and_then(|c| {
-        let rules: Vec<Completion> = [
-            c.click.map(|a| Completion::Click(Anchor::Feature(a))),
-            c.event.map(Completion::Event),
-            c.url.map(Completion::Url),
-            c.appears.map(|a| Completion::Appears(Anchor::Feature(a))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if rules.len() != 1 {
-            diags.push(field(
-                "complete",
-                format!("[complete] names {} actions", rules.len()),
-                "name exactly one of click, event, url or appears",
-            ));
-        }
-        if let Some(Completion::Url(p)) = rules.first() {
-            if let Err(e) = UrlPattern::parse(p) {
-                diags.push(field(
-                    "complete.url",
-                    format!("invalid URL pattern: {e}"),
-                    "write a path pattern such as `/invoices/:id`",
-                ));
-            }
-        }
-        rules.into_iter().next()
-    });
-    let layers = markdown::layers(body, body_line, path, diags);
+    // The body is checked even when the front matter is wrong: every mistake at once.
+    let layers = markdown::layers(parts.body, line_at(text, parts.body_offset), path, diags);
     if diags.len() > before {
         return None;
     }
-    let layers = layers?;
-    Some(Lesson {
-        id: front.id,
-        title: front.title,
-        objective: front.objective,
-        minutes: front.minutes,
-        anchor: front.anchor.map(Anchor::from),
-        why: layers.why,
-        what: layers.what,
-        how: layers.how,
-        goals: front.goals,
-        prerequisites: front.prerequisites,
-        related: front.related,
-        when,
-        complete,
-        priority: front.priority,
+    let (front, layers) = (front?, layers?);
+    Some(Authored {
+        lesson: Lesson {
+            id: front.id,
+            title: front.title,
+            objective: front.objective,
+            minutes: front.minutes,
+            anchor: front.anchor,
+            why: layers.why,
+            what: layers.what,
+            how: layers.how,
+            goals: front.goals,
+            prerequisites: front.prerequisites,
+            related: front.related,
+            when: front.when,
+            complete: front.complete,
+            priority: front.priority,
+        },
+        file: path.to_path_buf(),
+        lines,
+        lesson_refs: front.lesson_refs,
+    })
+}
+
+fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
+    const HELP: &str = "run `pathlight schema lesson` for the shape of a lesson file";
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| {
+            diags.push(Diagnostic::at_line(
+                path,
+                e.line(),
+                format!("invalid JSON: {e}"),
+                "fix the JSON syntax at this line",
+            ))
+        })
+        .ok()?;
+    let lines = Lines::default();
+    let before = diags.len();
+    let mut report = Report {
+        file: path,
+        lines: &lines,
+        diags,
+    };
+    let mismatches = schema::check_lesson(&value);
+    for m in &mismatches {
+        report.error(&m.field, m.message.clone(), HELP);
+    }
+    // Serde ignores unknown fields, so a lesson whose only mistakes are unknown fields
+    // still gets its patterns, selectors and URLs checked.
+    let lesson: Lesson = match serde_json::from_value(value) {
+        Ok(lesson) => lesson,
+        Err(e) if mismatches.is_empty() => {
+            report.error("", format!("not a lesson: {e}"), HELP);
+            return None;
+        }
+        Err(_) => return None,
+    };
+    let mut lesson_refs = Vec::new();
+    check::compiled(&lesson, &mut report, &mut lesson_refs);
+    (report.diags.len() == before).then(|| Authored {
+        lesson,
+        file: path.to_path_buf(),
+        lines,
+        lesson_refs,
     })
 }
 
@@ -225,53 +237,240 @@ fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
         .ok()
 }
 
-/// Splits `+++\n<toml>\n+++\n<markdown>`; also returns the 1-based line the body starts on.
-fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+/// A Markdown lesson cut into its front matter and its body, with where each starts.
+struct Parts<'a> {
+    front: &'a str,
+    /// Byte offset of the front matter in the file.
+    front_offset: usize,
+    body: &'a str,
+    body_offset: usize,
+}
+
+/// Splits `+++\n<toml>\n+++\n<markdown>`, with `\n` or `\r\n` line ends.
+fn split_front_matter(text: &str) -> Option<Parts<'_>> {
     let rest = text
         .strip_prefix("+++")?
+        .trim_start_matches([' ', '\t'])
         .strip_prefix(['\n', '\r'])
         .map(|r| r.trim_start_matches('\n'))?;
+    let front_offset = text.len() - rest.len();
     let end = rest.find("\n+++")?;
-    let front = &rest[..end];
     let after = &rest[end + 4..];
     let body = after.split_once('\n').map(|(_, b)| b).unwrap_or("");
-    let body_line = text.len() - body.len();
-    Some((front, body, text[..body_line].matches('\n').count() + 1))
+    let front = &rest[..end];
+    Some(Parts {
+        front: front.strip_suffix('\r').unwrap_or(front),
+        front_offset,
+        body,
+        body_offset: text.len() - body.len(),
+    })
 }
 
-fn field_line(text: &str, name: &str) -> usize {
-    let key = name.split('.').next().unwrap_or(name);
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.starts_with(key) && l[key.len()..].trim_start().starts_with('=')
-                || l == format!("[{key}]")
-        })
-        .map_or(1, |i| i + 1)
+/// The 1-based line of a byte offset.
+fn line_at(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-fn toml_error(path: &Path, text: &str, line_offset: usize, e: &toml::de::Error) -> Diagnostic {
+/// A TOML error placed on its line of the file: `offset` is where the TOML starts in `text`.
+fn toml_error(path: &Path, text: &str, offset: usize, e: &toml::de::Error) -> Diagnostic {
     let line = e
         .span()
-        .map(|s| {
-            let skipped = if line_offset > 0 {
-                text.find('\n').map_or(0, |i| i + 1)
-            } else {
-                0
-            };
-            text[..(skipped + s.start).min(text.len())]
-                .matches('\n')
-                .count()
-                + 1
-        })
-        .unwrap_or(1);
+        .map_or(line_at(text, offset), |s| line_at(text, offset + s.start));
     let message = e.message().trim().to_string();
     let help = if message.contains("unknown field") {
-        "remove the field or fix its spelling; the fields are listed in the README's authoring section"
+        "remove the field or fix its spelling; docs/authoring.md lists every field"
     } else if message.contains("missing field") {
-        "add the field to the front matter"
+        "add the field"
     } else {
-        "fix the TOML syntax at this line"
+        "fix the TOML syntax at this line: strings are quoted, tables are `[name]`, lists are `[\"a\", \"b\"]`"
     };
     Diagnostic::at_line(path, line, message, help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint(text: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        read_markdown(Path::new("t.md"), text, &mut diags);
+        diags
+    }
+
+    const BODY: &str = "## Why\nw\n\n## What\nw\n\n## How\nh\n";
+
+    #[test]
+    fn a_toml_syntax_error_is_reported_on_its_line_of_the_file() {
+        // Pins: the line was counted from the TOML, skipping only the first `+++`.
+        let text = format!(
+            "+++\n\n\nid = \"a\"\ntitle = \"T\"\nobjective = oops\nminutes = 1\n+++\n{BODY}"
+        );
+        let diags = lint(&text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].line, Some(6), "{}", diags[0]);
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(lint(&crlf)[0].line, Some(6));
+    }
+
+    #[test]
+    fn every_front_matter_mistake_is_reported_on_its_own_line() {
+        let text = format!(
+            "+++\nid = \"a b\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 0\ncolour = \"red\"\n\n[trigger]\npage = \"invoices\"\nany = [\n  {{ element = {{ selector = \"div >> a\" }} }},\n  {{ evnet = \"x\" }},\n]\n+++\n{BODY}"
+        );
+        let found: Vec<(Option<usize>, String)> = lint(&text)
+            .into_iter()
+            .map(|d| (d.line, d.field.unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(6), "colour".to_string()),
+                (Some(2), "id".into()),
+                (Some(5), "minutes".into()),
+                (Some(9), "trigger.page".into()),
+                (Some(11), "trigger.any[0].element".into()),
+                (Some(12), "trigger.any[1].evnet".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_trigger_and_frequency_mistake_names_its_field_and_line() {
+        let text = format!(
+            "+++\nid = \"a\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 1\n\n[trigger]\npgae = \"/\"\nelement = {{ feature = \"x\", state = \"hovered\" }}\nevent = {{ at_least = 0 }}\nlesson = {{ a = \"done\" }}\ntrait = {{ signed_up_at = 2026-11-01, seats = {{ gt = 10, lt = 3 }}, plan = [] }}\nquery = {{ tab = 1 }}\nhash = \"#/a/:\"\nall = []\nnot = {{}}\ntime_on_page = -5\n\n[frequency]\nonce = true\nmax_shows = 2\nsnooze_days = 0\n+++\n{BODY}"
+        );
+        let found: Vec<(usize, String)> = lint(&text)
+            .into_iter()
+            .map(|d| (d.line.unwrap_or(0), d.field.unwrap_or_default()))
+            .collect();
+        let expected: Vec<(usize, &str)> = vec![
+            (8, "trigger.pgae"),
+            (13, "trigger.query.tab"),
+            (14, "trigger.hash"),
+            (17, "trigger.time_on_page"),
+            (12, "trigger.trait.plan"),
+            (12, "trigger.trait.seats"),
+            (12, "trigger.trait.signed_up_at"),
+            (11, "trigger.lesson.a"),
+            (10, "trigger.event.name"),
+            (10, "trigger.event.at_least"),
+            (9, "trigger.element.state"),
+            (15, "trigger.all"),
+            (16, "trigger.not"),
+            (22, "frequency.snooze_days"),
+            (20, "frequency.once"),
+        ];
+        let expected: Vec<(usize, String)> = expected
+            .into_iter()
+            .map(|(l, f)| (l, f.to_string()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_body_is_checked_even_when_the_front_matter_does_not_parse() {
+        let diags = lint("+++\nid = [\n+++\n## Why\nw\n");
+        assert!(diags.len() >= 3, "{diags:?}");
+    }
+
+    #[test]
+    fn the_full_trigger_syntax_compiles_to_one_rule_tree() {
+        use crate::pack::Anchor;
+        use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest};
+        let text = format!(
+            "+++\nid = \"a\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 1\n\n[trigger]\npage = \"/reports/:id\"\nquery = {{ tab = \"aging\" }}\ntrait = {{ role = [\"admin\", \"finance\"], signed_up_at = {{ days_since = {{ lt = 14 }} }} }}\nlesson = {{ read-cashflow = \"not_completed\" }}\nany = [{{ event = {{ name = \"report_exported\", at_least = 2, within_days = 7 }} }}, {{ element = {{ feature = \"reports.export\", state = \"visible\" }}, time_on_page = 20 }}]\nnot = {{ hash = \"#print\" }}\n\n[frequency]\nonce = true\nsnooze_days = 3\n+++\n{BODY}"
+        );
+        let mut diags = Vec::new();
+        let authored = read_markdown(Path::new("t.md"), &text, &mut diags).expect("valid");
+        assert_eq!(diags, vec![]);
+        let when = authored.lesson.when.unwrap();
+        assert_eq!(
+            when.frequency,
+            Frequency {
+                max_shows: Some(1),
+                snooze_days: Some(3)
+            }
+        );
+        let trait_rule = |key: &str, test| Rule::Trait {
+            key: key.into(),
+            test,
+        };
+        assert_eq!(
+            when.rule,
+            Rule::All(vec![
+                Rule::Page("/reports/:id".into()),
+                Rule::Query([("tab".to_string(), "aging".to_string())].into()),
+                trait_rule(
+                    "role",
+                    TraitTest::OneOf(vec!["admin".into(), "finance".into()])
+                ),
+                trait_rule(
+                    "signed_up_at",
+                    TraitTest::DaysSince(Bounds {
+                        lt: Some(14.0),
+                        ..Bounds::default()
+                    })
+                ),
+                Rule::Not(Box::new(Rule::Completed("read-cashflow".into()))),
+                Rule::Any(vec![
+                    Rule::Event {
+                        name: "report_exported".into(),
+                        at_least: 2,
+                        within_days: Some(7)
+                    },
+                    Rule::All(vec![
+                        Rule::TimeOnPage(20),
+                        Rule::Element {
+                            anchor: Anchor::Feature("reports.export".into()),
+                            state: ElementState::Visible
+                        },
+                    ]),
+                ]),
+                Rule::Not(Box::new(Rule::Hash("#print".into()))),
+            ])
+        );
+        assert_eq!(
+            authored.lesson_refs,
+            [(
+                "read-cashflow".to_string(),
+                "trigger.lesson.read-cashflow".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn frequency_without_a_trigger_applies_everywhere() {
+        let text = format!("+++\nid = \"a\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 1\n[frequency]\nmax_shows = 2\n+++\n{BODY}");
+        let mut diags = Vec::new();
+        let when = read_markdown(Path::new("t.md"), &text, &mut diags)
+            .unwrap()
+            .lesson
+            .when
+            .unwrap();
+        assert_eq!(when.rule, crate::trigger::Rule::All(vec![]));
+        assert_eq!(when.frequency.max_shows, Some(2));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Lines that look like front matter: known and unknown keys, tables, inline tables.
+        const FRONT: &str = "((id|title|objective|minutes|anchor|goals|priority|page|query|hash|event|element|trait|lesson|all|any|not|once|max_shows|snooze_days|time_on_page|x) = ([0-9-]{1,3}|\"[a-z/:#*.> -]{0,8}\"|\\[\\{ ?page = \"/a\" ?\\}\\]|\\{ ?[a-z_]{1,6} = [\"a-z0-9\\{\\} =]{0,10}\\}|true|\\[\\]|\\{\\})\\n|\\[(trigger|frequency|complete|goals)\\]\\n){0,12}";
+
+        proptest! {
+            #[test]
+            fn no_front_matter_makes_reading_panic(front in FRONT) {
+                let text = format!("+++\n{front}+++\n{BODY}");
+                let _ = lint(&text);
+            }
+
+            #[test]
+            fn no_text_makes_reading_a_lesson_panic(text in any::<String>()) {
+                let _ = lint(&text);
+                let mut diags = vec![];
+                let _ = read_json(Path::new("t.json"), &text, &mut diags);
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! A beacon.
 
 use super::WidgetState;
+use crate::i18n::fill;
 use crate::pack::Lesson;
 use crate::web::tether;
 use leptos::{html, prelude::*};
@@ -22,12 +23,13 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
         }
     });
     let id = lesson.id.clone();
+    state.shown(&id);
     view! {
         <button
             class="pl-beacon"
             type="button"
             node_ref=button
-            aria-label=format!("Lesson: {}", lesson.title)
+            aria-label=fill(state.t.beacon, &lesson.title)
             title=lesson.title.clone()
             data-lesson=lesson.id.clone()
             on:click=move |_| state.open_lesson(&id)

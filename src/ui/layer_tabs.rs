@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
     let tablist = NodeRef::<html::Div>::new();
     let select = move |layer: Layer, focus: bool| {
-        state.layer.set(layer);
+        if state.layer.get_untracked() != layer {
+            state.view_layer(layer);
+        }
         if focus {
             if let Some(tab) = tablist.get().and_then(|l| {
                 l.query_selector(&format!("#pl-tab-{}", layer.key()))
@@ -43,7 +45,7 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
     };
     let Lesson { why, what, how, .. } = lesson;
     view! {
-        <div class="pl-tabs" role="tablist" aria-label="Lesson layers" node_ref=tablist on:keydown=on_key>
+        <div class="pl-tabs" role="tablist" aria-label=state.t.layers node_ref=tablist on:keydown=on_key>
             {Layer::ALL.map(|layer| {
                 let selected = move || state.layer.get() == layer;
                 view! {
@@ -57,7 +59,11 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
                         tabindex=move || if selected() { "0" } else { "-1" }
                         on:click=move |_| select(layer, false)
                     >
-                        {layer.label()}
+                        {match layer {
+                            Layer::Why => state.t.why,
+                            Layer::What => state.t.what,
+                            Layer::How => state.t.how,
+                        }}
                     </button>
                 }
             })}

@@ -1,6 +1,7 @@
 //! The lesson card.
 
 use super::{LayerTabs, Surface, WidgetState};
+use crate::i18n::fill;
 use leptos::{ev, prelude::*};
 
 /// A dialog showing one lesson: title, objective, time, and its Why/What/How layers.
@@ -32,19 +33,19 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
             >
                 <header class="pl-head">
                     <Show when=from_panel>
-                        <button class="pl-icon" type="button" aria-label="Back to lessons" on:click=move |_| state.back()>"‹"</button>
+                        <button class="pl-icon" type="button" aria-label=state.t.back on:click=move |_| state.back()>"‹"</button>
                     </Show>
                     <h2 id="pl-card-title" class="pl-title">{lesson.title.clone()}</h2>
-                    <button class="pl-icon" type="button" aria-label="Close lesson" on:click=move |_| state.close()>"×"</button>
+                    <button class="pl-icon" type="button" aria-label=state.t.close_lesson on:click=move |_| state.close()>"×"</button>
                 </header>
                 <p id="pl-card-objective" class="pl-objective">{lesson.objective.clone()}</p>
-                <p class="pl-meta">{format!("About {} min", lesson.minutes)}</p>
+                <p class="pl-meta">{fill(state.t.minutes, lesson.minutes)}</p>
                 <LayerTabs state lesson=lesson.clone()/>
                 <footer class="pl-actions">
                     <button class="pl-button pl-quiet" type="button" on:click={
                         let id = lesson.id.clone();
                         move |_| state.dismiss(&id)
-                    }>"Not now"</button>
+                    }>{state.t.not_now}</button>
                 </footer>
             </section>
         })}

@@ -17,5 +17,5 @@ pub use launcher::Launcher;
 pub use layer_tabs::LayerTabs;
 pub use lesson_card::LessonCard;
 pub use panel::Panel;
-pub use state::{Surface, WidgetState};
+pub use state::{Surface, WidgetOptions, WidgetState};
 pub use widget::Widget;

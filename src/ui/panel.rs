@@ -1,12 +1,14 @@
 //! The lesson panel.
 
 use super::{Surface, WidgetState};
+use crate::i18n::fill;
 use leptos::{ev, html, prelude::*};
 
 /// A non-modal dialog listing the lessons relevant to the current page.
 #[component]
 pub fn Panel(state: WidgetState) -> impl IntoView {
-    let title = format!("Learn {}", state.pack().title);
+    let t = state.t;
+    let title = fill(t.panel_title, &state.pack().title);
     let list = NodeRef::<html::Ul>::new();
     // Focus moves into the panel when it opens, onto its first lesson.
     Effect::new(move || {
@@ -27,9 +29,9 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
             <section class="pl-surface pl-panel" role="dialog" aria-labelledby="pl-panel-title" on:keydown=on_key>
                 <header class="pl-head">
                     <h2 id="pl-panel-title" class="pl-title">{title.clone()}</h2>
-                    <button class="pl-icon" type="button" aria-label="Close" on:click=move |_| state.close()>"×"</button>
+                    <button class="pl-icon" type="button" aria-label=t.close on:click=move |_| state.close()>"×"</button>
                 </header>
-                <p class="pl-sub">"Lessons for this page. Take them in any order."</p>
+                <p class="pl-sub">{t.panel_intro}</p>
                 <ul class="pl-list" node_ref=list>
                     <For each=move || state.lessons_here() key=|l| l.id.clone() let:lesson>
                         <li>
@@ -38,13 +40,13 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
                                 move |_| state.open_lesson(&id)
                             }>
                                 <span class="pl-item-title">{lesson.title.clone()}</span>
-                                <span class="pl-item-meta">{format!("{} · {} min", lesson.objective, lesson.minutes)}</span>
+                                <span class="pl-item-meta">{format!("{} · {}", lesson.objective, fill(t.minutes, lesson.minutes))}</span>
                             </button>
                         </li>
                     </For>
                 </ul>
                 <Show when=move || state.lessons_here().is_empty()>
-                    <p class="pl-empty">"No lessons for this page yet."</p>
+                    <p class="pl-empty">{t.no_lessons}</p>
                 </Show>
             </section>
         </Show>

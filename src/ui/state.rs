@@ -1,8 +1,11 @@
 //! The widget's reactive state and the decisions about it, kept out of the components.
 
+use crate::command::Theme;
+use crate::i18n::{self, Strings};
 use crate::layer::Layer;
+use crate::lifecycle::EventKind;
 use crate::pack::{Anchor, Lesson, Pack};
-use crate::web::{warn, AnchorFacts, AnchorWatcher, Focus};
+use crate::web::{events, warn, AnchorFacts, AnchorWatcher, Focus};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -19,10 +22,21 @@ pub enum Surface {
     },
 }
 
+/// How the host set the widget up.
+#[derive(Debug, Clone, Default)]
+pub struct WidgetOptions {
+    /// A BCP 47 tag; the browser's language when unset.
+    pub locale: Option<String>,
+    pub theme: Theme,
+}
+
 /// Shared by every component; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct WidgetState {
     pack: StoredValue<Arc<Pack>>,
+    /// The UI strings in the learner's language.
+    pub t: &'static Strings,
+    pub theme: Theme,
     pub surface: RwSignal<Surface>,
     pub layer: RwSignal<Layer>,
     /// The host page's path, as last seen.
@@ -35,9 +49,15 @@ pub struct WidgetState {
 }
 
 impl WidgetState {
-    pub fn new(pack: Pack) -> WidgetState {
+    pub fn new(pack: Pack, options: WidgetOptions) -> WidgetState {
+        let locale = options
+            .locale
+            .or_else(|| web_sys::window()?.navigator().language())
+            .unwrap_or_default();
         WidgetState {
             pack: StoredValue::new(Arc::new(pack)),
+            t: i18n::strings(&locale),
+            theme: options.theme,
             surface: RwSignal::new(Surface::Closed),
             layer: RwSignal::new(Layer::default()),
             path: RwSignal::new(current_path()),
@@ -174,11 +194,28 @@ impl WidgetState {
             Surface::Panel => true,
             Surface::Lesson { from_panel, .. } => from_panel,
         };
-        self.layer.set(Layer::default());
         self.surface.set(Surface::Lesson {
             id: id.to_string(),
             from_panel,
         });
+        events::emit(EventKind::Opened, &[("lesson", id.into())]);
+        self.view_layer(Layer::default());
+    }
+
+    /// Shows a layer of the open lesson.
+    pub fn view_layer(&self, layer: Layer) {
+        self.layer.set(layer);
+        if let Surface::Lesson { id, .. } = self.surface.get_untracked() {
+            events::emit(
+                EventKind::LayerViewed,
+                &[("lesson", id.into()), ("layer", layer.key().into())],
+            );
+        }
+    }
+
+    /// A beacon appeared for this lesson.
+    pub fn shown(&self, id: &str) {
+        events::emit(EventKind::Shown, &[("lesson", id.into())]);
     }
 
     /// "Not now": closes the lesson and hides its beacon.
@@ -187,6 +224,7 @@ impl WidgetState {
             d.insert(id.to_string());
         });
         self.close();
+        events::emit(EventKind::Dismissed, &[("lesson", id.into())]);
     }
 
     /// Back from a card to the lesson list.

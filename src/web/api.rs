@@ -1,23 +1,31 @@
 //! `window.pathlight(...)`: the host's calls, dispatched into the widget.
 
-use super::{console::warn, pack_loader, Host, LocationWatcher};
+use super::{console::warn, events, pack_loader, Host, LocationWatcher};
 use crate::command::{Command, InitOptions};
-use crate::ui::WidgetState;
+use crate::ui::{WidgetOptions, WidgetState};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Everything one page's Pathlight holds.
 #[derive(Default)]
 struct App {
     initialized: bool,
-    state: Option<WidgetState>,
-    host: Option<Host>,
-    location: Option<LocationWatcher>,
-    /// Owns the widget's signals, so they go when the widget goes.
-    owner: Option<Owner>,
-    /// A lesson the host asked to open before the pack had loaded.
-    pending_open: Option<String>,
+    /// Counts inits, so a pack that arrives after `destroy` (or a later `init`) is dropped.
+    generation: u32,
+    mounted: Option<Mounted>,
+    /// Calls that need the pack, made before it had loaded.
+    pending: Vec<Command>,
+}
+
+/// The live widget. Dropping it removes every node and listener Pathlight added.
+struct Mounted {
+    state: WidgetState,
+    // Field order is drop order: watchers and view first, then the signals' owner.
+    _location: LocationWatcher,
+    _host: Host,
+    _owner: Owner,
 }
 
 thread_local! {
@@ -37,6 +45,16 @@ pub fn command(args: js_sys::Array) {
         })
         .and_then(|value| Command::parse(&value));
     match parsed {
+        Ok(Command::On(kind)) => match args.get(2).dyn_into::<js_sys::Function>() {
+            Ok(callback) => events::subscribe(kind, callback),
+            Err(_) => warn(&format!(
+                "pathlight('on', '{}', callback) needs a function as its callback.",
+                kind.name()
+            )),
+        },
+        Ok(Command::Off(kind)) => {
+            events::unsubscribe(kind, args.get(2).dyn_ref::<js_sys::Function>())
+        }
         Ok(command) => run(command),
         Err(message) => warn(&message),
     }
@@ -45,54 +63,86 @@ pub fn command(args: js_sys::Array) {
 fn run(command: Command) {
     match command {
         Command::Init(options) => init(options),
-        Command::Track(_event) => {}
-        Command::Open(id) => with_state(|state| state.open_lesson(&id)).unwrap_or_else(|| {
-            APP.with(|app| app.borrow_mut().pending_open = Some(id));
-        }),
-        Command::Close => {
-            with_state(|state| state.close());
+        Command::Destroy => destroy(),
+        command => {
+            let Some(state) = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m.state)) else {
+                return APP.with(|app| app.borrow_mut().pending.push(command));
+            };
+            apply(state, command);
         }
     }
 }
 
-fn with_state<T>(f: impl FnOnce(WidgetState) -> T) -> Option<T> {
-    APP.with(|app| app.borrow().state).map(f)
+/// A call that needs the widget to be there.
+fn apply(state: WidgetState, command: Command) {
+    match command {
+        Command::Open(id) => state.open_lesson(&id),
+        Command::Close => state.close(),
+        Command::Track(_) | Command::Identify(_) | Command::SetGoals(_) | Command::Reset => {}
+        Command::Init(_) | Command::Destroy | Command::On(_) | Command::Off(_) => {}
+    }
 }
 
 fn init(options: InitOptions) {
-    let already = APP.with(|app| std::mem::replace(&mut app.borrow_mut().initialized, true));
-    if already {
-        warn("init was called more than once; only the first call counts.");
-        return;
-    }
+    let generation = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        if app.initialized {
+            return None;
+        }
+        app.initialized = true;
+        app.generation += 1;
+        Some(app.generation)
+    });
+    let Some(generation) = generation else {
+        return warn("init was called more than once; only the first call counts. Call pathlight('destroy') first to start again.");
+    };
+    let widget_options = WidgetOptions {
+        locale: options.locale,
+        theme: options.theme.unwrap_or_default(),
+    };
     let Some(url) = options.lessons else {
-        warn("init needs the URL of your lesson pack: pathlight('init', { lessons: '/lessons.json' }) or data-lessons on the script tag.");
-        return;
+        return warn("init needs the URL of your lesson pack: pathlight('init', { lessons: '/lessons.json' }) or data-lessons on the script tag.");
     };
     wasm_bindgen_futures::spawn_local(async move {
         let pack = match pack_loader::load(&url).await {
             Ok(pack) => pack,
             Err(message) => return warn(&message),
         };
+        if APP.with(|app| app.borrow().generation != generation || !app.borrow().initialized) {
+            return;
+        }
         let owner = Owner::new();
-        let state = owner.with(|| WidgetState::new(pack));
-        match owner.with(|| Host::mount(state)) {
-            Ok(host) => {
-                state.watch_anchors();
-                let location = LocationWatcher::new(move || state.location_changed());
-                let pending = APP.with(|app| {
-                    let mut app = app.borrow_mut();
-                    app.state = Some(state);
-                    app.host = Some(host);
-                    app.location = Some(location);
-                    app.owner = Some(owner);
-                    app.pending_open.take()
-                });
-                if let Some(id) = pending {
-                    state.open_lesson(&id);
-                }
-            }
-            Err(e) => warn(&format!("could not add the widget to the page ({e:?}).")),
+        let state = owner.with(|| WidgetState::new(pack, widget_options));
+        let host = match owner.with(|| Host::mount(state)) {
+            Ok(host) => host,
+            Err(e) => return warn(&format!("could not add the widget to the page ({e:?}).")),
+        };
+        state.watch_anchors();
+        let location = LocationWatcher::new(move || state.location_changed());
+        let pending = APP.with(|app| {
+            let mut app = app.borrow_mut();
+            app.mounted = Some(Mounted {
+                state,
+                _location: location,
+                _host: host,
+                _owner: owner,
+            });
+            std::mem::take(&mut app.pending)
+        });
+        for command in pending {
+            apply(state, command);
         }
     });
+}
+
+/// Removes the widget, its listeners and observers, and leaves the host as it was.
+fn destroy() {
+    let mounted = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        app.initialized = false;
+        app.pending.clear();
+        app.mounted.take()
+    });
+    events::unsubscribe_all();
+    drop(mounted);
 }

@@ -4,10 +4,13 @@
 mod anchors;
 mod api;
 mod console;
+pub mod events;
 mod focus;
 mod host;
 mod navigation;
 mod pack_loader;
+mod progress_book;
+mod storage;
 pub mod tether;
 
 pub use anchors::{AnchorFacts, AnchorWatcher};
@@ -16,3 +19,5 @@ pub use console::warn;
 pub use focus::Focus;
 pub use host::Host;
 pub use navigation::LocationWatcher;
+pub use progress_book::ProgressBook;
+pub use storage::Store;

@@ -1,5 +1,6 @@
 //! Fetches the compiled lesson pack.
 
+use super::console::describe;
 use crate::pack::Pack;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -13,22 +14,15 @@ pub async fn load(url: &str) -> Result<Pack, String> {
     };
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| fail(js_text(&e)))?
+        .map_err(|e| fail(describe(&e)))?
         .unchecked_into();
     if !response.ok() {
         return Err(fail(format!("HTTP {}", response.status())));
     }
-    let text = JsFuture::from(response.text().map_err(|e| fail(js_text(&e)))?)
+    let text = JsFuture::from(response.text().map_err(|e| fail(describe(&e)))?)
         .await
-        .map_err(|e| fail(js_text(&e)))?
+        .map_err(|e| fail(describe(&e)))?
         .as_string()
         .unwrap_or_default();
     Pack::from_json(&text).map_err(|e| format!("{url}: {e}"))
-}
-
-fn js_text(value: &wasm_bindgen::JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| format!("{value:?}"))
 }

@@ -12,7 +12,7 @@ export async function writeSoakPack() {
     id: `soak-${i}`,
     title: `Soak lesson ${i}`,
     anchor: { feature: `soak.${i}` },
-    when: { page: "/app/soak" },
+    when: { rule: { page: "/app/soak" } },
   }));
   await writeFile(new URL("./artifacts/soak.json", import.meta.url), JSON.stringify(pack));
 }

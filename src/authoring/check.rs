@@ -1,0 +1,257 @@
+//! What makes a lesson valid beyond its shape: URL patterns, selectors, feature names,
+//! bounds, safe URLs. Both authoring formats use these checks: a Markdown lesson reports a
+//! problem on the line of its front-matter field, a JSON lesson at the path of its field.
+
+use super::diagnostic::Report;
+use super::field::{index, key};
+use super::selector;
+use crate::content::{Block, Inline};
+use crate::pack::{Anchor, Completion, Lesson};
+use crate::trigger::{Bounds, Rule, TraitTest};
+use crate::url_pattern::{check_hash, UrlPattern};
+use crate::url_safety::{self, UrlUse};
+
+/// What is wrong and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub help: String,
+}
+
+fn problem(message: impl Into<String>, help: impl Into<String>) -> Problem {
+    Problem {
+        message: message.into(),
+        help: help.into(),
+    }
+}
+
+pub fn lesson_id(id: &str) -> Result<(), Problem> {
+    let valid = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then_some(()).ok_or_else(|| {
+        problem(
+            format!("invalid lesson id `{id}`"),
+            "use letters, digits, `-` and `_`, e.g. `send-invoice`",
+        )
+    })
+}
+
+pub fn page(pattern: &str) -> Result<(), Problem> {
+    UrlPattern::parse(pattern).map(|_| ()).map_err(|e| {
+        problem(
+            format!("invalid URL pattern: {e}"),
+            "write a path pattern such as `/invoices/:id` or `/reports/*`",
+        )
+    })
+}
+
+pub fn hash(hash: &str) -> Result<(), Problem> {
+    check_hash(hash).map_err(|e| {
+        problem(
+            format!("invalid hash: {e}"),
+            "write the fragment, e.g. `#payments`, or a hash route such as `#/invoices/:id`",
+        )
+    })
+}
+
+pub fn anchor(anchor: &Anchor) -> Result<(), Problem> {
+    match anchor {
+        Anchor::Feature(name) if name.trim().is_empty() || name.trim() != name => Err(problem(
+            format!("invalid feature name `{name}`"),
+            "write the value of the element's data-pathlight attribute, e.g. `billing.export`",
+        )),
+        Anchor::Feature(_) => Ok(()),
+        Anchor::Selector(css) => selector::check(css).map_err(|why| {
+            problem(
+                format!("invalid CSS selector `{css}`: {why}"),
+                "fix the selector, or better, add data-pathlight=\"feature.name\" to the element and anchor to the feature",
+            )
+        }),
+    }
+}
+
+pub fn bounds(bounds: &Bounds) -> Result<(), Problem> {
+    let given = [bounds.gt, bounds.gte, bounds.lt, bounds.lte];
+    if given.iter().all(Option::is_none) {
+        return Err(problem(
+            "a comparison needs at least one bound",
+            "use gt, gte, lt or lte, e.g. `{ gte = 3 }`",
+        ));
+    }
+    if given.iter().flatten().any(|b| !b.is_finite()) {
+        return Err(problem(
+            "a bound is not a finite number",
+            "use ordinary numbers such as 3 or 0.5",
+        ));
+    }
+    if !bounds.satisfiable() {
+        return Err(problem(
+            "no number is within these bounds",
+            "check the direction of the bounds: `{ gte = 3, lt = 10 }` means 3 to 10",
+        ));
+    }
+    Ok(())
+}
+
+/// Reports `result` at `path`.
+pub fn at(report: &mut Report, path: &str, result: Result<(), Problem>) {
+    if let Err(p) = result {
+        report.error(path, p.message, p.help);
+    }
+}
+
+/// Checks what the schema cannot about a lesson read from JSON, and collects the lessons
+/// its rules name (with where), for the pack to check that they exist.
+pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Vec<(String, String)>) {
+    at(report, "id", lesson_id(&lesson.id));
+    if let Some(a) = &lesson.anchor {
+        at(report, "anchor", anchor(a));
+    }
+    for (name, blocks) in [
+        ("why", &lesson.why),
+        ("what", &lesson.what),
+        ("how", &lesson.how),
+    ] {
+        content(blocks, name, report);
+    }
+    if let Some(trigger) = &lesson.when {
+        rule(&trigger.rule, "when.rule", report, refs);
+    }
+    match &lesson.complete {
+        Some(Completion::Click(a)) => at(report, "complete.click", anchor(a)),
+        Some(Completion::Appears(a)) => at(report, "complete.appears", anchor(a)),
+        Some(Completion::Url(p)) => at(report, "complete.url", page(p)),
+        Some(Completion::Event(_)) | None => {}
+    }
+}
+
+fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Vec<(String, String)>) {
+    match rule {
+        Rule::Page(p) => at(report, &key(path, "page"), page(p)),
+        Rule::Hash(h) => at(report, &key(path, "hash"), hash(h)),
+        Rule::Element { anchor: a, .. } => {
+            at(report, &key(&key(path, "element"), "anchor"), anchor(a))
+        }
+        Rule::Trait {
+            test: TraitTest::Number(b) | TraitTest::DaysSince(b),
+            ..
+        } => at(report, &key(&key(path, "trait"), "test"), bounds(b)),
+        Rule::Completed(id) => refs.push((id.clone(), key(path, "completed"))),
+        Rule::Dismissed(id) => refs.push((id.clone(), key(path, "dismissed"))),
+        Rule::All(rules) | Rule::Any(rules) => {
+            let name = if matches!(rule, Rule::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
+            for (i, r) in rules.iter().enumerate() {
+                self::rule(r, &index(&key(path, name), i), report, refs);
+            }
+        }
+        Rule::Not(r) => self::rule(r, &key(path, "not"), report, refs),
+        Rule::Query(_) | Rule::Event { .. } | Rule::Trait { .. } | Rule::TimeOnPage(_) => {}
+    }
+}
+
+/// Every link and image URL must be safe, and every step's anchor valid. Paths follow the
+/// JSON: `why[0].p[1].link.href`.
+fn content(blocks: &[Block], path: &str, report: &mut Report) {
+    for (i, block) in blocks.iter().enumerate() {
+        let path = index(path, i);
+        match block {
+            Block::P(inlines) => inline(inlines, &key(&path, "p"), report),
+            Block::H(inlines) => inline(inlines, &key(&path, "h"), report),
+            Block::Ul(items) | Block::Ol(items) => {
+                let list = key(
+                    &path,
+                    if matches!(block, Block::Ul(_)) {
+                        "ul"
+                    } else {
+                        "ol"
+                    },
+                );
+                for (j, item) in items.iter().enumerate() {
+                    content(item, &index(&list, j), report);
+                }
+            }
+            Block::Quote(inner) => content(inner, &key(&path, "quote"), report),
+            Block::Steps(steps) => {
+                for (j, step) in steps.iter().enumerate() {
+                    let path = index(&key(&path, "steps"), j);
+                    content(&step.content, &key(&path, "content"), report);
+                    if let Some(a) = &step.anchor {
+                        at(report, &key(&path, "anchor"), anchor(a));
+                    }
+                }
+            }
+            Block::Code(_) => {}
+        }
+    }
+}
+
+fn inline(inlines: &[Inline], path: &str, report: &mut Report) {
+    for (i, item) in inlines.iter().enumerate() {
+        let path = index(path, i);
+        match item {
+            Inline::Link { href, children } => {
+                let link = key(&path, "link");
+                at(
+                    report,
+                    &key(&link, "href"),
+                    url(href, UrlUse::Link).map(drop),
+                );
+                inline(children, &key(&link, "children"), report);
+            }
+            Inline::Image { src, .. } => {
+                let src_path = key(&key(&path, "image"), "src");
+                at(report, &src_path, url(src, UrlUse::Image).map(drop));
+            }
+            Inline::Em(children) => inline(children, &key(&path, "em"), report),
+            Inline::Strong(children) => inline(children, &key(&path, "strong"), report),
+            Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+        }
+    }
+}
+
+/// The URL as the browser will read it, if it is safe for its use.
+pub fn url(url: &str, usage: UrlUse) -> Result<String, Problem> {
+    url_safety::check(url, usage).map_err(|e| {
+        let (what, allowed) = match usage {
+            UrlUse::Link => ("link", "http, https, mailto or a relative URL"),
+            UrlUse::Image => ("image", "https or a relative URL"),
+        };
+        problem(
+            format!("unsafe {what} URL `{}`: {e}", url.escape_debug()),
+            format!("use {allowed}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_names_are_attribute_values_without_stray_spaces() {
+        assert!(anchor(&Anchor::Feature("billing.export".into())).is_ok());
+        assert!(anchor(&Anchor::Feature("".into())).is_err());
+        assert!(anchor(&Anchor::Feature(" billing".into())).is_err());
+        assert!(anchor(&Anchor::Selector("#ok".into())).is_ok());
+        assert!(anchor(&Anchor::Selector("div >> a".into())).is_err());
+    }
+
+    #[test]
+    fn bounds_must_say_something_possible() {
+        let b = |gt, lt| Bounds {
+            gt,
+            lt,
+            ..Bounds::default()
+        };
+        assert!(bounds(&b(Some(1.0), None)).is_ok());
+        assert!(bounds(&b(None, None)).is_err());
+        assert!(bounds(&b(Some(10.0), Some(3.0))).is_err());
+        assert!(bounds(&b(Some(f64::NAN), None)).is_err());
+    }
+}

@@ -1,0 +1,765 @@
+//! The front matter of a Markdown lesson, read field by field from its TOML, so that every
+//! mistake is reported (not only the first) on the line of its field.
+
+use super::check::{self, Problem};
+use super::diagnostic::{did_you_mean, Report};
+use super::field::{index, key};
+use crate::pack::{Anchor, Completion};
+use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
+use std::collections::BTreeMap;
+use toml::{Table, Value};
+
+/// What the front matter says about a lesson.
+pub struct Front {
+    pub id: String,
+    pub title: String,
+    pub objective: String,
+    pub minutes: u16,
+    pub anchor: Option<Anchor>,
+    pub goals: BTreeMap<String, u8>,
+    pub prerequisites: Vec<String>,
+    pub related: Vec<String>,
+    pub priority: u8,
+    pub when: Option<Trigger>,
+    pub complete: Option<Completion>,
+    /// The lessons the trigger names, with the path of each mention.
+    pub lesson_refs: Vec<(String, String)>,
+}
+
+const FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "objective",
+    "minutes",
+    "anchor",
+    "goals",
+    "prerequisites",
+    "related",
+    "priority",
+    "trigger",
+    "frequency",
+    "complete",
+];
+
+/// The keys of a condition, cheapest to evaluate first: they become the rules of an `all`
+/// in this order, and `all` stops at the first rule that does not hold.
+const CONDITIONS: &[&str] = &[
+    "page",
+    "query",
+    "hash",
+    "time_on_page",
+    "trait",
+    "lesson",
+    "event",
+    "element",
+    "all",
+    "any",
+    "not",
+];
+
+const BOUNDS: &[&str] = &["gt", "gte", "lt", "lte"];
+
+/// Reads the front matter; `None` when a field the lesson cannot do without is missing or
+/// invalid. Every problem found is in `r`.
+pub fn read(front: &Table, r: &mut Report) -> Option<Front> {
+    unknown_keys(r, front, "", FIELDS);
+    let text = |r: &mut Report, field: &str, example: &str| {
+        let value = required(r, front, "", field, example)?;
+        name(r, value, field, example)
+    };
+    let id = text(r, "id", "`id = \"send-invoice\"`")
+        .and_then(|id| keep(r, "id", id.clone(), check::lesson_id(&id)));
+    let title = text(r, "title", "`title = \"Send an invoice by email\"`");
+    let objective = text(
+        r,
+        "objective",
+        "`objective = \"Email a finished invoice to your customer.\"`",
+    );
+    let minutes = required(r, front, "", "minutes", "`minutes = 2`").and_then(|v| {
+        whole(
+            r,
+            v,
+            "minutes",
+            1,
+            60,
+            "a micro-lesson takes 1 to 60 minutes, e.g. `minutes = 2`",
+        )
+    });
+    let anchor = front.get("anchor").and_then(|v| anchor(r, v, "anchor"));
+    let goals = front
+        .get("goals")
+        .map_or_else(BTreeMap::new, |v| goals(r, v));
+    let prerequisites = front
+        .get("prerequisites")
+        .map_or_else(Vec::new, |v| ids(r, v, "prerequisites"));
+    let related = front
+        .get("related")
+        .map_or_else(Vec::new, |v| ids(r, v, "related"));
+    let priority = front.get("priority").map_or(Some(0), |v| {
+        whole(
+            r,
+            v,
+            "priority",
+            0,
+            100,
+            "use 0 to 100; higher shows first, e.g. `priority = 50`",
+        )
+    });
+    let mut lesson_refs = Vec::new();
+    let rule = front
+        .get("trigger")
+        .map(|v| condition(r, v, "trigger", &mut lesson_refs));
+    let frequency = front.get("frequency").map(|v| frequency(r, v));
+    let complete = front.get("complete").and_then(|v| complete(r, v));
+    let when = match (rule, frequency) {
+        (None, None) => None,
+        (rule, frequency) => Some(Trigger {
+            rule: rule.flatten().unwrap_or(Rule::All(vec![])),
+            frequency: frequency.flatten().unwrap_or_default(),
+        }),
+    };
+    Some(Front {
+        id: id?,
+        title: title?,
+        objective: objective?,
+        minutes: minutes? as u16,
+        anchor,
+        goals,
+        prerequisites,
+        related,
+        priority: priority? as u8,
+        when,
+        complete,
+        lesson_refs,
+    })
+}
+
+fn a_type(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "a string",
+        Value::Integer(_) => "a whole number",
+        Value::Float(_) => "a number with a fraction",
+        Value::Boolean(_) => "true or false",
+        Value::Datetime(_) => "a date",
+        Value::Array(_) => "a list",
+        Value::Table(_) => "a table",
+    }
+}
+
+fn wrong_type(r: &mut Report, path: &str, expected: &str, found: &Value, example: &str) {
+    r.error(
+        path,
+        format!("`{path}` must be {expected}, not {}", a_type(found)),
+        format!("write it like {example}"),
+    );
+}
+
+/// The field `name` of the table at `path`.
+fn required<'v>(
+    r: &mut Report,
+    table: &'v Table,
+    path: &str,
+    name: &str,
+    example: &str,
+) -> Option<&'v Value> {
+    let value = table.get(name);
+    if value.is_none() {
+        r.error(
+            &key(path, name),
+            format!("missing field `{name}`"),
+            format!("add {example}"),
+        );
+    }
+    value
+}
+
+/// `value` when the check passed; the problem is reported otherwise.
+fn keep<T>(r: &mut Report, path: &str, value: T, check: Result<(), Problem>) -> Option<T> {
+    match check {
+        Ok(()) => Some(value),
+        Err(p) => {
+            r.error(path, p.message, p.help);
+            None
+        }
+    }
+}
+
+fn unknown_keys(r: &mut Report, table: &Table, path: &str, known: &[&str]) {
+    for name in table.keys().filter(|k| !known.contains(&k.as_str())) {
+        r.error(
+            &key(path, name),
+            format!(
+                "unknown field `{name}`{}",
+                did_you_mean(name, known.iter().copied())
+            ),
+            format!("the fields here are: {}", known.join(", ")),
+        );
+    }
+}
+
+fn string(r: &mut Report, value: &Value, path: &str, example: &str) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        other => {
+            wrong_type(r, path, "a string", other, example);
+            None
+        }
+    }
+}
+
+/// A non-empty string.
+fn name(r: &mut Report, value: &Value, path: &str, example: &str) -> Option<String> {
+    let s = string(r, value, path, example)?;
+    if s.trim().is_empty() {
+        r.error(
+            path,
+            format!("`{path}` is empty"),
+            format!("write it like {example}"),
+        );
+        return None;
+    }
+    Some(s)
+}
+
+fn whole(r: &mut Report, value: &Value, path: &str, min: i64, max: i64, help: &str) -> Option<i64> {
+    match value {
+        Value::Integer(n) if (min..=max).contains(n) => Some(*n),
+        Value::Integer(n) => {
+            r.error(path, format!("`{path}` is {n}, out of range"), help);
+            None
+        }
+        other => {
+            r.error(
+                path,
+                format!("`{path}` must be a whole number, not {}", a_type(other)),
+                help,
+            );
+            None
+        }
+    }
+}
+
+/// A table with these fields only.
+fn table<'v>(
+    r: &mut Report,
+    value: &'v Value,
+    path: &str,
+    known: &[&str],
+    example: &str,
+) -> Option<&'v Table> {
+    let t = map(r, value, path, example)?;
+    unknown_keys(r, t, path, known);
+    Some(t)
+}
+
+/// A table whose keys are the author's: goal ids, trait names, lesson ids.
+fn map<'v>(r: &mut Report, value: &'v Value, path: &str, example: &str) -> Option<&'v Table> {
+    match value {
+        Value::Table(t) => Some(t),
+        other => {
+            wrong_type(r, path, "a table", other, example);
+            None
+        }
+    }
+}
+
+fn ids(r: &mut Report, value: &Value, path: &str) -> Vec<String> {
+    let example = format!("`{path} = [\"create-invoice\"]`");
+    let Value::Array(items) = value else {
+        wrong_type(r, path, "a list of lesson ids", value, &example);
+        return vec![];
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| string(r, v, &index(path, i), &example))
+        .collect()
+}
+
+fn goals(r: &mut Report, value: &Value) -> BTreeMap<String, u8> {
+    let Some(goals) = map(r, value, "goals", "`goals = { get-paid-faster = 3 }`") else {
+        return BTreeMap::new();
+    };
+    goals
+        .iter()
+        .filter_map(|(goal, weight)| {
+            let path = key("goals", goal);
+            let w = match weight {
+                Value::Integer(w) if (1..=5).contains(w) => *w as u8,
+                Value::Integer(w) => {
+                    r.error(
+                        &path,
+                        format!("weight {w} for goal `{goal}` is out of range"),
+                        "use a weight from 1 (helps a little) to 5 (essential)",
+                    );
+                    return None;
+                }
+                other => {
+                    wrong_type(
+                        r,
+                        &path,
+                        "a weight from 1 to 5",
+                        other,
+                        "`goals = { get-paid-faster = 3 }`",
+                    );
+                    return None;
+                }
+            };
+            Some((goal.clone(), w))
+        })
+        .collect()
+}
+
+const ANCHOR: &str =
+    "`\"billing.export\"` (the element's data-pathlight) or `{ selector = \"#export\" }`";
+
+/// `"feature.name"`, `{ feature = "feature.name" }` or `{ selector = "#css" }`.
+fn anchor(r: &mut Report, value: &Value, path: &str) -> Option<Anchor> {
+    match value {
+        Value::String(feature) => valid_anchor(r, Anchor::Feature(feature.clone()), path),
+        Value::Table(t) => {
+            unknown_keys(r, t, path, &["feature", "selector"]);
+            anchor_in(r, t, path)
+        }
+        other => {
+            wrong_type(r, path, "a feature name or a table", other, ANCHOR);
+            None
+        }
+    }
+}
+
+/// The anchor of a table that names its `feature` or its `selector`.
+fn anchor_in(r: &mut Report, t: &Table, path: &str) -> Option<Anchor> {
+    let a = match (t.get("feature"), t.get("selector")) {
+        (Some(f), None) => Anchor::Feature(string(r, f, &key(path, "feature"), ANCHOR)?),
+        (None, Some(s)) => Anchor::Selector(string(r, s, &key(path, "selector"), ANCHOR)?),
+        _ => {
+            r.error(
+                path,
+                "an anchor names exactly one of `feature` or `selector`",
+                format!("write {ANCHOR}"),
+            );
+            return None;
+        }
+    };
+    valid_anchor(r, a, path)
+}
+
+fn valid_anchor(r: &mut Report, a: Anchor, path: &str) -> Option<Anchor> {
+    let check = check::anchor(&a);
+    keep(r, path, a, check)
+}
+
+fn complete(r: &mut Report, value: &Value) -> Option<Completion> {
+    const KINDS: &[&str] = &["click", "event", "url", "appears"];
+    let t = table(
+        r,
+        value,
+        "complete",
+        KINDS,
+        "`[complete]` with `event = \"invoice_sent\"`",
+    )?;
+    let named: Vec<&str> = KINDS
+        .iter()
+        .copied()
+        .filter(|k| t.contains_key(*k))
+        .collect();
+    let [kind] = named.as_slice() else {
+        r.error(
+            "complete",
+            format!("[complete] names {} actions", named.len()),
+            "name exactly one of click, event, url or appears: the real action that completes the lesson",
+        );
+        return None;
+    };
+    let path = key("complete", kind);
+    let v = &t[*kind];
+    match *kind {
+        "click" => anchor(r, v, &path).map(Completion::Click),
+        "appears" => anchor(r, v, &path).map(Completion::Appears),
+        "event" => name(r, v, &path, "`event = \"invoice_sent\"`").map(Completion::Event),
+        _ => {
+            let pattern = name(r, v, &path, "`url = \"/invoices/:id\"`")?;
+            let check = check::page(&pattern);
+            keep(r, &path, Completion::Url(pattern), check)
+        }
+    }
+}
+
+fn frequency(r: &mut Report, value: &Value) -> Option<Frequency> {
+    let t = table(
+        r,
+        value,
+        "frequency",
+        &["once", "max_shows", "snooze_days"],
+        "`[frequency]` with `once = true`",
+    )?;
+    let once = match t.get("once") {
+        None => false,
+        Some(Value::Boolean(b)) => *b,
+        Some(other) => {
+            wrong_type(r, "frequency.once", "true or false", other, "`once = true`");
+            false
+        }
+    };
+    let max_shows = t.get("max_shows").and_then(|v| {
+        whole(
+            r,
+            v,
+            "frequency.max_shows",
+            1,
+            u32::MAX.into(),
+            "use 1 or more, e.g. `max_shows = 3`",
+        )
+    });
+    let snooze_days = t.get("snooze_days").and_then(|v| {
+        whole(
+            r,
+            v,
+            "frequency.snooze_days",
+            1,
+            3650,
+            "use a number of days, e.g. `snooze_days = 7`",
+        )
+    });
+    if once && t.contains_key("max_shows") {
+        r.error(
+            "frequency.once",
+            "`once = true` and `max_shows` both limit the shows",
+            "keep one: `once = true` means `max_shows = 1`",
+        );
+    }
+    Some(Frequency {
+        max_shows: if once {
+            Some(1)
+        } else {
+            max_shows.map(|n| n as u32)
+        },
+        snooze_days: snooze_days.map(|n| n as u32),
+    })
+}
+
+/// A condition table: each key is a rule, and several keys must all hold.
+fn condition(
+    r: &mut Report,
+    value: &Value,
+    path: &str,
+    refs: &mut Vec<(String, String)>,
+) -> Option<Rule> {
+    let t = table(r, value, path, CONDITIONS, "`{ page = \"/invoices/:id\" }`")?;
+    if t.is_empty() {
+        r.error(
+            path,
+            "the condition is empty",
+            format!("give it at least one of: {}", CONDITIONS.join(", ")),
+        );
+        return None;
+    }
+    let before = r.diags.len();
+    let mut rules = Vec::new();
+    for kind in CONDITIONS {
+        let Some(v) = t.get(*kind) else { continue };
+        let path = key(path, kind);
+        match *kind {
+            "page" => rules.extend(
+                name(r, v, &path, "`page = \"/invoices/:id\"`")
+                    .and_then(|p| keep(r, &path, p.clone(), check::page(&p)))
+                    .map(Rule::Page),
+            ),
+            "query" => rules.extend(query(r, v, &path)),
+            "hash" => rules.extend(
+                name(r, v, &path, "`hash = \"#payments\"`")
+                    .and_then(|h| keep(r, &path, h.clone(), check::hash(&h)))
+                    .map(Rule::Hash),
+            ),
+            "time_on_page" => rules.extend(
+                whole(
+                    r,
+                    v,
+                    &path,
+                    1,
+                    u32::MAX.into(),
+                    "give seconds, e.g. `time_on_page = 30`",
+                )
+                .map(|s| Rule::TimeOnPage(s as u32)),
+            ),
+            "trait" => traits(r, v, &path, &mut rules),
+            "lesson" => lessons(r, v, &path, &mut rules, refs),
+            "event" => rules.extend(event(r, v, &path)),
+            "element" => rules.extend(element(r, v, &path)),
+            "all" | "any" => {
+                let example = format!(
+                    "`{kind} = [{{ page = \"/reports\" }}, {{ event = \"report_exported\" }}]`"
+                );
+                match v {
+                    Value::Array(items) if !items.is_empty() => {
+                        let inner: Vec<Rule> = items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, item)| condition(r, item, &index(&path, i), refs))
+                            .collect();
+                        rules.push(if *kind == "all" {
+                            Rule::All(inner)
+                        } else {
+                            Rule::Any(inner)
+                        });
+                    }
+                    Value::Array(_) => r.error(
+                        &path,
+                        format!("`{kind}` is an empty list"),
+                        format!("list the conditions, e.g. {example}"),
+                    ),
+                    other => wrong_type(r, &path, "a list of conditions", other, &example),
+                }
+            }
+            _ => rules.extend(condition(r, v, &path, refs).map(|rule| Rule::Not(Box::new(rule)))),
+        }
+    }
+    if r.diags.len() > before {
+        return None;
+    }
+    Some(if rules.len() == 1 {
+        rules.remove(0)
+    } else {
+        Rule::All(rules)
+    })
+}
+
+fn query(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
+    const EXAMPLE: &str = "`query = { tab = \"aging\" }` (`\"*\"` for any value)";
+    let t = map(r, value, path, EXAMPLE)?;
+    if t.is_empty() {
+        r.error(
+            path,
+            "`query` names no parameter",
+            format!("write {EXAMPLE}"),
+        );
+        return None;
+    }
+    let params: BTreeMap<String, String> = t
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), string(r, v, &key(path, k), EXAMPLE)?)))
+        .collect();
+    (params.len() == t.len()).then_some(Rule::Query(params))
+}
+
+/// `trait = { role = "admin", plan = ["trial", "starter"], seats = { gte = 3 },
+/// signed_up_at = { days_since = { lt = 14 } } }`: one rule per trait.
+fn traits(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>) {
+    const EXAMPLE: &str = "`trait = { role = \"admin\" }`";
+    let Some(t) = map(r, value, path, EXAMPLE) else {
+        return;
+    };
+    if t.is_empty() {
+        r.error(path, "`trait` names no trait", format!("write {EXAMPLE}"));
+    }
+    for (name, v) in t {
+        let path = key(path, name);
+        let test = match v {
+            Value::Array(options) if options.is_empty() => {
+                r.error(
+                    &path,
+                    "the list of values is empty",
+                    "list the values that match, e.g. `plan = [\"trial\", \"starter\"]`",
+                );
+                None
+            }
+            Value::Array(options) => options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| scalar(r, o, &index(&path, i)))
+                .collect::<Option<Vec<_>>>()
+                .map(TraitTest::OneOf),
+            Value::Table(t) => match t.get("days_since") {
+                Some(days) if t.len() == 1 => {
+                    bounds(r, days, &key(&path, "days_since")).map(TraitTest::DaysSince)
+                }
+                Some(_) => {
+                    r.error(
+                        &path,
+                        "`days_since` and number bounds are mixed",
+                        "bound the days inside it: `signed_up_at = { days_since = { lt = 14 } }`",
+                    );
+                    None
+                }
+                None => bounds(r, v, &path).map(TraitTest::Number),
+            },
+            other => scalar(r, other, &path).map(TraitTest::Equals),
+        };
+        if let Some(test) = test {
+            rules.push(Rule::Trait {
+                key: name.clone(),
+                test,
+            });
+        }
+    }
+}
+
+fn scalar(r: &mut Report, value: &Value, path: &str) -> Option<serde_json::Value> {
+    match value {
+        Value::String(s) => Some(s.clone().into()),
+        Value::Integer(n) => Some((*n).into()),
+        Value::Float(x) if x.is_finite() => Some((*x).into()),
+        Value::Boolean(b) => Some((*b).into()),
+        Value::Datetime(_) => {
+            r.error(
+                path,
+                "a trait is compared with a date",
+                "to test how long ago a date trait was, write `{ days_since = { lt = 14 } }`; to compare text, quote it",
+            );
+            None
+        }
+        other => {
+            wrong_type(
+                r,
+                path,
+                "a string, a number or true/false",
+                other,
+                "`role = \"admin\"`",
+            );
+            None
+        }
+    }
+}
+
+fn bounds(r: &mut Report, value: &Value, path: &str) -> Option<Bounds> {
+    let t = table(r, value, path, BOUNDS, "`{ gte = 3, lt = 10 }`")?;
+    let mut bound = |name: &str| match t.get(name)? {
+        Value::Integer(n) => Some(*n as f64),
+        Value::Float(x) => Some(*x),
+        other => {
+            wrong_type(r, &key(path, name), "a number", other, "`{ gte = 3 }`");
+            None
+        }
+    };
+    let b = Bounds {
+        gt: bound("gt"),
+        gte: bound("gte"),
+        lt: bound("lt"),
+        lte: bound("lte"),
+    };
+    keep(r, path, b, check::bounds(&b))
+}
+
+/// `lesson = { create-invoice = "completed", export-report = "not_completed" }`.
+fn lessons(
+    r: &mut Report,
+    value: &Value,
+    path: &str,
+    rules: &mut Vec<Rule>,
+    refs: &mut Vec<(String, String)>,
+) {
+    const STATES: &str = "\"completed\", \"not_completed\" or \"dismissed\"";
+    let Some(t) = map(
+        r,
+        value,
+        path,
+        "`lesson = { create-invoice = \"completed\" }`",
+    ) else {
+        return;
+    };
+    if t.is_empty() {
+        r.error(
+            path,
+            "`lesson` names no lesson",
+            "write `lesson = { create-invoice = \"completed\" }`",
+        );
+    }
+    for (id, state) in t {
+        let path = key(path, id);
+        refs.push((id.clone(), path.clone()));
+        let rule = match state.as_str() {
+            Some("completed") => Rule::Completed(id.clone()),
+            Some("not_completed") => Rule::Not(Box::new(Rule::Completed(id.clone()))),
+            Some("dismissed") => Rule::Dismissed(id.clone()),
+            _ => {
+                r.error(
+                    &path,
+                    format!("`{path}` must be {STATES}"),
+                    format!("write e.g. `{id} = \"completed\"`"),
+                );
+                continue;
+            }
+        };
+        rules.push(rule);
+    }
+}
+
+/// `event = "report_exported"`, or `{ name = "report_exported", at_least = 2, within_days = 7 }`.
+fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
+    const EXAMPLE: &str = "`event = { name = \"report_exported\", at_least = 2, within_days = 7 }`";
+    if let Value::String(_) = value {
+        return name(r, value, path, EXAMPLE).map(|name| Rule::Event {
+            name,
+            at_least: 1,
+            within_days: None,
+        });
+    }
+    let t = table(
+        r,
+        value,
+        path,
+        &["name", "at_least", "within_days"],
+        EXAMPLE,
+    )?;
+    let name =
+        required(r, t, path, "name", EXAMPLE).and_then(|v| name(r, v, &key(path, "name"), EXAMPLE));
+    let at_least = t.get("at_least").map_or(Some(1), |v| {
+        whole(
+            r,
+            v,
+            &key(path, "at_least"),
+            1,
+            u32::MAX.into(),
+            "use 1 or more, e.g. `at_least = 2`",
+        )
+    });
+    let within_days = match t.get("within_days") {
+        None => Some(None),
+        Some(v) => whole(
+            r,
+            v,
+            &key(path, "within_days"),
+            1,
+            3650,
+            "use a number of days, e.g. `within_days = 7`",
+        )
+        .map(|d| Some(d as u32)),
+    };
+    Some(Rule::Event {
+        name: name?,
+        at_least: at_least? as u32,
+        within_days: within_days?,
+    })
+}
+
+/// `element = "reports.export"` (present), or `{ feature | selector, state }`.
+fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
+    const EXAMPLE: &str = "`element = { feature = \"reports.export\", state = \"visible\" }`";
+    let Value::Table(t) = value else {
+        let anchor = anchor(r, value, path)?;
+        return Some(Rule::Element {
+            anchor,
+            state: ElementState::Present,
+        });
+    };
+    unknown_keys(r, t, path, &["feature", "selector", "state"]);
+    let state = match t.get("state").map(Value::as_str) {
+        None | Some(Some("present")) => Some(ElementState::Present),
+        Some(Some("visible")) => Some(ElementState::Visible),
+        Some(Some("clicked")) => Some(ElementState::Clicked),
+        Some(_) => {
+            r.error(
+                &key(path, "state"),
+                "`state` must be \"present\", \"visible\" or \"clicked\"",
+                format!("write e.g. {EXAMPLE}"),
+            );
+            None
+        }
+    };
+    let anchor = anchor_in(r, t, path)?;
+    Some(Rule::Element {
+        anchor,
+        state: state?,
+    })
+}

@@ -1,0 +1,72 @@
+//! Lifecycle events: what Pathlight tells the host, as `pathlight:*` CustomEvents on `window`
+//! and to `pathlight('on', name, callback)` subscribers, ready to forward to analytics.
+
+/// The kinds of event, in the order a learner usually meets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    /// A lesson was offered: its beacon appeared.
+    Shown,
+    /// A lesson card opened.
+    Opened,
+    /// The learner looked at a layer (Why, What or How).
+    LayerViewed,
+    /// "Show me" highlighted a How step.
+    StepShown,
+    /// The learner did the real thing the lesson teaches.
+    Completed,
+    /// "I know this".
+    Known,
+    /// "Not now".
+    Dismissed,
+    /// The learner changed their goals.
+    GoalChanged,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Shown,
+        EventKind::Opened,
+        EventKind::LayerViewed,
+        EventKind::StepShown,
+        EventKind::Completed,
+        EventKind::Known,
+        EventKind::Dismissed,
+        EventKind::GoalChanged,
+    ];
+
+    /// The name used by `on` and, prefixed with `pathlight:`, by the CustomEvent.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Shown => "shown",
+            EventKind::Opened => "opened",
+            EventKind::LayerViewed => "layer_viewed",
+            EventKind::StepShown => "step_shown",
+            EventKind::Completed => "completed",
+            EventKind::Known => "known",
+            EventKind::Dismissed => "dismissed",
+            EventKind::GoalChanged => "goal_changed",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EventKind> {
+        let name = name.strip_prefix("pathlight:").unwrap_or(name);
+        EventKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_with_or_without_the_prefix() {
+        for kind in EventKind::ALL {
+            assert_eq!(EventKind::parse(kind.name()), Some(kind));
+            assert_eq!(
+                EventKind::parse(&format!("pathlight:{}", kind.name())),
+                Some(kind)
+            );
+        }
+        assert_eq!(EventKind::parse("complete"), None);
+    }
+}

@@ -1,0 +1,99 @@
+// The host API: lifecycle events in order, and destroy() leaving the host as it was.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, launcher } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Listener counts on window and document, as DevTools sees them. */
+async function listeners(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const count = async (expression) => {
+    const { result } = await cdp.send("Runtime.evaluate", { expression });
+    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+    return listeners.map((l) => l.type).sort();
+  };
+  const out = { window: await count("window"), document: await count("document") };
+  await cdp.detach();
+  return out;
+}
+
+test("on callbacks and pathlight:* CustomEvents arrive in the documented order", async () => {
+  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+    setup: (p) => p.addInitScript(() => {
+      window.seen = [];
+      window.pathlight = window.pathlight || function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); };
+      for (const name of ["opened", "layer_viewed", "dismissed"]) {
+        pathlight("on", name, (d) => window.seen.push(`on:${d.type}:${d.lesson}:${d.layer || ""}`));
+        window.addEventListener(`pathlight:${name}`, (e) => window.seen.push(`event:${e.detail.type}:${e.detail.lesson}:${e.detail.layer || ""}`));
+      }
+    }),
+  });
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("open", "export-report"));
+  const card = page.getByRole("dialog", { name: "Export a report" });
+  await card.waitFor();
+  await card.getByRole("tab", { name: "How" }).click();
+  await card.getByRole("button", { name: "Not now" }).click();
+  assert.deepEqual(await page.evaluate(() => window.seen), [
+    "on:opened:export-report:",
+    "event:opened:export-report:",
+    "on:layer_viewed:export-report:why",
+    "event:layer_viewed:export-report:why",
+    "on:layer_viewed:export-report:how",
+    "event:layer_viewed:export-report:how",
+    "on:dismissed:export-report:",
+    "event:dismissed:export-report:",
+  ]);
+  // off() stops a callback; the CustomEvent still fires.
+  await page.evaluate(() => {
+    window.seen = [];
+    window.pathlight("off", "opened");
+    window.pathlight("open", "send-invoice");
+  });
+  assert.deepEqual((await page.evaluate(() => window.seen)).slice(0, 1), ["event:opened:send-invoice:"]);
+  assert.deepEqual(log.pageErrors, []);
+  await close();
+});
+
+test("destroy() leaves no node and no listener behind, and init works again after it", async () => {
+  const { page, log, close } = await open(browser, `${server.base}/app/beacons`);
+  const pristine = await listeners(page);
+  const nativePush = await page.evaluate(() => history.pushState.toString());
+  await launcher(page);
+  await page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
+  await page.locator('pathlight-widget >> .pl-beacon[data-lesson="deep-row"]').waitFor({ state: "visible" });
+  await page.evaluate(() => {
+    window.after = 0;
+    for (const name of ["shown", "opened", "layer_viewed", "completed", "dismissed"]) {
+      window.addEventListener(`pathlight:${name}`, () => window.after++);
+    }
+    window.pathlight("destroy");
+  });
+  assert.equal(await page.locator("pathlight-widget").count(), 0, "the widget's element is still there");
+  assert.deepEqual(await listeners(page), { window: [...pristine.window, "pathlight:completed", "pathlight:dismissed", "pathlight:layer_viewed", "pathlight:opened", "pathlight:shown"].sort(), document: pristine.document });
+  assert.equal(await page.evaluate(() => history.pushState.toString()), nativePush);
+  // Nothing of ours reacts any more: clicks, navigation, mutations, scrolling.
+  await page.click('[data-pathlight="rows.deep"]');
+  await page.click("#to-invoice");
+  await page.evaluate(() => { document.body.appendChild(document.createElement("div")); window.scrollBy(0, 50); });
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.after), 0);
+  await page.evaluate(() => window.pathlight("open", "invoice-detail"));
+  assert.equal(await page.locator("pathlight-widget").count(), 0);
+  // A new init starts a fresh widget.
+  await page.evaluate(() => window.pathlight("init", { lessons: "/lessons.json" }));
+  await launcher(page);
+  assert.equal(await page.locator("pathlight-widget").count(), 1);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.warnings, []);
+  await close();
+});

@@ -1,0 +1,305 @@
+//! Properties of the ranking and the learning map over generated packs and learners.
+#![cfg(not(target_arch = "wasm32"))]
+
+use pathlight::pack::Pack;
+use pathlight::progress::{Progress, Via};
+use pathlight::ranking::{learning_map, rank, Candidate, Learner, Presence, State, Suggestion};
+use proptest::prelude::*;
+use serde_json::json;
+
+const NOW: u64 = 1_764_000_000_000;
+const DAY_MS: u64 = 86_400_000;
+/// The goals of every generated pack; `new` is the one the properties add.
+const GOALS: [&str; 4] = ["g0", "g1", "g2", "new"];
+
+/// One generated lesson, and where the learner stands with it.
+#[derive(Debug, Clone)]
+struct Spec {
+    goals: Vec<(usize, u8)>,
+    priority: u8,
+    /// Indices of other lessons, possibly past the end: prerequisites missing from the pack.
+    prerequisites: Vec<usize>,
+    presence: Presence,
+    state: Learned,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Learned {
+    Nothing,
+    Completed,
+    Known,
+    Snoozed,
+    DismissedLongAgo,
+}
+
+#[derive(Debug, Clone)]
+struct World {
+    lessons: Vec<Spec>,
+    chosen: Vec<&'static str>,
+    role: Option<&'static str>,
+    new_goal_roles: Vec<&'static str>,
+}
+
+fn presence() -> impl Strategy<Value = Presence> {
+    prop_oneof![
+        Just(Presence::Visible),
+        Just(Presence::OnPage),
+        Just(Presence::Elsewhere)
+    ]
+}
+
+fn learned() -> impl Strategy<Value = Learned> {
+    prop_oneof![
+        Just(Learned::Nothing),
+        Just(Learned::Completed),
+        Just(Learned::Known),
+        Just(Learned::Snoozed),
+        Just(Learned::DismissedLongAgo),
+    ]
+}
+
+fn not_completed() -> impl Strategy<Value = Learned> {
+    prop_oneof![
+        Just(Learned::Nothing),
+        Just(Learned::Known),
+        Just(Learned::Snoozed),
+        Just(Learned::DismissedLongAgo),
+    ]
+}
+
+/// Few distinct priorities and goals, so that many lessons tie.
+fn spec(lessons: usize) -> impl Strategy<Value = Spec> {
+    (
+        prop::collection::vec((0..GOALS.len(), 1..=5u8), 0..3),
+        prop_oneof![Just(0u8), Just(50), Just(55), 0..=100u8],
+        prop::collection::vec(0..lessons + 2, 0..3),
+        presence(),
+        learned(),
+    )
+        .prop_map(|(goals, priority, prerequisites, presence, state)| Spec {
+            goals,
+            priority,
+            prerequisites,
+            presence,
+            state,
+        })
+}
+
+fn world() -> impl Strategy<Value = World> {
+    (1..12usize)
+        .prop_flat_map(|n| {
+            (
+                prop::collection::vec(spec(n), n),
+                prop::sample::subsequence(&GOALS[..3], 0..=3),
+                prop::option::of(prop_oneof![Just("admin"), Just("finance")]),
+                prop::sample::subsequence(&["admin", "finance"][..], 0..=2),
+            )
+        })
+        .prop_map(|(lessons, chosen, role, new_goal_roles)| World {
+            lessons,
+            chosen,
+            role,
+            new_goal_roles,
+        })
+}
+
+fn id(i: usize) -> String {
+    format!("l{i}")
+}
+
+impl World {
+    fn pack(&self) -> Pack {
+        let lessons: Vec<_> = self
+            .lessons
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let goals: serde_json::Map<String, serde_json::Value> = s
+                    .goals
+                    .iter()
+                    .map(|(g, w)| (GOALS[*g].to_string(), json!(w)))
+                    .collect();
+                json!({
+                    "id": id(i), "title": id(i), "objective": "", "minutes": 1 + i % 4,
+                    "why": [], "what": [], "how": [],
+                    "goals": goals,
+                    "prerequisites": s.prerequisites.iter().map(|&p| id(p)).collect::<Vec<_>>(),
+                    "priority": s.priority,
+                })
+            })
+            .collect();
+        serde_json::from_value(json!({
+            "format": 1, "id": "generated", "title": "Generated",
+            "goals": [
+                { "id": "g0", "title": "Goal zero", "roles": ["admin"] },
+                { "id": "g1", "title": "Goal one" },
+                { "id": "g2", "title": "Goal two", "roles": ["finance"] },
+                { "id": "new", "title": "New goal", "roles": self.new_goal_roles },
+            ],
+            "lessons": lessons,
+        }))
+        .unwrap()
+    }
+
+    fn progress(&self, chosen: &[&str]) -> Progress {
+        let mut p = Progress::default();
+        for (i, s) in self.lessons.iter().enumerate() {
+            match s.state {
+                Learned::Nothing => {}
+                Learned::Completed => p.complete(&id(i), Via::Event, NOW - 1),
+                Learned::Known => p.mark_known(&id(i)),
+                Learned::Snoozed => p.dismiss(&id(i), NOW - 1, 3),
+                Learned::DismissedLongAgo => p.dismiss(&id(i), NOW - 30 * DAY_MS, 3),
+            }
+        }
+        p.set_goals(chosen.iter().map(|g| g.to_string()).collect(), NOW - 1);
+        p
+    }
+
+    fn candidates<'a>(&self, pack: &'a Pack) -> Vec<Candidate<'a>> {
+        pack.lessons
+            .iter()
+            .zip(&self.lessons)
+            .map(|(lesson, s)| Candidate {
+                lesson,
+                presence: s.presence,
+            })
+            .collect()
+    }
+}
+
+fn ranked<'a>(
+    world: &World,
+    pack: &'a Pack,
+    candidates: &[Candidate<'a>],
+    chosen: &[&str],
+) -> Vec<Suggestion<'a>> {
+    let progress = world.progress(chosen);
+    let learner = Learner {
+        progress: &progress,
+        role: world.role,
+        now: NOW,
+    };
+    rank(pack, candidates, &learner)
+}
+
+fn position(ranked: &[Suggestion], id: &str) -> usize {
+    ranked.iter().position(|s| s.lesson.id == id).unwrap()
+}
+
+/// The world, with lesson 0 serving only the `new` goal at weight `weight`, and no other
+/// lesson serving it more than `others_at_most`.
+fn serving_only_new(mut world: World, weight: u8, others_at_most: u8) -> World {
+    world.lessons[0].goals = vec![(3, weight)];
+    for s in &mut world.lessons[1..] {
+        for (g, w) in &mut s.goals {
+            if *g == 3 {
+                *w = (*w).min(others_at_most);
+            }
+        }
+    }
+    world
+}
+
+proptest! {
+    #[test]
+    fn adding_a_goal_never_ranks_lower_a_lesson_that_serves_only_that_goal(
+        world in world(),
+        weight in 1..=5u8,
+    ) {
+        // Lessons serving the goal more than this one may rightly pass it: weights say how
+        // much a lesson serves a goal. So the others serve it at most as much.
+        let world = serving_only_new(world, weight, weight);
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let before = ranked(&world, &pack, &candidates, &world.chosen);
+        let with_new: Vec<&str> = world.chosen.iter().copied().chain(["new"]).collect();
+        let after = ranked(&world, &pack, &candidates, &with_new);
+        prop_assert!(position(&after, "l0") <= position(&before, "l0"));
+        prop_assert!(after[position(&after, "l0")].score > before[position(&before, "l0")].score);
+    }
+
+    #[test]
+    fn adding_a_goal_lets_only_lessons_serving_it_more_pass_a_lesson_serving_only_it(
+        world in world(),
+        weight in 1..=5u8,
+    ) {
+        let world = serving_only_new(world, weight, 5);
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let before = ranked(&world, &pack, &candidates, &world.chosen);
+        let with_new: Vec<&str> = world.chosen.iter().copied().chain(["new"]).collect();
+        let after = ranked(&world, &pack, &candidates, &with_new);
+        for passed in &after[..position(&after, "l0")] {
+            let was_behind = position(&before, &passed.lesson.id) > position(&before, "l0");
+            let serves_more = passed.lesson.goals.get("new").is_some_and(|w| *w > weight);
+            prop_assert!(!was_behind || serves_more, "{} passed l0", passed.lesson.id);
+        }
+    }
+
+    #[test]
+    fn a_completed_lesson_never_outranks_an_otherwise_equal_uncompleted_one(
+        world in world(),
+        twin in spec(12),
+        open in not_completed(),
+    ) {
+        let mut world = world;
+        // Ids sort the completed twin first, so only the score can put it second.
+        let n = world.lessons.len();
+        world.lessons.push(Spec { state: Learned::Completed, ..twin.clone() });
+        world.lessons.push(Spec { state: open, ..twin });
+        let pack = world.pack();
+        let (done, open) = (id(n), id(n + 1));
+        prop_assume!(done < open);
+        let candidates = world.candidates(&pack);
+        let ranked = ranked(&world, &pack, &candidates, &world.chosen);
+        prop_assert!(position(&ranked, &open) < position(&ranked, &done));
+    }
+
+    #[test]
+    fn the_same_lessons_in_any_order_rank_the_same(
+        (world, order) in world().prop_flat_map(|w| {
+            let n = w.lessons.len();
+            (Just(w), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+        }),
+    ) {
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let shuffled: Vec<Candidate> = order.iter().map(|&i| candidates[i]).collect();
+        prop_assert_eq!(
+            ranked(&world, &pack, &candidates, &world.chosen),
+            ranked(&world, &pack, &shuffled, &world.chosen)
+        );
+    }
+
+    #[test]
+    fn the_map_lists_each_lesson_once_after_its_prerequisites(
+        world in world(),
+        goal in 0..GOALS.len(),
+    ) {
+        // Prerequisites point only to later lessons: no cycle, and pack order is never
+        // already the order of the way.
+        let mut world = world;
+        for (i, s) in world.lessons.iter_mut().enumerate() {
+            s.prerequisites.retain(|&p| p > i);
+        }
+        let pack = world.pack();
+        let progress = world.progress(&world.chosen);
+        let map = learning_map(&pack, GOALS[goal], &progress).unwrap();
+        let ids: Vec<&str> = map.stops.iter().map(|s| s.lesson.id.as_str()).collect();
+        for (at, stop) in map.stops.iter().enumerate() {
+            prop_assert!(!ids[at + 1..].contains(&stop.lesson.id.as_str()));
+            for p in &stop.lesson.prerequisites {
+                if pack.lesson(p).is_some() {
+                    prop_assert!(ids[..at].contains(&p.as_str()), "{} before {}", p, stop.lesson.id);
+                }
+            }
+        }
+        for lesson in pack.lessons.iter().filter(|l| l.goals.contains_key(GOALS[goal])) {
+            prop_assert!(ids.contains(&lesson.id.as_str()));
+        }
+        let nexts = map.stops.iter().filter(|s| s.state == State::Next).count();
+        prop_assert_eq!(nexts, usize::from(map.lessons_left > 0));
+        prop_assert_eq!(map.next.is_some(), map.lessons_left > 0);
+    }
+}
