@@ -48,6 +48,18 @@ impl From<&Completion> for Via {
     }
 }
 
+impl From<Status> for crate::trigger::LessonStatus {
+    fn from(status: Status) -> Self {
+        use crate::trigger::LessonStatus;
+        match status {
+            Status::NotStarted => LessonStatus::NotStarted,
+            Status::Completed(_) => LessonStatus::Completed,
+            Status::Known => LessonStatus::Known,
+            Status::Dismissed { at, .. } => LessonStatus::Dismissed { at_ms: at as f64 },
+        }
+    }
+}
+
 /// When and how a lesson was completed.
 // `at` comes first so that the derived order is "earliest first", the order merges keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

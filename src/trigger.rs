@@ -206,6 +206,38 @@ impl Rule {
             Rule::Not(rule) => !rule.holds(facts),
         }
     }
+
+    /// Whether the rule may hold at `url` once the page, the host and the learner supply the
+    /// rest: the URL parts are checked, everything else is assumed possible. The browser
+    /// edge watches the page only for lessons that pass this.
+    pub fn may_hold_at(&self, url: &str) -> bool {
+        match self {
+            Rule::Page(_) | Rule::Query(_) | Rule::Hash(_) => self.holds(&AtUrl(url)),
+            Rule::All(rules) => rules.iter().all(|r| r.may_hold_at(url)),
+            Rule::Any(rules) => rules.iter().any(|r| r.may_hold_at(url)),
+            _ => true,
+        }
+    }
+
+    /// The features this rule asks about, so the browser edge knows what to watch.
+    pub fn anchors(&self) -> Vec<&Anchor> {
+        match self {
+            Rule::Element { anchor, .. } => vec![anchor],
+            Rule::All(rules) | Rule::Any(rules) => rules.iter().flat_map(Rule::anchors).collect(),
+            Rule::Not(rule) => rule.anchors(),
+            _ => vec![],
+        }
+    }
+
+    /// Whether the rule depends on time passing on the page, which no DOM event reports.
+    pub fn uses_time_on_page(&self) -> bool {
+        match self {
+            Rule::TimeOnPage(_) => true,
+            Rule::All(rules) | Rule::Any(rules) => rules.iter().any(Rule::uses_time_on_page),
+            Rule::Not(rule) => rule.uses_time_on_page(),
+            _ => false,
+        }
+    }
 }
 
 impl TraitTest {
@@ -476,6 +508,24 @@ mod date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn may_hold_at_checks_only_the_url_and_assumes_the_rest() {
+        let on_invoice = Rule::Page("/invoices/:id".into());
+        let clicked = Rule::Element {
+            anchor: Anchor::Feature("x".into()),
+            state: ElementState::Clicked,
+        };
+        let rule = Rule::All(vec![on_invoice.clone(), clicked.clone()]);
+        assert!(rule.may_hold_at("/invoices/7"));
+        assert!(!rule.may_hold_at("/reports"));
+        assert!(
+            Rule::Not(Box::new(on_invoice)).may_hold_at("/invoices/7"),
+            "a negated URL rule may still hold"
+        );
+        assert_eq!(rule.anchors(), vec![&Anchor::Feature("x".into())]);
+        assert!(Rule::Any(vec![clicked, Rule::TimeOnPage(5)]).uses_time_on_page());
+    }
+
     use super::*;
     use std::collections::HashMap;
 

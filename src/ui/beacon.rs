@@ -16,7 +16,7 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
         let (Some(button), Some(anchor)) = (button.get(), anchor.as_ref()) else {
             return;
         };
-        state.anchor_facts(anchor);
+        state.track_anchors();
         if let Some(element) = state.anchor_element(anchor) {
             let tie = tether::tie(button.into(), element);
             on_cleanup(move || tether::untie(tie));

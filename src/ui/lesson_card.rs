@@ -42,10 +42,15 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                 <p class="pl-meta">{fill(state.t.minutes, lesson.minutes)}</p>
                 <LayerTabs state lesson=lesson.clone()/>
                 <footer class="pl-actions">
+                    <p class="pl-do-it">{state.t.do_it}</p>
                     <button class="pl-button pl-quiet" type="button" on:click={
                         let id = lesson.id.clone();
                         move |_| state.dismiss(&id)
                     }>{state.t.not_now}</button>
+                    <button class="pl-button" type="button" on:click={
+                        let id = lesson.id.clone();
+                        move |_| state.mark_known(&id)
+                    }>{state.t.know_this}</button>
                 </footer>
             </section>
         })}

@@ -33,19 +33,20 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
                 </header>
                 <p class="pl-sub">{t.panel_intro}</p>
                 <ul class="pl-list" node_ref=list>
-                    <For each=move || state.lessons_here() key=|l| l.id.clone() let:lesson>
+                    <For each=move || state.suggestions() key=|s| s.lesson.id.clone() let:suggested>
                         <li>
                             <button class="pl-item" type="button" on:click={
-                                let id = lesson.id.clone();
+                                let id = suggested.lesson.id.clone();
                                 move |_| state.open_lesson(&id)
                             }>
-                                <span class="pl-item-title">{lesson.title.clone()}</span>
-                                <span class="pl-item-meta">{format!("{} · {}", lesson.objective, fill(t.minutes, lesson.minutes))}</span>
+                                <span class="pl-item-title">{suggested.lesson.title.clone()}</span>
+                                <span class="pl-item-meta">{format!("{} · {}", suggested.lesson.objective, fill(t.minutes, suggested.lesson.minutes))}</span>
+                                <span class="pl-item-why">{suggested.why.clone()}</span>
                             </button>
                         </li>
                     </For>
                 </ul>
-                <Show when=move || state.lessons_here().is_empty()>
+                <Show when=move || state.suggestions().is_empty()>
                     <p class="pl-empty">{t.no_lessons}</p>
                 </Show>
             </section>

@@ -1,14 +1,31 @@
 //! The widget's reactive state and the decisions about it, kept out of the components.
+//!
+//! Decisions (eligibility, ranking, completion) come from the pure core; this file gathers
+//! the facts they need and applies their answers.
 
 use crate::command::Theme;
 use crate::i18n::{self, Strings};
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
-use crate::pack::{Anchor, Lesson, Pack};
-use crate::web::{events, warn, AnchorFacts, AnchorWatcher, Focus};
+use crate::pack::{Anchor, Completion, Lesson, Pack};
+use crate::progress::{Progress, Via};
+use crate::ranking::{self, Candidate, Learner, Presence};
+use crate::trigger::eligibility;
+use crate::url_pattern::{path_matches, Location};
+use crate::web::{events, warn, AnchorWatcher, Focus, PageFacts, ProgressBook};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use serde_json::{Map, Value};
 use std::sync::Arc;
+
+/// How the host set the widget up.
+#[derive(Debug, Clone, Default)]
+pub struct WidgetOptions {
+    /// A BCP 47 tag; the browser's language when unset.
+    pub locale: Option<String>,
+    pub theme: Theme,
+    pub user: Option<String>,
+    pub traits: Map<String, Value>,
+}
 
 /// Which surface the learner sees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,13 +39,16 @@ pub enum Surface {
     },
 }
 
-/// How the host set the widget up.
-#[derive(Debug, Clone, Default)]
-pub struct WidgetOptions {
-    /// A BCP 47 tag; the browser's language when unset.
-    pub locale: Option<String>,
-    pub theme: Theme,
+/// A lesson the widget suggests, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggested {
+    pub lesson: Lesson,
+    pub presence: Presence,
+    pub why: String,
 }
+
+/// At most this many beacons at once: the attention budget for one screen.
+const MAX_BEACONS: usize = 3;
 
 /// Shared by every component; cheap to copy.
 #[derive(Clone, Copy)]
@@ -39,13 +59,23 @@ pub struct WidgetState {
     pub theme: Theme,
     pub surface: RwSignal<Surface>,
     pub layer: RwSignal<Layer>,
-    /// The host page's path, as last seen.
-    pub path: RwSignal<String>,
-    /// Lessons the learner set aside with "Not now".
-    pub dismissed: RwSignal<HashSet<String>>,
+    /// The host page's URL from the path on, as last seen.
+    pub url: RwSignal<String>,
+    page_entered: RwSignal<f64>,
+    /// Bumped while a time-on-page rule waits, so eligibility is asked again.
+    pub clock: RwSignal<f64>,
+    pub progress: RwSignal<Progress>,
+    traits: RwSignal<Map<String, Value>>,
+    events_log: RwSignal<Vec<(String, f64)>>,
+    /// Lessons whose beacon already showed on this page: one page view is one show, so
+    /// the show being counted does not hide the beacon showing it.
+    shown_here: RwSignal<std::collections::HashSet<String>>,
+    /// The last lesson completed, for the acknowledgement.
+    pub just_completed: RwSignal<Option<String>>,
     /// Notified whenever an anchor appears, disappears, shows, hides or is clicked.
     anchors_changed: Trigger,
     anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
+    book: StoredValue<Option<ProgressBook>, LocalStorage>,
 }
 
 impl WidgetState {
@@ -54,16 +84,35 @@ impl WidgetState {
             .locale
             .or_else(|| web_sys::window()?.navigator().language())
             .unwrap_or_default();
+        let progress = RwSignal::new(Progress::default());
+        let (book, loaded) = ProgressBook::open(
+            &pack.id,
+            options.user.as_deref(),
+            move |theirs: Progress| {
+                progress.try_update(|ours| *ours = ours.merge(&theirs));
+            },
+        );
+        progress.set(loaded);
+        let preferred = progress
+            .with_untracked(|p| p.preferred_layer())
+            .unwrap_or_default();
         WidgetState {
             pack: StoredValue::new(Arc::new(pack)),
             t: i18n::strings(&locale),
             theme: options.theme,
             surface: RwSignal::new(Surface::Closed),
-            layer: RwSignal::new(Layer::default()),
-            path: RwSignal::new(current_path()),
-            dismissed: RwSignal::new(HashSet::new()),
+            layer: RwSignal::new(preferred),
+            url: RwSignal::new(current_url()),
+            page_entered: RwSignal::new(now()),
+            clock: RwSignal::new(now()),
+            progress,
+            traits: RwSignal::new(options.traits),
+            events_log: RwSignal::new(Vec::new()),
+            shown_here: RwSignal::new(Default::default()),
+            just_completed: RwSignal::new(None),
             anchors_changed: Trigger::new(),
             anchors: StoredValue::new_local(None),
+            book: StoredValue::new_local(Some(book)),
         }
     }
 
@@ -98,44 +147,160 @@ impl WidgetState {
         }
     }
 
-    /// Follows the host's navigation.
+    /// Follows the host's navigation: a new path is a new page.
     pub fn location_changed(&self) {
-        let path = current_path();
-        if self.path.try_get_untracked().is_some_and(|p| p != path) {
-            self.path.set(path);
+        let url = current_url();
+        let Some(old) = self.url.try_get_untracked() else {
+            return;
+        };
+        if old == url {
+            return;
         }
+        if Location::parse(&old).path != Location::parse(&url).path {
+            self.page_entered.set(now());
+            self.shown_here.set(Default::default());
+            self.anchors
+                .with_value(|w| w.as_ref().map(AnchorWatcher::forget_clicks));
+        }
+        self.url.set(url.clone());
+        self.complete_where(|rule| matches!(rule, Completion::Url(p) if path_matches(p, Location::parse(&url).path)), Via::Url);
     }
 
-    /// The lessons relevant on the page the learner is on.
-    pub fn lessons_here(&self) -> Vec<Lesson> {
-        let pack = self.pack();
-        pack.lessons_on(&self.path.get())
-            .into_iter()
+    /// Saves progress; called by an effect whenever it changes.
+    pub fn save_progress(&self) {
+        let progress = self.progress.get();
+        self.book
+            .with_value(|b| b.as_ref().map(|b| b.save(&progress)));
+    }
+
+    /// Lessons whose URL conditions hold here: the ones whose features are worth watching.
+    fn lessons_here(&self) -> Vec<Lesson> {
+        let url = self.url.get();
+        self.pack()
+            .lessons
+            .iter()
+            .filter(|l| l.when.as_ref().is_none_or(|t| t.rule.may_hold_at(&url)))
             .cloned()
             .collect()
     }
 
     /// Tells the anchor watcher which anchors matter now.
     pub fn sync_anchors(&self) {
-        let selectors: Vec<String> = self
-            .lessons_here()
-            .iter()
-            .filter_map(|l| l.anchor.as_ref().map(Anchor::css))
-            .collect();
-        self.anchors.with_value(|w| {
-            if let Some(w) = w {
-                w.watch(selectors);
+        let mut selectors = vec![];
+        for lesson in self.lessons_here() {
+            selectors.extend(lesson.anchor.as_ref().map(Anchor::css));
+            if let Some(trigger) = &lesson.when {
+                selectors.extend(trigger.rule.anchors().into_iter().map(Anchor::css));
             }
-        });
+            if let Some(Completion::Click(a) | Completion::Appears(a)) = &lesson.complete {
+                selectors.push(a.css());
+            }
+        }
+        self.anchors
+            .with_value(|w| w.as_ref().map(|w| w.watch(selectors)));
     }
 
-    pub fn anchor_facts(&self, anchor: &Anchor) -> AnchorFacts {
+    /// Completes lessons whose click or appears rule the page now satisfies.
+    pub fn check_anchor_completions(&self) {
         self.anchors_changed.track();
-        self.anchors.with_value(|w| {
-            w.as_ref()
-                .map(|w| w.facts(&anchor.css()))
-                .unwrap_or_default()
+        let done = |a: &Anchor, clicked: bool| {
+            self.anchors.with_value(|w| {
+                w.as_ref().is_some_and(|w| {
+                    let f = w.facts(&a.css());
+                    if clicked {
+                        f.clicked
+                    } else {
+                        f.present
+                    }
+                })
+            })
+        };
+        self.complete_where(
+            |rule| matches!(rule, Completion::Click(a) if done(a, true)),
+            Via::Click,
+        );
+        self.complete_where(
+            |rule| matches!(rule, Completion::Appears(a) if done(a, false)),
+            Via::Appears,
+        );
+    }
+
+    /// The lessons that may show now, ranked, with why.
+    pub fn suggestions(&self) -> Vec<Suggested> {
+        self.anchors_changed.track();
+        self.clock.track();
+        let pack = self.pack();
+        let url = self.url.get();
+        let (progress, traits, events_log) = (
+            self.progress.get(),
+            self.traits.get(),
+            self.events_log.get(),
+        );
+        let shown_here = self.shown_here.get();
+        let now = now();
+        self.anchors.with_value(|anchors| {
+            let facts = PageFacts {
+                url: &url,
+                anchors: anchors.as_ref(),
+                events: &events_log,
+                traits: &traits,
+                progress: &progress,
+                now,
+                page_entered: self.page_entered.get(),
+            };
+            let candidates: Vec<Candidate> = pack
+                .lessons
+                .iter()
+                .filter(|l| {
+                    let shows = progress
+                        .shows(&l.id)
+                        .saturating_sub(u32::from(shown_here.contains(&l.id)));
+                    eligibility(l, &facts, shows).is_eligible()
+                })
+                .map(|lesson| {
+                    let presence = match lesson.anchor.as_ref().map(|a| {
+                        anchors
+                            .as_ref()
+                            .map(|w| w.facts(&a.css()))
+                            .unwrap_or_default()
+                    }) {
+                        Some(f) if f.visible => Presence::Visible,
+                        Some(f) if f.present => Presence::OnPage,
+                        _ => Presence::Elsewhere,
+                    };
+                    Candidate { lesson, presence }
+                })
+                .collect();
+            let learner = Learner {
+                progress: &progress,
+                role: traits.get("role").and_then(Value::as_str),
+                now: now as u64,
+            };
+            ranking::rank(&pack, &candidates, &learner)
+                .into_iter()
+                .map(|s| Suggested {
+                    why: s.sentence(&pack),
+                    lesson: s.lesson.clone(),
+                    presence: s.presence,
+                })
+                .collect()
         })
+    }
+
+    /// The best few lessons whose feature is on screen now.
+    pub fn beacons(&self) -> Vec<Lesson> {
+        let open = match self.surface.get() {
+            Surface::Lesson { id, .. } => Some(id),
+            _ => None,
+        };
+        self.suggestions()
+            .into_iter()
+            .filter(|s| {
+                s.presence == Presence::Visible && open.as_deref() != Some(s.lesson.id.as_str())
+            })
+            .take(MAX_BEACONS)
+            .map(|s| s.lesson)
+            .collect()
     }
 
     pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
@@ -143,22 +308,18 @@ impl WidgetState {
             .with_value(|w| w.as_ref().and_then(|w| w.element(&anchor.css())))
     }
 
-    /// Lessons whose feature is on screen now and that the learner has not set aside.
-    pub fn beacons(&self) -> Vec<Lesson> {
-        let dismissed = self.dismissed.get();
-        let open = match self.surface.get() {
-            Surface::Lesson { id, .. } => Some(id),
-            _ => None,
-        };
-        self.lessons_here()
-            .into_iter()
-            .filter(|l| !dismissed.contains(&l.id) && open.as_deref() != Some(l.id.as_str()))
-            .filter(|l| {
-                l.anchor
-                    .as_ref()
-                    .is_some_and(|a| self.anchor_facts(a).visible)
-            })
-            .collect()
+    /// Whether some lesson waits for time on the page, which no DOM event reports.
+    pub fn needs_clock(&self) -> bool {
+        self.pack.with_value(|p| {
+            p.lessons
+                .iter()
+                .any(|l| l.when.as_ref().is_some_and(|t| t.rule.uses_time_on_page()))
+        })
+    }
+
+    /// Tracks anchor changes, for effects that follow anchor elements.
+    pub fn track_anchors(&self) {
+        self.anchors_changed.track();
     }
 
     /// The lesson on the card, if a card is open.
@@ -194,18 +355,31 @@ impl WidgetState {
             Surface::Panel => true,
             Surface::Lesson { from_panel, .. } => from_panel,
         };
+        self.just_completed.set(None);
         self.surface.set(Surface::Lesson {
             id: id.to_string(),
             from_panel,
         });
         events::emit(EventKind::Opened, &[("lesson", id.into())]);
-        self.view_layer(Layer::default());
+        let layer = self
+            .progress
+            .with_untracked(|p| p.preferred_layer())
+            .unwrap_or_default();
+        self.show_layer(layer);
     }
 
-    /// Shows a layer of the open lesson.
+    /// Shows a layer of the open lesson; `chosen` when the learner picked it, which makes
+    /// it the layer their next lesson opens on.
     pub fn view_layer(&self, layer: Layer) {
+        self.progress
+            .update(|p| p.set_preferred_layer(layer, now() as u64));
+        self.show_layer(layer);
+    }
+
+    fn show_layer(&self, layer: Layer) {
         self.layer.set(layer);
         if let Surface::Lesson { id, .. } = self.surface.get_untracked() {
+            self.progress.update(|p| p.record_layer(&id, layer));
             events::emit(
                 EventKind::LayerViewed,
                 &[("lesson", id.into()), ("layer", layer.key().into())],
@@ -215,19 +389,106 @@ impl WidgetState {
 
     /// A beacon appeared for this lesson.
     pub fn shown(&self, id: &str) {
+        if self.shown_here.with_untracked(|s| s.contains(id)) {
+            return;
+        }
+        self.shown_here.update(|s| {
+            s.insert(id.to_owned());
+        });
+        self.progress.update(|p| p.record_show(id));
         events::emit(EventKind::Shown, &[("lesson", id.into())]);
     }
 
-    /// "Not now": closes the lesson and hides its beacon.
+    /// "Not now": closes the lesson and sets it aside for its snooze, or for good.
     pub fn dismiss(&self, id: &str) {
-        self.dismissed.update(|d| {
-            d.insert(id.to_string());
+        let snooze = self.pack.with_value(|p| {
+            p.lesson(id)
+                .and_then(|l| l.when.as_ref()?.frequency.snooze_days)
         });
+        // Without a snooze the dismissal is final; u32::MAX days is "for good" in progress.
+        self.progress
+            .update(|p| p.dismiss(id, now() as u64, snooze.unwrap_or(u32::MAX)));
         self.close();
         events::emit(EventKind::Dismissed, &[("lesson", id.into())]);
     }
 
-    /// Back from a card to the lesson list.
+    /// "I know this": done, but not earned by doing; kept apart from completed.
+    pub fn mark_known(&self, id: &str) {
+        self.progress.update(|p| p.mark_known(id));
+        self.close();
+        events::emit(EventKind::Known, &[("lesson", id.into())]);
+    }
+
+    /// The host reported something the learner did.
+    pub fn track(&self, name: String) {
+        let done = name.clone();
+        self.events_log.update(|log| log.push((name, now())));
+        self.complete_where(
+            |rule| matches!(rule, Completion::Event(e) if *e == done),
+            Via::Event,
+        );
+    }
+
+    /// The host told us who the learner is: switch to their progress, keeping what they did.
+    pub fn identify(&self, user: &str, traits: Map<String, Value>) {
+        let anonymous = self.progress.get_untracked();
+        if let Some(merged) = self
+            .book
+            .try_update_value(|b| b.as_mut().map(|b| b.identify(user, &anonymous)))
+            .flatten()
+        {
+            self.progress.set(merged);
+        }
+        self.traits.update(|t| t.extend(traits));
+    }
+
+    pub fn set_goals(&self, goals: Vec<String>) {
+        let known: Vec<String> = self.pack.with_value(|p| {
+            goals
+                .into_iter()
+                .filter(|g| p.goals.iter().any(|x| &x.id == g))
+                .collect()
+        });
+        self.progress
+            .update(|p| p.set_goals(known.clone(), now() as u64));
+        let list = js_sys::Array::new();
+        for goal in &known {
+            list.push(&goal.into());
+        }
+        events::emit(EventKind::GoalChanged, &[("goals", list.into())]);
+    }
+
+    /// Forgets this learner's progress.
+    pub fn reset(&self) {
+        self.book
+            .with_value(|b| b.as_ref().map(ProgressBook::reset));
+        self.progress.set(Progress::default());
+    }
+
+    /// Completes every lesson not done yet whose completion rule `matches`.
+    fn complete_where(&self, matches: impl Fn(&Completion) -> bool, via: Via) {
+        let pack = self.pack();
+        let done: Vec<&Lesson> = self.progress.with_untracked(|p| {
+            pack.lessons
+                .iter()
+                .filter(|l| l.complete.as_ref().is_some_and(&matches) && !p.status(&l.id).is_done())
+                .collect()
+        });
+        for lesson in done {
+            self.progress
+                .update(|p| p.complete(&lesson.id, via, now() as u64));
+            self.just_completed.set(Some(lesson.id.clone()));
+            events::emit(
+                EventKind::Completed,
+                &[
+                    ("lesson", lesson.id.as_str().into()),
+                    ("how", via_name(via).into()),
+                ],
+            );
+        }
+    }
+
+    /// "Back" from a card to the lesson list.
     pub fn back(&self) {
         self.location_changed();
         self.surface.set(Surface::Panel);
@@ -241,8 +502,30 @@ impl WidgetState {
     }
 }
 
-fn current_path() -> String {
+fn via_name(via: Via) -> &'static str {
+    match via {
+        Via::Click => "click",
+        Via::Event => "event",
+        Via::Url => "url",
+        Via::Appears => "appears",
+        Via::Unrecorded => "unrecorded",
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn current_url() -> String {
     web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default(),
+                l.hash().unwrap_or_default()
+            )
+        })
         .unwrap_or_else(|| "/".into())
 }

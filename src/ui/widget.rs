@@ -12,8 +12,22 @@ pub fn Widget(state: WidgetState) -> impl IntoView {
         Theme::Light => "pl-root pl-light",
         Theme::Dark => "pl-root pl-dark",
     };
-    // Syncs with the outside world: the anchors watched follow the lessons that may show.
+    // Effects sync with the outside world: the anchors watched follow the page, completions
+    // follow what the learner does on it, and progress goes to storage.
     Effect::new(move || state.sync_anchors());
+    Effect::new(move || state.check_anchor_completions());
+    Effect::new(move || state.save_progress());
+    if state.needs_clock() {
+        let tick = set_interval_with_handle(
+            move || state.clock.set(js_sys::Date::now()),
+            std::time::Duration::from_secs(1),
+        );
+        on_cleanup(move || {
+            if let Ok(tick) = tick {
+                tick.clear();
+            }
+        });
+    }
     view! {
         <div class=class lang=state.t.lang dir=if state.t.rtl { "rtl" } else { "ltr" }>
             <BeaconLayer state/>

@@ -155,6 +155,13 @@ impl AnchorWatcher {
         resolve(&self.inner);
     }
 
+    /// A new page: clicks on the previous one no longer count.
+    pub fn forget_clicks(&self) {
+        for t in self.inner.borrow_mut().tracked.iter_mut() {
+            t.facts.clicked = false;
+        }
+    }
+
     pub fn facts(&self, selector: &str) -> AnchorFacts {
         self.inner
             .borrow()

@@ -78,7 +78,12 @@ fn apply(state: WidgetState, command: Command) {
     match command {
         Command::Open(id) => state.open_lesson(&id),
         Command::Close => state.close(),
-        Command::Track(_) | Command::Identify(_) | Command::SetGoals(_) | Command::Reset => {}
+        Command::Track(name) => state.track(name),
+        Command::Identify(user) => {
+            state.identify(user.id.as_deref().unwrap_or_default(), user.traits)
+        }
+        Command::SetGoals(goals) => state.set_goals(goals),
+        Command::Reset => state.reset(),
         Command::Init(_) | Command::Destroy | Command::On(_) | Command::Off(_) => {}
     }
 }
@@ -96,9 +101,12 @@ fn init(options: InitOptions) {
     let Some(generation) = generation else {
         return warn("init was called more than once; only the first call counts. Call pathlight('destroy') first to start again.");
     };
+    let user = options.user.unwrap_or_default();
     let widget_options = WidgetOptions {
         locale: options.locale,
         theme: options.theme.unwrap_or_default(),
+        user: user.id,
+        traits: user.traits,
     };
     let Some(url) = options.lessons else {
         return warn("init needs the URL of your lesson pack: pathlight('init', { lessons: '/lessons.json' }) or data-lessons on the script tag.");

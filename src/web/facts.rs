@@ -1,0 +1,59 @@
+//! What triggers are evaluated against, gathered from the page, the host and the learner.
+
+use super::AnchorWatcher;
+use crate::pack::Anchor;
+use crate::progress::Progress;
+use crate::trigger::{ElementState, Facts, LessonStatus};
+use serde_json::{Map, Value};
+
+/// A snapshot of the facts at one moment.
+pub struct PageFacts<'a> {
+    pub url: &'a str,
+    pub anchors: Option<&'a AnchorWatcher>,
+    /// `pathlight('track', name)` calls: name and time (ms).
+    pub events: &'a [(String, f64)],
+    pub traits: &'a Map<String, Value>,
+    pub progress: &'a Progress,
+    pub now: f64,
+    pub page_entered: f64,
+}
+
+impl Facts for PageFacts<'_> {
+    fn url(&self) -> &str {
+        self.url
+    }
+
+    fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
+        let Some(facts) = self.anchors.map(|w| w.facts(&anchor.css())) else {
+            return false;
+        };
+        match state {
+            ElementState::Present => facts.present,
+            ElementState::Visible => facts.visible,
+            ElementState::Clicked => facts.clicked,
+        }
+    }
+
+    fn event_count(&self, name: &str, since_ms: f64) -> u32 {
+        self.events
+            .iter()
+            .filter(|(n, at)| n == name && *at >= since_ms)
+            .count() as u32
+    }
+
+    fn trait_value(&self, key: &str) -> Option<&Value> {
+        self.traits.get(key)
+    }
+
+    fn lesson(&self, id: &str) -> LessonStatus {
+        self.progress.status(id).into()
+    }
+
+    fn now_ms(&self) -> f64 {
+        self.now
+    }
+
+    fn page_entered_ms(&self) -> f64 {
+        self.page_entered
+    }
+}
