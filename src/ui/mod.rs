@@ -2,6 +2,7 @@
 
 mod beacon;
 mod beacon_layer;
+mod completion_toast;
 mod content;
 mod launcher;
 mod layer_tabs;
@@ -12,6 +13,7 @@ mod widget;
 
 pub use beacon::Beacon;
 pub use beacon_layer::BeaconLayer;
+pub use completion_toast::CompletionToast;
 pub use content::Blocks;
 pub use launcher::Launcher;
 pub use layer_tabs::LayerTabs;

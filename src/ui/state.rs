@@ -478,6 +478,11 @@ impl WidgetState {
             self.progress
                 .update(|p| p.complete(&lesson.id, via, now() as u64));
             self.just_completed.set(Some(lesson.id.clone()));
+            // The learner did it: the card has done its job.
+            if matches!(self.surface.get_untracked(), Surface::Lesson { ref id, .. } if *id == lesson.id)
+            {
+                self.surface.set(Surface::Closed);
+            }
             events::emit(
                 EventKind::Completed,
                 &[

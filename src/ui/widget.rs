@@ -1,6 +1,6 @@
 //! The root of the widget inside its shadow root.
 
-use super::{BeaconLayer, Launcher, LessonCard, Panel, WidgetState};
+use super::{BeaconLayer, CompletionToast, Launcher, LessonCard, Panel, WidgetState};
 use crate::command::Theme;
 use leptos::prelude::*;
 
@@ -33,6 +33,7 @@ pub fn Widget(state: WidgetState) -> impl IntoView {
             <BeaconLayer state/>
             <Panel state/>
             <LessonCard state/>
+            <CompletionToast state/>
             <Launcher state/>
         </div>
     }
