@@ -18,5 +18,8 @@ say "end-to-end tests (release build in a plain HTML host, headless Chromium)"
 cargo run --quiet --bin pathlight -- build tests/fixtures/pack -o tests/e2e/artifacts/lessons.json
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
+say "TypeScript declarations (tsc against the API as implemented)"
+node types/check.mjs
+
 say "size report"
 node scripts/size-report.mjs

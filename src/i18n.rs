@@ -31,6 +31,16 @@ pub struct Strings {
     pub next: &'static str,
     pub available: &'static str,
     pub do_it: &'static str,
+    pub goals_question: &'static str,
+    pub goals: &'static str,
+    pub skip: &'static str,
+    pub your_path: &'static str,
+    pub left: &'static str,
+    pub skill_earned: &'static str,
+    pub step_of: &'static str,
+    pub next_step: &'static str,
+    pub previous_step: &'static str,
+    pub finish: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -61,6 +71,16 @@ const EN: Strings = Strings {
     next: "next",
     available: "available",
     do_it: "Do it in the app to complete this lesson.",
+    goals_question: "What do you want to get done?",
+    goals: "Goals",
+    skip: "Skip for now",
+    your_path: "Your path to {}",
+    left: "{} left",
+    skill_earned: "Skill earned",
+    step_of: "Step {}",
+    next_step: "Next step",
+    previous_step: "Previous step",
+    finish: "Done",
 };
 
 const DE: Strings = Strings {
@@ -91,6 +111,16 @@ const DE: Strings = Strings {
     next: "als Nächstes",
     available: "verfügbar",
     do_it: "Erledige es in der App, um die Lektion abzuschließen.",
+    goals_question: "Was möchtest du erreichen?",
+    goals: "Ziele",
+    skip: "Jetzt nicht",
+    your_path: "Dein Weg zu: {}",
+    left: "Noch {}",
+    skill_earned: "Fähigkeit erworben",
+    step_of: "Schritt {}",
+    next_step: "Nächster Schritt",
+    previous_step: "Vorheriger Schritt",
+    finish: "Fertig",
 };
 
 const FR: Strings = Strings {
@@ -121,6 +151,16 @@ const FR: Strings = Strings {
     next: "suivante",
     available: "disponible",
     do_it: "Faites-le dans l’application pour terminer la leçon.",
+    goals_question: "Que voulez-vous accomplir ?",
+    goals: "Objectifs",
+    skip: "Plus tard",
+    your_path: "Votre parcours : {}",
+    left: "Reste {}",
+    skill_earned: "Compétence acquise",
+    step_of: "Étape {}",
+    next_step: "Étape suivante",
+    previous_step: "Étape précédente",
+    finish: "Terminé",
 };
 
 const ES: Strings = Strings {
@@ -151,6 +191,16 @@ const ES: Strings = Strings {
     next: "siguiente",
     available: "disponible",
     do_it: "Hazlo en la aplicación para completar la lección.",
+    goals_question: "¿Qué quieres conseguir?",
+    goals: "Objetivos",
+    skip: "Ahora no",
+    your_path: "Tu camino hacia {}",
+    left: "Quedan {}",
+    skill_earned: "Habilidad conseguida",
+    step_of: "Paso {}",
+    next_step: "Paso siguiente",
+    previous_step: "Paso anterior",
+    finish: "Listo",
 };
 
 const JA: Strings = Strings {
@@ -181,6 +231,16 @@ const JA: Strings = Strings {
     next: "次",
     available: "受講可能",
     do_it: "アプリで実際に操作するとレッスンが完了します。",
+    goals_question: "何を達成したいですか？",
+    goals: "目標",
+    skip: "後で",
+    your_path: "{}への道のり",
+    left: "残り{}",
+    skill_earned: "スキル習得",
+    step_of: "ステップ{}",
+    next_step: "次のステップ",
+    previous_step: "前のステップ",
+    finish: "完了",
 };
 
 const AR: Strings = Strings {
@@ -211,6 +271,16 @@ const AR: Strings = Strings {
     next: "التالي",
     available: "متاح",
     do_it: "نفّذ الخطوات في التطبيق لإكمال الدرس.",
+    goals_question: "ماذا تريد أن تنجز؟",
+    goals: "الأهداف",
+    skip: "ليس الآن",
+    your_path: "طريقك إلى {}",
+    left: "المتبقي {}",
+    skill_earned: "تم اكتساب المهارة",
+    step_of: "الخطوة {}",
+    next_step: "الخطوة التالية",
+    previous_step: "الخطوة السابقة",
+    finish: "تم",
 };
 
 const HE: Strings = Strings {
@@ -241,6 +311,16 @@ const HE: Strings = Strings {
     next: "הבא",
     available: "זמין",
     do_it: "בצעו את הפעולה באפליקציה כדי להשלים את השיעור.",
+    goals_question: "מה תרצו להשיג?",
+    goals: "יעדים",
+    skip: "לא עכשיו",
+    your_path: "הדרך שלך אל {}",
+    left: "נותרו {}",
+    skill_earned: "המיומנות נרכשה",
+    step_of: "שלב {}",
+    next_step: "השלב הבא",
+    previous_step: "השלב הקודם",
+    finish: "סיום",
 };
 
 const ALL: [&Strings; 7] = [&EN, &DE, &FR, &ES, &JA, &AR, &HE];
@@ -281,7 +361,7 @@ mod tests {
     #[test]
     fn every_template_keeps_its_placeholder() {
         for s in ALL {
-            for t in [s.panel_title, s.minutes, s.beacon, s.completed] {
+            for t in [s.panel_title, s.minutes, s.beacon, s.completed, s.your_path, s.left, s.step_of] {
                 assert_eq!(t.matches("{}").count(), 1, "{}: {t}", s.lang);
             }
         }

@@ -224,6 +224,11 @@ impl Progress {
         self.lessons.get(id).map_or(&[], |r| &r.layers)
     }
 
+    /// Whether the learner ever answered the goal question, if only to skip it.
+    pub fn goals_chosen(&self) -> bool {
+        self.goals_at > 0
+    }
+
     pub fn goals(&self) -> &[String] {
         &self.goals
     }

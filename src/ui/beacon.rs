@@ -18,7 +18,7 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
         };
         state.track_anchors();
         if let Some(element) = state.anchor_element(anchor) {
-            let tie = tether::tie(button.into(), element);
+            let tie = tether::tie(button.into(), element, tether::Follow::Beacon);
             on_cleanup(move || tether::untie(tie));
         }
     });

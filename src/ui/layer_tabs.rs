@@ -1,6 +1,6 @@
 //! The Why / What / How tabs of a lesson card.
 
-use super::{Blocks, WidgetState};
+use super::{Blocks, ShowMe, WidgetState};
 use crate::layer::Layer;
 use crate::pack::Lesson;
 use leptos::{ev, html, prelude::*};
@@ -43,6 +43,7 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
         ev.prevent_default();
         select(next, true);
     };
+    let show_me = lesson.clone();
     let Lesson { why, what, how, .. } = lesson;
     view! {
         <div class="pl-tabs" role="tablist" aria-label=state.t.layers node_ref=tablist on:keydown=on_key>
@@ -75,13 +76,14 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
             tabindex="0"
             aria-labelledby=move || format!("pl-tab-{}", state.layer.get().key())
         >
-            {move || {
-                let blocks = match state.layer.get() {
-                    Layer::Why => why.clone(),
-                    Layer::What => what.clone(),
-                    Layer::How => how.clone(),
-                };
-                view! { <Blocks blocks/> }
+            {move || match state.layer.get() {
+                Layer::Why => view! { <Blocks blocks=why.clone()/> }.into_any(),
+                Layer::What => view! { <Blocks blocks=what.clone()/> }.into_any(),
+                Layer::How => view! {
+                    <Blocks blocks=how.clone()/>
+                    <ShowMe state lesson=show_me.clone()/>
+                }
+                .into_any(),
             }}
         </div>
     }

@@ -1,6 +1,6 @@
 //! The lesson card.
 
-use super::{LayerTabs, Surface, WidgetState};
+use super::{Connections, LayerTabs, Surface, WidgetState};
 use crate::i18n::fill;
 use leptos::{ev, prelude::*};
 
@@ -41,6 +41,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                 <p id="pl-card-objective" class="pl-objective">{lesson.objective.clone()}</p>
                 <p class="pl-meta">{fill(state.t.minutes, lesson.minutes)}</p>
                 <LayerTabs state lesson=lesson.clone()/>
+                <Connections state lesson=lesson.clone()/>
                 <footer class="pl-actions">
                     <p class="pl-do-it">{state.t.do_it}</p>
                     <button class="pl-button pl-quiet" type="button" on:click={

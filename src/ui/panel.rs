@@ -1,6 +1,6 @@
 //! The lesson panel.
 
-use super::{Surface, WidgetState};
+use super::{GoalPicker, LearningMap, Surface, WidgetState};
 use crate::i18n::fill;
 use leptos::{ev, html, prelude::*};
 
@@ -9,11 +9,16 @@ use leptos::{ev, html, prelude::*};
 pub fn Panel(state: WidgetState) -> impl IntoView {
     let t = state.t;
     let title = fill(t.panel_title, &state.pack().title);
-    let list = NodeRef::<html::Ul>::new();
-    // Focus moves into the panel when it opens, onto its first lesson.
+    let panel = NodeRef::<html::Section>::new();
+    // Focus moves into the panel when it opens: onto the goal question when it is asked,
+    // else onto the first lesson.
     Effect::new(move || {
-        if let Some(list) = list.get() {
-            if let Ok(Some(first)) = list.query_selector("button") {
+        if let Some(panel) = panel.get() {
+            // In order of preference: a selector list would pick the first in the document.
+            let first = [".pl-goal input", ".pl-item", ".pl-icon"]
+                .into_iter()
+                .find_map(|selector| panel.query_selector(selector).ok().flatten());
+            if let Some(first) = first {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(first).focus();
             }
         }
@@ -26,14 +31,27 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
     };
     view! {
         <Show when=move || state.surface.get() == Surface::Panel>
-            <section class="pl-surface pl-panel" role="dialog" aria-labelledby="pl-panel-title" on:keydown=on_key>
+            <section class="pl-surface pl-panel" role="dialog" aria-labelledby="pl-panel-title" on:keydown=on_key node_ref=panel>
                 <header class="pl-head">
                     <h2 id="pl-panel-title" class="pl-title">{title.clone()}</h2>
+                    <Show when=move || !state.pack().goals.is_empty()>
+                        <button
+                            class="pl-button pl-goals-toggle"
+                            type="button"
+                            aria-expanded=move || state.picking_goals.get().to_string()
+                            on:click=move |_| if state.picking_goals.get_untracked() { state.close_goals() } else { state.picking_goals.set(true) }
+                        >
+                            {t.goals}
+                        </button>
+                    </Show>
                     <button class="pl-icon" type="button" aria-label=t.close on:click=move |_| state.close()>"×"</button>
                 </header>
+                <Show when=move || state.picking_goals.get()>
+                    <GoalPicker state/>
+                </Show>
                 <p class="pl-sub">{t.panel_intro}</p>
-                <ul class="pl-list" node_ref=list>
-                    <For each=move || state.suggestions() key=|s| s.lesson.id.clone() let:suggested>
+                <ul class="pl-list">
+                    <For each=move || state.suggestions() key=|s| (s.lesson.id.clone(), s.why.clone()) let:suggested>
                         <li>
                             <button class="pl-item" type="button" on:click={
                                 let id = suggested.lesson.id.clone();
@@ -49,6 +67,7 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
                 <Show when=move || state.suggestions().is_empty()>
                     <p class="pl-empty">{t.no_lessons}</p>
                 </Show>
+                <LearningMap state/>
             </section>
         </Show>
     }

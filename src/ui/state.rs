@@ -70,6 +70,10 @@ pub struct WidgetState {
     /// Lessons whose beacon already showed on this page: one page view is one show, so
     /// the show being counted does not hide the beacon showing it.
     shown_here: RwSignal<std::collections::HashSet<String>>,
+    /// The How step "Show me" highlights, if any.
+    pub step: RwSignal<Option<usize>>,
+    /// Whether the goal picker is open in the panel.
+    pub picking_goals: RwSignal<bool>,
     /// The last lesson completed, for the acknowledgement.
     pub just_completed: RwSignal<Option<String>>,
     /// Notified whenever an anchor appears, disappears, shows, hides or is clicked.
@@ -109,6 +113,8 @@ impl WidgetState {
             traits: RwSignal::new(options.traits),
             events_log: RwSignal::new(Vec::new()),
             shown_here: RwSignal::new(Default::default()),
+            picking_goals: RwSignal::new(false),
+            step: RwSignal::new(None),
             just_completed: RwSignal::new(None),
             anchors_changed: Trigger::new(),
             anchors: StoredValue::new_local(None),
@@ -330,9 +336,21 @@ impl WidgetState {
         }
     }
 
+    /// The learner's role, as the host's `traits.role` gives it.
+    pub fn role(&self) -> Option<String> {
+        self.traits
+            .with_untracked(|t| t.get("role").and_then(Value::as_str).map(str::to_owned))
+    }
+
     pub fn toggle_panel(&self) {
         if self.surface.get_untracked() == Surface::Closed {
             Focus::remember();
+            // The goal picker is offered until the learner answers it once, even with "skip".
+            let asked = self.progress.with_untracked(|p| p.goals_chosen());
+            let has_goals = self.pack.with_value(|p| !p.goals.is_empty());
+            self.picking_goals.set(has_goals && !asked);
+            // The panel takes the toast's place.
+            self.just_completed.set(None);
             self.location_changed();
             self.surface.set(Surface::Panel);
         } else {
@@ -356,6 +374,7 @@ impl WidgetState {
             Surface::Lesson { from_panel, .. } => from_panel,
         };
         self.just_completed.set(None);
+        self.step.set(None);
         self.surface.set(Surface::Lesson {
             id: id.to_string(),
             from_panel,
@@ -385,6 +404,28 @@ impl WidgetState {
                 &[("lesson", id.into()), ("layer", layer.key().into())],
             );
         }
+    }
+
+    /// "Show me": highlights How step `index` of the open lesson, or stops with `None`.
+    pub fn show_step(&self, index: Option<usize>) {
+        self.step.set(index);
+        if let (Some(index), Surface::Lesson { id, .. }) = (index, self.surface.get_untracked()) {
+            events::emit(
+                EventKind::StepShown,
+                &[("lesson", id.into()), ("step", (index as u32 + 1).into())],
+            );
+        }
+    }
+
+    /// The element a step points at, searched in the document and open shadow roots.
+    pub fn step_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
+        self.anchor_element(anchor).or_else(|| {
+            web_sys::window()?
+                .document()?
+                .query_selector(&anchor.css())
+                .ok()
+                .flatten()
+        })
     }
 
     /// A beacon appeared for this lesson.
@@ -443,12 +484,17 @@ impl WidgetState {
     }
 
     pub fn set_goals(&self, goals: Vec<String>) {
-        let known: Vec<String> = self.pack.with_value(|p| {
+        let (known, unknown): (Vec<String>, Vec<String>) = self.pack.with_value(|p| {
             goals
                 .into_iter()
-                .filter(|g| p.goals.iter().any(|x| &x.id == g))
-                .collect()
+                .partition(|g| p.goals.iter().any(|x| &x.id == g))
         });
+        if !unknown.is_empty() {
+            warn(&format!(
+                "setGoals: the pack has no goal {}; they were left out.",
+                unknown.join(", ")
+            ));
+        }
         self.progress
             .update(|p| p.set_goals(known.clone(), now() as u64));
         let list = js_sys::Array::new();
@@ -456,6 +502,15 @@ impl WidgetState {
             list.push(&goal.into());
         }
         events::emit(EventKind::GoalChanged, &[("goals", list.into())]);
+    }
+
+    /// The learner is done with the goal picker, choosing nothing counts as an answer.
+    pub fn close_goals(&self) {
+        if !self.progress.with_untracked(Progress::goals_chosen) {
+            self.progress
+                .update(|p| p.set_goals(Vec::new(), now() as u64));
+        }
+        self.picking_goals.set(false);
     }
 
     /// Forgets this learner's progress.
@@ -500,6 +555,7 @@ impl WidgetState {
     }
 
     pub fn close(&self) {
+        self.step.set(None);
         if self.surface.get_untracked() != Surface::Closed {
             self.surface.set(Surface::Closed);
             Focus::restore();

@@ -52,9 +52,13 @@ pub fn command(args: js_sys::Array) {
                 kind.name()
             )),
         },
-        Ok(Command::Off(kind)) => {
-            events::unsubscribe(kind, args.get(2).dyn_ref::<js_sys::Function>())
-        }
+        Ok(Command::Off(kind)) => match args.get(2) {
+            all if all.is_undefined() => events::unsubscribe(kind, None),
+            callback => match callback.dyn_ref::<js_sys::Function>() {
+                Some(callback) => events::unsubscribe(kind, Some(callback)),
+                None => warn(&format!("pathlight('off', '{}', callback): the callback is not a function, so nothing was removed.", kind.name())),
+            },
+        },
         Ok(command) => run(command),
         Err(message) => warn(&message),
     }
@@ -109,12 +113,19 @@ fn init(options: InitOptions) {
         traits: user.traits,
     };
     let Some(url) = options.lessons else {
+        give_up();
         return warn("init needs the URL of your lesson pack: pathlight('init', { lessons: '/lessons.json' }) or data-lessons on the script tag.");
     };
     wasm_bindgen_futures::spawn_local(async move {
         let pack = match pack_loader::load(&url).await {
             Ok(pack) => pack,
-            Err(message) => return warn(&message),
+            Err(message) => {
+                // A corrected init may follow; calls waiting for this pack will not be served.
+                if APP.with(|app| app.borrow().generation == generation) {
+                    give_up();
+                }
+                return warn(&message);
+            }
         };
         if APP.with(|app| app.borrow().generation != generation || !app.borrow().initialized) {
             return;
@@ -140,6 +151,15 @@ fn init(options: InitOptions) {
         for command in pending {
             apply(state, command);
         }
+    });
+}
+
+/// A failed init: the next init may try again.
+fn give_up() {
+    APP.with(|app| {
+        let mut app = app.borrow_mut();
+        app.initialized = false;
+        app.pending.clear();
     });
 }
 

@@ -14,8 +14,21 @@ use web_sys::{Element, HtmlElement};
 /// The size of a beacon, in CSS pixels; style/widget.css agrees.
 pub const BEACON_SIZE: f64 = 18.0;
 
+/// How a floating element follows its anchor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// A beacon on the anchor's corner.
+    Beacon,
+    /// A ring around the anchor, for "Show me".
+    Ring,
+}
+
+/// The gap between an anchor and the ring drawn around it.
+const RING_GAP: f64 = 4.0;
+
 struct Tied {
     id: u32,
+    follow: Follow,
     beacon: HtmlElement,
     anchor: Element,
 }
@@ -34,13 +47,18 @@ thread_local! {
 }
 
 /// Ties `beacon` to `anchor` until the returned id is untied.
-pub fn tie(beacon: HtmlElement, anchor: Element) -> u32 {
+pub fn tie(beacon: HtmlElement, anchor: Element, follow: Follow) -> u32 {
     TETHER.with(|t| {
         let first = {
             let mut inner = t.borrow_mut();
             inner.next_id += 1;
             let id = inner.next_id;
-            inner.tied.push(Tied { id, beacon, anchor });
+            inner.tied.push(Tied {
+                id,
+                follow,
+                beacon,
+                anchor,
+            });
             inner.tied.len() == 1
         };
         if first {
@@ -150,6 +168,21 @@ fn place_all(t: &Rc<RefCell<Inner>>) {
             height: r.height(),
         };
         let style = tied.beacon.style();
+        if tied.follow == Follow::Ring {
+            let visible = rect.width > 0.0 && rect.height > 0.0;
+            let _ = style.set_property(
+                "transform",
+                &format!(
+                    "translate({}px,{}px)",
+                    rect.left - RING_GAP,
+                    rect.top - RING_GAP
+                ),
+            );
+            let _ = style.set_property("width", &format!("{}px", rect.width + 2.0 * RING_GAP));
+            let _ = style.set_property("height", &format!("{}px", rect.height + 2.0 * RING_GAP));
+            let _ = style.set_property("visibility", if visible { "visible" } else { "hidden" });
+            continue;
+        }
         match beacon_spot(rect, width, height, BEACON_SIZE)
             .filter(|_| !covered(&document, &tied.anchor, rect))
         {

@@ -81,3 +81,8 @@ export async function launcher(page) {
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** The panel's entry for the lesson titled `title` (its reason may name other lessons). */
+export function lessonItem(page, title) {
+  return page.locator("pathlight-widget >> .pl-item").filter({ has: page.locator(".pl-item-title", { hasText: new RegExp(`^${title}$`) }) });
+}

@@ -1,0 +1,372 @@
+#!/usr/bin/env node
+// `node scripts/bench.mjs`: Pathlight side by side with driver.js 1.8 and shepherd.js 15 in one
+// headless Chromium run, then Pathlight alone on the soak page. Prints a Markdown table (also
+// written to bench/latest.md); progress goes to stderr. See bench/README-section.md.
+//
+// Uses the release build already in dist/ and the fixture pack tests/e2e/artifacts/lessons.json;
+// installs the peers with `npm ci --prefix bench` when bench/node_modules is missing.
+//
+// Environment: BENCH_RUNS (measured runs per library, default 7, at least 5),
+// BENCH_SOAK_RUNS (default 5), BENCH_SOAK_SECONDS (default 10), CHROMIUM (the browser).
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
+import { loadavg } from "node:os";
+
+const started = Date.now();
+const loadAtStart = loadavg()[0];
+const root = fileURLToPath(new URL("..", import.meta.url));
+const at = (p) => root + p;
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS || 7));
+const SOAK_RUNS = Math.max(1, Number(process.env.BENCH_SOAK_RUNS || 5));
+const BASELINE_RUNS = Math.min(SOAK_RUNS, 3);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS || 10);
+const THROTTLE = 4;
+const SETTLE_MS = 1000; // measured after the popover is visible, for trailing work and shifts
+const VIEWPORT = { width: 1280, height: 800 };
+const log = (...a) => console.error("bench:", ...a);
+
+// ---------------------------------------------------------------------------------------------
+// What must be there first.
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+for (const f of ["dist/pathlight.js", "dist/pathlight_bg.wasm"]) {
+  if (!existsSync(at(f))) fail(`${f} is missing: build the release first (trunk build --release, or bash scripts/test.sh).`);
+}
+if (!existsSync(at("tests/e2e/artifacts/lessons.json"))) {
+  fail("tests/e2e/artifacts/lessons.json is missing: cargo run --bin pathlight -- build tests/fixtures/pack -o tests/e2e/artifacts/lessons.json");
+}
+if (!existsSync(at("node_modules/playwright-core"))) fail("playwright-core is missing: run npm ci (or bash scripts/env.sh) at the repository root.");
+if (!existsSync(at("bench/node_modules"))) {
+  log("bench/node_modules is missing: npm ci --prefix bench");
+  try {
+    execFileSync("npm", ["ci", "--prefix", at("bench"), "--no-audit", "--no-fund"], { stdio: ["ignore", process.stderr, process.stderr] });
+  } catch (e) {
+    fail(`npm ci --prefix bench failed (${e.message}); the peers driver.js and shepherd.js are not installed.`);
+  }
+}
+
+const { serve } = await import("../bench/server.mjs");
+const { launch } = await import("../tests/e2e/harness.mjs");
+const { writeSoakPack, profileSoak } = await import("../tests/e2e/soak.mjs");
+
+const pkg = (name) => JSON.parse(readFileSync(at(`bench/node_modules/${name}/package.json`), "utf8")).version;
+const cargoVersion = (readFileSync(at("Cargo.toml"), "utf8").match(/^version\s*=\s*"([^"]+)"/m) || [])[1] || "?";
+const LIBS = [
+  { id: "pathlight", name: "Pathlight", version: cargoVersion, own: (p) => p.startsWith("/dist/pathlight") || p === "/lessons.json" },
+  { id: "driver", name: "driver.js", version: pkg("driver.js"), own: (p) => p.startsWith("/vendor/driver.js/") },
+  { id: "shepherd", name: "shepherd.js", version: pkg("shepherd.js"), own: (p) => p.startsWith("/vendor/shepherd.js/") },
+];
+
+// ---------------------------------------------------------------------------------------------
+// In the page, before any of its scripts: long tasks, layout shifts and the popover's arrival.
+
+function probe(lib) {
+  if (!/^\/app\/bench(\/|$)/.test(location.pathname)) return;
+  var b = (window.__bench = { lib: lib, longTasks: [], shifts: [], inDomAt: null, visibleAt: null, text: "" });
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) { b.longTasks.push({ start: e.startTime, duration: e.duration }); });
+  }).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) { if (!e.hadRecentInput) b.shifts.push({ start: e.startTime, value: e.value }); });
+  }).observe({ type: "layout-shift", buffered: true });
+  var widgetRoot = function () { var w = document.querySelector("pathlight-widget"); return w && w.shadowRoot; };
+  var find = {
+    pathlight: function () { var r = widgetRoot(); return r && r.querySelector(".pl-card"); },
+    driver: function () { return document.querySelector(".driver-popover"); },
+    shepherd: function () { return document.querySelector(".shepherd-element"); },
+  }[lib];
+  var options = { childList: true, subtree: true, attributes: true };
+  var watched = null;
+  var observer = new MutationObserver(check);
+  function check() {
+    if (b.visibleAt !== null) return;
+    if (lib === "pathlight" && !watched && widgetRoot()) { watched = widgetRoot(); observer.observe(watched, options); }
+    var el = find();
+    if (!el) return;
+    if (b.inDomAt === null) b.inDomAt = performance.now();
+    var r = el.getBoundingClientRect();
+    // Visible: laid out with a box, not display:none, visibility:hidden or opacity 0 (itself or
+    // an ancestor), so the first frame of a fade-in counts.
+    if (r.width > 0 && r.height > 0 && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+      b.visibleAt = performance.now();
+      b.text = el.textContent.replace(/\s+/g, " ").trim();
+      observer.disconnect();
+    }
+  }
+  observer.observe(document, options);
+  (function frame() { check(); if (b.visibleAt === null) requestAnimationFrame(frame); })();
+}
+
+/** Largest session window of layout shifts (gaps under 1 s, windows up to 5 s), as CLS. */
+function cls(shifts) {
+  let max = 0, current = 0, first = -Infinity, previous = -Infinity;
+  for (const s of shifts) {
+    if (s.start - previous > 1000 || s.start - first > 5000) { current = 0; first = s.start; }
+    current += s.value;
+    previous = s.start;
+    max = Math.max(max, current);
+  }
+  return max;
+}
+
+const metrics = async (cdp) => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+
+/** One load of the host page with one library; figures from navigation start to visible + 1 s. */
+async function loadRun(browser, base, lib) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.addInitScript(probe, lib.id);
+    const cdp = await context.newCDPSession(page);
+    // A same-origin blank page first, so the measured navigation stays in this renderer and the
+    // Performance domain's counters run on from a known baseline.
+    await page.goto(`${base}/blank`);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Performance.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    const requests = new Map();
+    cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, { path: new URL(e.request.url).pathname }));
+    cdp.on("Network.responseReceived", (e) => {
+      const r = requests.get(e.requestId);
+      if (r) { r.status = e.response.status; r.encoding = e.response.headers["content-encoding"] || e.response.headers["Content-Encoding"] || "none"; }
+    });
+    cdp.on("Network.loadingFinished", (e) => { const r = requests.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+    const m0 = await metrics(cdp);
+    await page.goto(`${base}/app/bench/reports?lib=${lib.id}`);
+    await page.waitForFunction(() => window.__bench && window.__bench.visibleAt !== null, null, { timeout: 60000, polling: 250 });
+    await page.waitForTimeout(SETTLE_MS);
+    const m1 = await metrics(cdp);
+    const b = await page.evaluate(() => window.__bench);
+    if (!b.text.includes("Export a report")) throw new Error(`${lib.name}: the visible popover is not the lesson (${b.text.slice(0, 80)})`);
+    if (errors.length) throw new Error(`${lib.name}: page errors: ${errors.join("; ")}`);
+    if (m1.ScriptDuration < m0.ScriptDuration) throw new Error("the renderer changed during the navigation; ScriptDuration restarted");
+    const own = [...requests.values()].filter((r) => lib.own(r.path));
+    if (own.some((r) => r.status !== 200 || r.bytes === undefined)) throw new Error(`${lib.name}: a resource failed: ${JSON.stringify(own)}`);
+    return {
+      bytes: own.reduce((t, r) => t + r.bytes, 0),
+      resources: own.map((r) => ({ path: r.path, bytes: r.bytes, encoding: r.encoding })),
+      inDomMs: b.inDomAt,
+      visibleMs: b.visibleAt,
+      scriptMs: (m1.ScriptDuration - m0.ScriptDuration) * 1000,
+      longTasks: b.longTasks.filter((t) => t.duration >= 50).length,
+      longTaskMs: b.longTasks.filter((t) => t.duration >= 50).reduce((t, e) => t + e.duration, 0),
+      cls: cls(b.shifts),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The soak: tests/e2e/hosts/soak.html with the 500-lesson pack, profiled by tests/e2e/soak.mjs.
+
+async function memory(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  // Every WebAssembly.Memory in the page, found through the heap: the widget's linear memory.
+  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", objectGroup: "bench" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId, objectGroup: "bench" });
+  const { result } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId,
+    functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }",
+    returnByValue: true,
+  });
+  await cdp.send("Runtime.releaseObjectGroup", { objectGroup: "bench" });
+  return { jsHeap: heap.usedSize, wasm: result.value.reduce((t, n) => t + n, 0) };
+}
+
+async function soakRun(browser, base, { widget, throttle }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}/blank`);
+    // Without the widget: the same page with pathlight.js blocked, for the host's own figures.
+    if (!widget) {
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setBlockedURLs", { urls: ["*/dist/pathlight.js"] });
+    }
+    await cdp.send("Runtime.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.goto(`${base}/app/soak`);
+    if (widget) await page.getByRole("button", { name: "Learn", exact: true }).waitFor({ state: "visible", timeout: 60000 });
+    await page.waitForTimeout(1000);
+    const before = await memory(cdp);
+    const figures = await profileSoak(page, SOAK_SECONDS);
+    const after = await memory(cdp);
+    if (errors.length) throw new Error(`soak: page errors: ${errors.join("; ")}`);
+    return {
+      ...figures,
+      longTaskCount: figures.longTasks.filter((d) => d >= 50).length,
+      longTaskMax: Math.max(0, ...figures.longTasks),
+      heapBefore: before.jsHeap,
+      heapAfter: after.jsHeap,
+      wasmBefore: before.wasm,
+      wasmAfter: after.wasm,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machine, and proof that the throttling took.
+
+function machine() {
+  const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: "utf8" }).trim(); } catch { return "?"; } };
+  let cpu = "unknown CPU";
+  try {
+    const info = readFileSync("/proc/cpuinfo", "utf8");
+    cpu = (info.match(/^model name\s*:\s*(.+)$/m) || info.match(/^Hardware\s*:\s*(.+)$/m) || [, cpu])[1].trim();
+  } catch {}
+  return { nproc: sh("nproc", []), cpu, commit: sh("git", ["-C", root, "rev-parse", "--short", "HEAD"]) };
+}
+
+async function throttleFactor(browser, base) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}/blank`);
+    const loop = () => page.evaluate(() => { const t0 = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x = (x + i) | 0; return performance.now() - t0; });
+    const best = async () => Math.min(await loop(), await loop(), await loop());
+    await best(); // warm the JIT
+    const plain = await best();
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    const slow = await best();
+    return slow / plain;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures and the table.
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const range = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+const fmt = (n, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (n) => `${fmt(n / 1048576, 1)} MB`;
+function ratio(a, b) {
+  if (b === 0) return a === 0 ? "– (both 0)" : "– (peer 0)";
+  const r = a / b;
+  return `${r >= 10 ? fmt(r, 0) : r >= 1 ? fmt(r, 1) : fmt(r, 2)}×`;
+}
+
+function report({ results, soak, sent, info, browserVersion, factor, elapsed }) {
+  const med = (id, key) => median(results[id].map((r) => r[key]));
+  const rows = [
+    ["bytes transferred (gzip -9)", "bytes", (v) => `${fmt(v)} B`],
+    ["popover visible, from navigation start", "visibleMs", (v) => `${fmt(v)} ms`],
+    ["main-thread scripting", "scriptMs", (v) => `${fmt(v)} ms`],
+    ["long tasks ≥ 50 ms", "longTasks", (v) => fmt(v, Number.isInteger(v) ? 0 : 1)],
+    ["long-task time", "longTaskMs", (v) => `${fmt(v)} ms`],
+    ["layout shift (CLS)", "cls", (v) => fmt(v, 3)],
+  ];
+  const [p, d, s] = LIBS;
+  const out = [];
+  out.push(`## Pathlight vs driver.js and shepherd.js`);
+  out.push("");
+  out.push(`- **Date:** ${new Date(started).toISOString().replace(/\.\d+Z$/, "Z")}; ran in ${Math.floor(elapsed / 60)} min ${Math.round(elapsed % 60)} s`);
+  out.push(`- **Machine:** ${info.nproc} cores (nproc), ${info.cpu}; load average ${fmt(loadAtStart, 1)} at the start, ${fmt(loadavg()[0], 1)} at the end`);
+  out.push(`- **Browser:** Chromium ${browserVersion}, headless, driven by playwright-core; **CPU throttled ×${THROTTLE}** with CDP \`Emulation.setCPUThrottlingRate\`, so figures resemble a mid-range laptop (a busy loop ran ${fmt(factor, 1)}× slower)`);
+  out.push(`- **Pathlight:** ${p.version}, commit ${info.commit}, dist/ built ${info.built} UTC (wasm sha256 ${info.wasmHash}); fixture pack tests/e2e/artifacts/lessons.json`);
+  out.push(`- **Method:** medians of ${RUNS} runs per library, interleaved, after one discarded warm-up round; each run is a fresh browser context with an empty cache loading the same host page (bench/hosts/feature.html), JS, CSS, wasm and JSON gzip -9 over loopback`);
+  out.push("");
+  out.push(`| median of ${RUNS} runs | ${p.name} ${p.version} | ${d.name} ${d.version} | ${s.name} ${s.version} | Pathlight ÷ driver.js | Pathlight ÷ shepherd |`);
+  out.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const [label, key, show] of rows) {
+    const [a, b, c] = LIBS.map((l) => med(l.id, key));
+    out.push(`| ${label} | ${show(a)} | ${show(b)} | ${show(c)} | ${ratio(a, b)} | ${ratio(a, c)} |`);
+  }
+  out.push("");
+  out.push("Spread (min–max), and what the bytes are (on the wire = CDP encodedDataLength, response headers included):");
+  out.push("");
+  for (const l of LIBS) {
+    const rs = results[l.id];
+    const files = rs[0].resources.map((r) => `${r.path.replace(/^\/vendor\//, "")} ${fmt(r.bytes)} B`).join(", ");
+    const bodies = rs[0].resources.map((r) => sent.get(r.path) || { body: 0, raw: 0 });
+    const sum = (key) => fmt(bodies.reduce((t, b) => t + b[key], 0));
+    out.push(`- ${l.name}: visible ${range(rs.map((r) => r.visibleMs))} ms (in the DOM at ${fmt(median(rs.map((r) => r.inDomMs)))} ms), scripting ${range(rs.map((r) => r.scriptMs))} ms; on the wire ${files} (bodies ${sum("body")} B gzip -9, ${sum("raw")} B raw).`);
+  }
+  out.push("");
+  if (soak.plain.length) {
+    const sets = [soak.plain, soak.baseline, soak.throttled];
+    const cell = (set, show) => (set.length ? show((key) => median(set.map((r) => r[key]))) : "–");
+    const row = (label, show, widgetOnly = false) =>
+      out.push(`| ${label} | ${sets.map((set, i) => (widgetOnly && i === 1 ? "–" : cell(set, show))).join(" | ")} |`);
+    out.push(`### Pathlight alone: the soak (${SOAK_SECONDS} s, 500 lessons, tests/e2e/hosts/soak.html)`);
+    out.push("");
+    out.push(`The first two columns are **not throttled**: under CDP throttling the host page's own 10 ms timer loses ticks, so it cannot mutate 1,000 times a second (the third column shows what is left at ×${THROTTLE}). The widget's time is what a CPU profile attributes to pathlight.js and its wasm; the difference in all JavaScript between the first two columns also counts the host's own DOM calls made slower by the widget's observers.`);
+    out.push("");
+    out.push(`| median of runs | with Pathlight (${soak.plain.length} runs) | same page without it (${soak.baseline.length} runs) | with Pathlight, CPU ×${THROTTLE} (${soak.throttled.length} runs) |`);
+    out.push("| --- | ---: | ---: | ---: |");
+    row("nodes, mutations per second achieved", (m) => `${fmt(m("nodes"))}, ${fmt(m("mutationsPerSecond"))}/s`);
+    row("widget's main-thread time", (m) => `${fmt(m("widgetMsPerSecond"), 1)} ms/s (${fmt(m("widgetMsPerSecond") / 10, 2)}%)`, true);
+    row("all JavaScript on the main thread", (m) => `${fmt(m("hostScriptMsPerSecond"), 1)} ms/s`);
+    row("long tasks ≥ 50 ms during the soak", (m) => `${fmt(m("longTaskCount"))} (longest ${fmt(m("longTaskMax"))} ms)`);
+    row("JS heap after GC, before → after", (m) => `${mb(m("heapBefore"))} → ${mb(m("heapAfter"))}`);
+    row("wasm linear memory, before → after", (m) => `${mb(m("wasmBefore"))} → ${mb(m("wasmAfter"))}`, true);
+    out.push("");
+  }
+  return out.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const server = await serve();
+const browser = await launch();
+try {
+  const info = {
+    ...machine(),
+    built: statSync(at("dist/pathlight_bg.wasm")).mtime.toISOString().slice(0, 16).replace("T", " "),
+    wasmHash: createHash("sha256").update(server.frozen["/dist/pathlight_bg.wasm"]).digest("hex").slice(0, 12),
+  };
+  const browserVersion = browser.version();
+  const factor = await throttleFactor(browser, server.base);
+  log(`Chromium ${browserVersion}; CPU throttling ×${THROTTLE} measured at ×${factor.toFixed(1)}`);
+
+  const results = Object.fromEntries(LIBS.map((l) => [l.id, []]));
+  for (let round = 0; round <= RUNS; round++) {
+    // Interleaved, and each round starts with a different library, so drift hits all alike.
+    const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
+    for (const lib of order) {
+      const r = await loadRun(browser, server.base, lib);
+      if (round > 0) results[lib.id].push(r);
+      log(`${round ? `run ${round}/${RUNS}` : "warm-up"} ${lib.name}: ${r.bytes} B, visible ${r.visibleMs.toFixed(0)} ms, scripting ${r.scriptMs.toFixed(0)} ms, ${r.longTasks} long tasks, CLS ${r.cls.toFixed(3)}`);
+    }
+  }
+
+  await writeSoakPack();
+  const soak = { plain: [], baseline: [], throttled: [] };
+  const kinds = [
+    ["plain", { widget: true, throttle: 1 }, SOAK_RUNS],
+    ["baseline", { widget: false, throttle: 1 }, BASELINE_RUNS],
+    ["throttled", { widget: true, throttle: THROTTLE }, SOAK_RUNS],
+  ];
+  for (let i = 0; i < SOAK_RUNS; i++) {
+    for (const [kind, options, runs] of kinds) {
+      if (i >= runs) continue;
+      const r = await soakRun(browser, server.base, options);
+      soak[kind].push(r);
+      log(`soak ${kind} ${i + 1}/${runs}: widget ${r.widgetMsPerSecond.toFixed(1)} ms/s, all JS ${r.hostScriptMsPerSecond.toFixed(1)} ms/s, ${r.mutationsPerSecond.toFixed(0)} mutations/s, ${r.longTaskCount} long tasks, heap ${mb(r.heapBefore)} → ${mb(r.heapAfter)}, wasm ${mb(r.wasmAfter)}`);
+    }
+  }
+
+  const markdown = report({ results, soak, sent: server.sent, info, browserVersion, factor, elapsed: (Date.now() - started) / 1000 });
+  writeFileSync(at("bench/latest.md"), markdown);
+  process.stdout.write(markdown);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,69 @@
+//! The learning map.
+
+use super::WidgetState;
+use crate::i18n::fill;
+use crate::ranking::{learning_map, State};
+use leptos::prelude::*;
+
+/// The way to each chosen goal: every lesson on it in prerequisite order with its state,
+/// where the learner stands, what is left, and the skill mark earned only by doing.
+/// Any lesson opens from here: there is no forced sequence.
+#[component]
+pub fn LearningMap(state: WidgetState) -> impl IntoView {
+    let t = state.t;
+    let maps = move || {
+        let pack = state.pack();
+        state.progress.with(|progress| {
+            progress
+                .goals()
+                .iter()
+                .filter_map(|goal| {
+                    let map = learning_map(&pack, goal, progress)?;
+                    let stops: Vec<(String, String, State)> = map
+                        .stops
+                        .iter()
+                        .map(|s| (s.lesson.id.clone(), s.lesson.title.clone(), s.state))
+                        .collect();
+                    let left = format!("{} · {} min", map.lessons_left, map.minutes_left);
+                    Some((map.goal.title.clone(), stops, left, map.skill_mark))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || maps().into_iter().map(|(goal, stops, left, skill)| {
+            let done = stops.iter().filter(|s| matches!(s.2, State::Done | State::Known)).count();
+            let total = stops.len();
+            view! {
+                <section class="pl-map" aria-label=fill(t.your_path, &goal)>
+                    <h3 class="pl-map-title">{fill(t.your_path, &goal)}</h3>
+                    <p class="pl-map-meta">
+                        <span>{format!("{done}/{total}")}</span>
+                        " · "
+                        <span>{fill(t.left, &left)}</span>
+                        {skill.then(|| view! { <span class="pl-skill">{t.skill_earned}</span> })}
+                    </p>
+                    <progress class="pl-map-bar" max=total.to_string() value=done.to_string() aria-hidden="true"></progress>
+                    <ol class="pl-stops">
+                        {stops.into_iter().map(|(id, title, stop)| {
+                            let (class, word) = match stop {
+                                State::Done => ("pl-stop pl-done", t.done),
+                                State::Known => ("pl-stop pl-known", t.known),
+                                State::Next => ("pl-stop pl-next", t.next),
+                                State::Available => ("pl-stop", t.available),
+                            };
+                            view! {
+                                <li class=class aria-current=(stop == State::Next).then_some("step")>
+                                    <button class="pl-stop-button" type="button" on:click=move |_| state.open_lesson(&id)>
+                                        <span class="pl-stop-title">{title}</span>
+                                        <span class="pl-stop-state">{word}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }
+        }).collect_view()}
+    }
+}
