@@ -112,3 +112,197 @@ mod tests {
         );
     }
 }
+
+/// Where a lesson card sits relative to its feature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardSide {
+    Below,
+    Above,
+    /// Beside the feature, after it in the reading direction of the page (its right).
+    Right,
+    Left,
+    /// On a narrow screen: a sheet along the bottom edge...
+    SheetBottom,
+    /// ...or along the top edge when the bottom one would cover the feature.
+    SheetTop,
+}
+
+/// The card's top-left corner and side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardSpot {
+    pub x: f64,
+    pub y: f64,
+    pub side: CardSide,
+}
+
+/// Below this viewport width the card becomes a bottom sheet.
+pub const NARROW: f64 = 640.0;
+const GAP: f64 = 10.0;
+
+/// The spot for a `width`×`height` card beside `anchor`: below it if it fits, else above,
+/// else to its right or left; on narrow screens a sheet that never covers the anchor.
+pub fn card_spot(
+    anchor: Rect,
+    width: f64,
+    height: f64,
+    viewport_width: f64,
+    viewport_height: f64,
+) -> CardSpot {
+    if viewport_width < NARROW {
+        let sheet_top = viewport_height - height;
+        let covered = anchor.bottom() > sheet_top && anchor.top < viewport_height;
+        return if covered {
+            CardSpot {
+                x: 0.0,
+                y: 0.0,
+                side: CardSide::SheetTop,
+            }
+        } else {
+            CardSpot {
+                x: 0.0,
+                y: sheet_top.max(0.0),
+                side: CardSide::SheetBottom,
+            }
+        };
+    }
+    let max_x = (viewport_width - width - MARGIN).max(MARGIN);
+    let max_y = (viewport_height - height - MARGIN).max(MARGIN);
+    let x = anchor.left.clamp(MARGIN, max_x);
+    if anchor.bottom() + GAP + height <= viewport_height - MARGIN {
+        return CardSpot {
+            x,
+            y: (anchor.bottom() + GAP).max(MARGIN),
+            side: CardSide::Below,
+        };
+    }
+    if anchor.top - GAP - height >= MARGIN {
+        return CardSpot {
+            x,
+            y: anchor.top - GAP - height,
+            side: CardSide::Above,
+        };
+    }
+    let y = anchor.top.clamp(MARGIN, max_y);
+    if anchor.right() + GAP + width <= viewport_width - MARGIN {
+        return CardSpot {
+            x: anchor.right() + GAP,
+            y,
+            side: CardSide::Right,
+        };
+    }
+    if anchor.left - GAP - width >= MARGIN {
+        return CardSpot {
+            x: anchor.left - GAP - width,
+            y,
+            side: CardSide::Left,
+        };
+    }
+    // Nothing fits beside a feature this large: below, as far as the viewport allows.
+    CardSpot {
+        x,
+        y: max_y,
+        side: CardSide::Below,
+    }
+}
+
+#[cfg(test)]
+mod card_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn overlaps(a: Rect, b: Rect) -> bool {
+        a.left < b.right() && b.left < a.right() && a.top < b.bottom() && b.top < a.bottom()
+    }
+
+    #[test]
+    fn prefers_below_then_above_then_beside() {
+        let card = (380.0, 300.0);
+        let below = card_spot(
+            Rect {
+                left: 100.0,
+                top: 100.0,
+                width: 120.0,
+                height: 40.0,
+            },
+            card.0,
+            card.1,
+            1280.0,
+            800.0,
+        );
+        assert_eq!((below.side, below.y), (CardSide::Below, 150.0));
+        let above = card_spot(
+            Rect {
+                left: 100.0,
+                top: 600.0,
+                width: 120.0,
+                height: 40.0,
+            },
+            card.0,
+            card.1,
+            1280.0,
+            800.0,
+        );
+        assert_eq!((above.side, above.y), (CardSide::Above, 290.0));
+        let tall = card_spot(
+            Rect {
+                left: 100.0,
+                top: 250.0,
+                width: 120.0,
+                height: 300.0,
+            },
+            card.0,
+            card.1,
+            1280.0,
+            800.0,
+        );
+        assert_eq!((tall.side, tall.x), (CardSide::Right, 230.0));
+    }
+
+    #[test]
+    fn a_sheet_on_a_phone_moves_to_the_top_rather_than_cover_its_anchor() {
+        let low = card_spot(
+            Rect {
+                left: 20.0,
+                top: 700.0,
+                width: 100.0,
+                height: 40.0,
+            },
+            390.0,
+            320.0,
+            390.0,
+            844.0,
+        );
+        assert_eq!(low.side, CardSide::SheetTop);
+        let high = card_spot(
+            Rect {
+                left: 20.0,
+                top: 100.0,
+                width: 100.0,
+                height: 40.0,
+            },
+            390.0,
+            320.0,
+            390.0,
+            844.0,
+        );
+        assert_eq!((high.side, high.y), (CardSide::SheetBottom, 524.0));
+    }
+
+    proptest! {
+        #[test]
+        fn the_card_never_covers_its_anchor_when_there_is_room(
+            left in 0.0..1200.0f64, top in 0.0..760.0f64, w in 10.0..200.0f64, h in 10.0..80.0f64,
+            vw in 320.0..1600.0f64, vh in 480.0..1000.0f64,
+        ) {
+            let anchor = Rect { left, top, width: w, height: h };
+            let (cw, ch) = (vw.min(380.0), 260.0);
+            let spot = card_spot(anchor, cw, ch, vw, vh);
+            let card = Rect { left: spot.x, top: spot.y, width: cw, height: ch };
+            let room = vh - h >= ch + 2.0 * GAP + 2.0 * MARGIN || vw - w >= cw + 2.0 * GAP + 2.0 * MARGIN;
+            let inside = anchor.right() <= vw && anchor.bottom() <= vh;
+            if room && inside && vh >= 2.0 * ch {
+                prop_assert!(!overlaps(card, anchor), "{spot:?} covers {anchor:?}");
+            }
+        }
+    }
+}

@@ -2,11 +2,31 @@
 
 use super::{Connections, LayerTabs, Surface, WidgetState};
 use crate::i18n::fill;
-use leptos::{ev, prelude::*};
+use crate::web::tether::{self, Follow};
+use leptos::{ev, html, prelude::*};
+use wasm_bindgen::JsCast;
 
 /// A dialog showing one lesson: title, objective, time, and its Why/What/How layers.
+/// It stands beside its feature when the feature is on screen (a sheet on phones that never
+/// covers it), and in the corner otherwise.
 #[component]
 pub fn LessonCard(state: WidgetState) -> impl IntoView {
+    let card = NodeRef::<html::Section>::new();
+    // Syncs with the outside world: ties the card to its feature; a new layer or step
+    // changes the card's height, so it is placed again.
+    Effect::new(move || {
+        let (Some(card), Some(lesson)) = (card.get(), state.open_lesson_data()) else {
+            return;
+        };
+        state.track_anchors();
+        state.layer.track();
+        state.step.track();
+        let Some(element) = lesson.anchor.as_ref().and_then(|a| state.step_element(a)) else {
+            return;
+        };
+        let tie = tether::tie(card.unchecked_into(), element, Follow::Card);
+        on_cleanup(move || tether::untie(tie));
+    });
     let from_panel = move || {
         matches!(
             state.surface.get(),
@@ -26,6 +46,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
         {move || state.open_lesson_data().map(|lesson| view! {
             <section
                 class="pl-surface pl-card"
+                node_ref=card
                 role="dialog"
                 aria-labelledby="pl-card-title"
                 aria-describedby="pl-card-objective"

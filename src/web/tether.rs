@@ -4,7 +4,7 @@
 //! layout; this moves them with a CSS transform. Scroll and resize listeners exist only while
 //! a beacon is shown, and every burst of events costs one update, in the next frame.
 
-use crate::placement::{beacon_spot, Rect};
+use crate::placement::{beacon_spot, card_spot, CardSide, Rect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -21,6 +21,8 @@ pub enum Follow {
     Beacon,
     /// A ring around the anchor, for "Show me".
     Ring,
+    /// A lesson card beside the anchor, or a sheet on a narrow screen.
+    Card,
 }
 
 /// The gap between an anchor and the ring drawn around it.
@@ -168,6 +170,10 @@ fn place_all(t: &Rc<RefCell<Inner>>) {
             height: r.height(),
         };
         let style = tied.beacon.style();
+        if tied.follow == Follow::Card {
+            place_card(&tied.beacon, rect, width, height);
+            continue;
+        }
         if tied.follow == Follow::Ring {
             let visible = rect.width > 0.0 && rect.height > 0.0;
             let _ = style.set_property(
@@ -198,6 +204,37 @@ fn place_all(t: &Rc<RefCell<Inner>>) {
             }
         }
     }
+}
+
+/// Puts a card beside its anchor; with no anchor box to stand by, the card goes back to its
+/// dock in the corner (its stylesheet position).
+fn place_card(card: &HtmlElement, anchor: Rect, width: f64, height: f64) {
+    let style = card.style();
+    if anchor.width <= 0.0 || anchor.height <= 0.0 || anchor.bottom() < 0.0 || anchor.top > height {
+        let _ = style.remove_property("transform");
+        let _ = card.remove_attribute("data-side");
+        return;
+    }
+    let spot = card_spot(
+        anchor,
+        card.offset_width() as f64,
+        card.offset_height() as f64,
+        width,
+        height,
+    );
+    let side = match spot.side {
+        CardSide::Below => "below",
+        CardSide::Above => "above",
+        CardSide::Right => "right",
+        CardSide::Left => "left",
+        CardSide::SheetBottom => "sheet-bottom",
+        CardSide::SheetTop => "sheet-top",
+    };
+    let _ = card.set_attribute("data-side", side);
+    let _ = style.set_property(
+        "transform",
+        &format!("translate({}px,{}px)", spot.x, spot.y),
+    );
 }
 
 /// Whether something of the host's (a sticky header, a modal) lies over the anchor's centre.

@@ -1,0 +1,71 @@
+// Takes the README's screenshots of the demo in headless Chromium: the lesson card in light,
+// dark, right-to-left and on a phone, the goal picker and the learning map.
+// Run after `trunk build --release`: node scripts/screenshots.mjs
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+const out = fileURLToPath(new URL("../docs/", import.meta.url));
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
+// The demo is a single-page app: unknown paths get index.html.
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, "http://x").pathname;
+  try {
+    const body = await readFile(join(dist, path));
+    res.writeHead(200, { "content-type": TYPES[extname(path)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(await readFile(join(dist, "index.html")));
+  }
+}).listen(0, "127.0.0.1");
+await new Promise((ok) => server.once("listening", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+
+async function shot(name, { viewport = { width: 1366, height: 860 }, colorScheme = "light", init, steps }) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  if (init) await page.addInitScript(init);
+  await page.goto(`${base}/invoices/INV-1042`);
+  const learn = page.locator("pathlight-widget >> .pl-launcher");
+  await learn.waitFor();
+  await steps(page, learn);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  await context.close();
+}
+
+const skipGoals = (page) => page.evaluate(() => window.pathlight("setGoals", []));
+const openCard = async (page, layer) => {
+  await skipGoals(page);
+  await page.evaluate(() => window.pathlight("open", "send-invoice"));
+  await page.locator("pathlight-widget >> .pl-card").waitFor();
+  if (layer) await page.locator(`pathlight-widget >> #pl-tab-${layer}`).click();
+};
+const arabic = () => {
+  const queue = (window.pathlight = window.pathlight || function () { (queue.q = queue.q || []).push(arguments); });
+  Object.defineProperty(navigator, "language", { get: () => "ar" });
+};
+
+await shot("card-light", { steps: (page) => openCard(page, "what") });
+await shot("card-dark", { colorScheme: "dark", steps: (page) => openCard(page, "how") });
+await shot("card-rtl", { init: arabic, steps: (page) => openCard(page, "why") });
+await shot("card-mobile", { viewport: { width: 390, height: 844 }, steps: (page) => openCard(page, "how") });
+await shot("goal-picker", { steps: (page, learn) => learn.click() });
+await shot("learning-map", {
+  steps: async (page, learn) => {
+    await page.evaluate(() => {
+      window.pathlight("setGoals", ["get-paid-faster"]);
+      window.pathlight("track", "invoice_created");
+    });
+    await learn.click();
+    await page.locator("pathlight-widget >> .pl-map").evaluate((map) => map.scrollIntoView({ block: "start" }));
+  },
+});
+await browser.close();
+server.close();
+console.log("screenshots written to docs/");
