@@ -19,8 +19,13 @@ pub struct InitOptions {
     /// UI language, e.g. `de`; defaults to `navigator.language`.
     pub locale: Option<String>,
     pub theme: Option<Theme>,
-    /// `{ load, save }` functions; read by the edge, present here only so it is not unknown.
+    /// `{ load, save }` functions; reserved: accepted so it is not an unknown option.
     pub progress: Option<Value>,
+    /// Beacons for the current screen, at most (3 by default).
+    pub suggestions: Option<usize>,
+    /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
+    #[serde(rename = "autoOpen")]
+    pub auto_open: Option<usize>,
 }
 
 /// Light or dark; `auto` follows `prefers-color-scheme`.
@@ -87,7 +92,7 @@ impl Command {
         };
         match name {
             "init" => serde_json::from_value(arg(1).clone()).map(Command::Init).map_err(|e| {
-                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, progress }}.")
+                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, suggestions, autoOpen }}.")
             }),
             "identify" => {
                 let id = text(1, "the user's id", "'u1', { role: 'admin' }")?;

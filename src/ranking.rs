@@ -397,11 +397,12 @@ pub struct Plan<'r, 'a> {
 }
 
 impl Attention {
-    /// Picks from `ranked` (as [`rank`] returns it) what to show at this moment.
+    /// Picks from `ranked` (as [`rank`] returns it) what to show at this moment; `shows` counts
+    /// the times a lesson was offered before.
     pub fn plan<'r, 'a>(
         &self,
         ranked: &'r [Suggestion<'a>],
-        progress: &Progress,
+        shows: impl Fn(&str) -> u32,
         moment: Moment,
     ) -> Plan<'r, 'a> {
         let suggest: Vec<&Suggestion> = ranked
@@ -415,7 +416,7 @@ impl Attention {
                 !moment.typing
                     && moment.auto_opened < self.auto_opens
                     && s.presence == Presence::Visible
-                    && progress.shows(&s.lesson.id) == 0
+                    && shows(&s.lesson.id) == 0
             })
             .map(|s| s.lesson);
         Plan { suggest, auto_open }
@@ -804,7 +805,7 @@ mod tests {
         let mut progress = Progress::default();
         progress.complete("done", Via::Event, NOW);
         let ranked = ranked(&pack, &progress, None, &["a", "done"]);
-        let plan = Attention::default().plan(&ranked, &progress, Moment::default());
+        let plan = Attention::default().plan(&ranked, |id| progress.shows(id), Moment::default());
         assert_eq!(plan_ids(&plan), (vec!["a", "b", "c"], None));
     }
 
@@ -826,7 +827,7 @@ mod tests {
             now: NOW,
         };
         let ranked = rank(&pack, &candidates, &learner);
-        let plan = Attention::default().plan(&ranked, &progress, Moment::default());
+        let plan = Attention::default().plan(&ranked, |id| progress.shows(id), Moment::default());
         assert!(plan.suggest.is_empty());
     }
 
@@ -839,7 +840,7 @@ mod tests {
             auto_opens: 1,
             ..Attention::default()
         };
-        let open = |moment| plan_ids(&one.plan(&ranked, &progress, moment)).1;
+        let open = |moment| plan_ids(&one.plan(&ranked, |id| progress.shows(id), moment)).1;
         assert_eq!(open(Moment::default()), Some("a"));
         assert_eq!(
             open(Moment {
@@ -867,7 +868,7 @@ mod tests {
         let progress = Progress::default();
         let out_of_view = ranked(&pack, &progress, None, &[]);
         assert_eq!(
-            one.plan(&out_of_view, &progress, Moment::default())
+            one.plan(&out_of_view, |id| progress.shows(id), Moment::default())
                 .auto_open,
             None
         );
@@ -875,7 +876,8 @@ mod tests {
         shown.record_show("a");
         let in_view = ranked(&pack, &shown, None, &["a"]);
         assert_eq!(
-            one.plan(&in_view, &shown, Moment::default()).auto_open,
+            one.plan(&in_view, |id| shown.shows(id), Moment::default())
+                .auto_open,
             None
         );
     }

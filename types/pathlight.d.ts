@@ -68,6 +68,13 @@ declare namespace Pathlight {
     theme?: Theme;
     /** **Reserved: not implemented yet**; accepted and ignored. See {@link ProgressAdapter}. */
     progress?: ProgressAdapter;
+    /** Beacons on the current screen, at most; defaults to 3. */
+    suggestions?: number;
+    /**
+     * Lessons that may open by themselves in a session; defaults to 0 (beacons, not popups).
+     * Never while the learner is typing in a field, and never taking focus.
+     */
+    autoOpen?: number;
   }
 
   /** A lesson's three layers, as the `layer` of a `layer_viewed` event. */

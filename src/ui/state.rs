@@ -9,7 +9,7 @@ use crate::layer::Layer;
 use crate::lifecycle::EventKind;
 use crate::pack::{Anchor, Completion, Lesson, Pack};
 use crate::progress::{Progress, Via};
-use crate::ranking::{self, Candidate, Learner, Presence};
+use crate::ranking::{self, Attention, Candidate, Learner, Moment, Presence, Suggestion};
 use crate::trigger::eligibility;
 use crate::url_pattern::{path_matches, Location};
 use crate::web::{events, warn, AnchorWatcher, Focus, PageFacts, ProgressBook};
@@ -25,6 +25,8 @@ pub struct WidgetOptions {
     pub theme: Theme,
     pub user: Option<String>,
     pub traits: Map<String, Value>,
+    /// How many suggestions and self-opening lessons the learner is given.
+    pub attention: Attention,
 }
 
 /// Which surface the learner sees.
@@ -47,9 +49,6 @@ pub struct Suggested {
     pub why: String,
 }
 
-/// At most this many beacons at once: the attention budget for one screen.
-const MAX_BEACONS: usize = 3;
-
 /// Shared by every component; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct WidgetState {
@@ -57,6 +56,11 @@ pub struct WidgetState {
     /// The UI strings in the learner's language.
     pub t: &'static Strings,
     pub theme: Theme,
+    attention: Attention,
+    /// Lessons opened without the learner asking, this session.
+    auto_opened: RwSignal<usize>,
+    /// Whether the open card came up by itself, so it must not take focus.
+    pub opened_by_itself: RwSignal<bool>,
     pub surface: RwSignal<Surface>,
     pub layer: RwSignal<Layer>,
     /// The host page's URL from the path on, as last seen.
@@ -104,6 +108,9 @@ impl WidgetState {
             pack: StoredValue::new(Arc::new(pack)),
             t: i18n::strings(&locale),
             theme: options.theme,
+            attention: options.attention,
+            auto_opened: RwSignal::new(0),
+            opened_by_itself: RwSignal::new(false),
             surface: RwSignal::new(Surface::Closed),
             layer: RwSignal::new(preferred),
             url: RwSignal::new(current_url()),
@@ -231,8 +238,8 @@ impl WidgetState {
         );
     }
 
-    /// The lessons that may show now, ranked, with why.
-    pub fn suggestions(&self) -> Vec<Suggested> {
+    /// Runs `then` on the lessons that may show now, ranked, and the learner's progress.
+    fn with_ranked<T>(&self, then: impl FnOnce(&[Suggestion], &Progress) -> T) -> T {
         self.anchors_changed.track();
         self.clock.track();
         let pack = self.pack();
@@ -254,6 +261,12 @@ impl WidgetState {
                 now,
                 page_entered: self.page_entered.get(),
             };
+            let presence = |anchor: &Anchor| match anchors.as_ref().map(|w| w.facts(&anchor.css()))
+            {
+                Some(f) if f.visible => Presence::Visible,
+                Some(f) if f.present => Presence::OnPage,
+                _ => Presence::Elsewhere,
+            };
             let candidates: Vec<Candidate> = pack
                 .lessons
                 .iter()
@@ -263,18 +276,9 @@ impl WidgetState {
                         .saturating_sub(u32::from(shown_here.contains(&l.id)));
                     eligibility(l, &facts, shows).is_eligible()
                 })
-                .map(|lesson| {
-                    let presence = match lesson.anchor.as_ref().map(|a| {
-                        anchors
-                            .as_ref()
-                            .map(|w| w.facts(&a.css()))
-                            .unwrap_or_default()
-                    }) {
-                        Some(f) if f.visible => Presence::Visible,
-                        Some(f) if f.present => Presence::OnPage,
-                        _ => Presence::Elsewhere,
-                    };
-                    Candidate { lesson, presence }
+                .map(|lesson| Candidate {
+                    lesson,
+                    presence: lesson.anchor.as_ref().map_or(Presence::Elsewhere, presence),
                 })
                 .collect();
             let learner = Learner {
@@ -282,8 +286,16 @@ impl WidgetState {
                 role: traits.get("role").and_then(Value::as_str),
                 now: now as u64,
             };
-            ranking::rank(&pack, &candidates, &learner)
-                .into_iter()
+            then(&ranking::rank(&pack, &candidates, &learner), &progress)
+        })
+    }
+
+    /// The lessons that may show now, ranked, with why.
+    pub fn suggestions(&self) -> Vec<Suggested> {
+        let pack = self.pack();
+        self.with_ranked(|ranked, _| {
+            ranked
+                .iter()
                 .map(|s| Suggested {
                     why: s.sentence(&pack),
                     lesson: s.lesson.clone(),
@@ -293,20 +305,55 @@ impl WidgetState {
         })
     }
 
-    /// The best few lessons whose feature is on screen now.
+    /// Beacons for the best new lessons whose feature is on screen, within the attention budget.
     pub fn beacons(&self) -> Vec<Lesson> {
         let open = match self.surface.get() {
             Surface::Lesson { id, .. } => Some(id),
             _ => None,
         };
-        self.suggestions()
-            .into_iter()
-            .filter(|s| {
-                s.presence == Presence::Visible && open.as_deref() != Some(s.lesson.id.as_str())
-            })
-            .take(MAX_BEACONS)
-            .map(|s| s.lesson)
-            .collect()
+        self.with_ranked(|ranked, progress| {
+            self.attention
+                .plan(ranked, |id| progress.shows(id), Moment::default())
+                .suggest
+                .into_iter()
+                .filter(|s| {
+                    s.presence == Presence::Visible && open.as_deref() != Some(s.lesson.id.as_str())
+                })
+                .map(|s| s.lesson.clone())
+                .collect()
+        })
+    }
+
+    /// The lesson to open without being asked, if the host allows it and now is a good time:
+    /// nothing is open and the learner is not typing.
+    pub fn auto_open(&self) -> Option<String> {
+        if self.attention.auto_opens == 0 || self.surface.get() != Surface::Closed {
+            return None;
+        }
+        let moment = Moment {
+            typing: typing(),
+            auto_opened: self.auto_opened.get(),
+        };
+        // A beacon on this page is not an earlier offer: the learner has not seen the card.
+        let shown_here = self.shown_here.get();
+        self.with_ranked(|ranked, progress| {
+            let earlier = |id: &str| {
+                progress
+                    .shows(id)
+                    .saturating_sub(u32::from(shown_here.contains(id)))
+            };
+            self.attention
+                .plan(ranked, earlier, moment)
+                .auto_open
+                .map(|l| l.id.clone())
+        })
+    }
+
+    /// Opens a lesson by itself, counting it against the session's budget.
+    pub fn open_by_itself(&self, id: &str) {
+        self.auto_opened.update(|n| *n += 1);
+        self.open_lesson(id);
+        self.opened_by_itself.set(true);
     }
 
     pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
@@ -375,6 +422,7 @@ impl WidgetState {
         };
         self.just_completed.set(None);
         self.step.set(None);
+        self.opened_by_itself.set(false);
         self.surface.set(Surface::Lesson {
             id: id.to_string(),
             from_panel,
@@ -571,6 +619,20 @@ fn via_name(via: Via) -> &'static str {
         Via::Appears => "appears",
         Via::Unrecorded => "unrecorded",
     }
+}
+
+/// Whether the learner is typing in a field of the host's.
+fn typing() -> bool {
+    let Some(active) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return false;
+    };
+    matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || active
+            .get_attribute("contenteditable")
+            .is_some_and(|v| v != "false")
 }
 
 fn now() -> f64 {

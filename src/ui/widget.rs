@@ -17,6 +17,11 @@ pub fn Widget(state: WidgetState) -> impl IntoView {
     Effect::new(move || state.sync_anchors());
     Effect::new(move || state.check_anchor_completions());
     Effect::new(move || state.save_progress());
+    Effect::new(move || {
+        if let Some(id) = state.auto_open() {
+            state.open_by_itself(&id);
+        }
+    });
     if state.needs_clock() {
         let tick = set_interval_with_handle(
             move || state.clock.set(js_sys::Date::now()),

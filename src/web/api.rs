@@ -2,6 +2,7 @@
 
 use super::{console::warn, events, pack_loader, Host, LocationWatcher};
 use crate::command::{Command, InitOptions};
+use crate::ranking::Attention;
 use crate::ui::{WidgetOptions, WidgetState};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -111,6 +112,13 @@ fn init(options: InitOptions) {
         theme: options.theme.unwrap_or_default(),
         user: user.id,
         traits: user.traits,
+        attention: {
+            let default = Attention::default();
+            Attention {
+                suggestions: options.suggestions.unwrap_or(default.suggestions),
+                auto_opens: options.auto_open.unwrap_or(default.auto_opens),
+            }
+        },
     };
     let Some(url) = options.lessons else {
         give_up();

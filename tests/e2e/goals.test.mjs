@@ -67,3 +67,50 @@ test("after a lesson is completed by doing it, the map shows the right states an
   assert.equal(await map.locator(".pl-skill").count(), 0);
   await close();
 });
+
+/** A plain host whose init allows `autoOpen` lessons to open by themselves. */
+function autoOpenHost(autoOpen) {
+  return (p) => p.route("**/app/auto", (r) => r.fulfill({
+    contentType: "text/html",
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Auto host</title></head><body><main><h1>Host</h1>
+      <label>Note <input id="note"></label>
+      <button data-pathlight="reports.export">Export</button><button data-pathlight="invoices.send">Send</button></main>
+      <script>window.pathlight=window.pathlight||function(){(window.pathlight.q=window.pathlight.q||[]).push(arguments)};
+      pathlight('init',{lessons:'/lessons.json',autoOpen:${autoOpen}});</script>
+      <script async src="/dist/pathlight.js"></script></body></html>`,
+  }));
+}
+
+test("by default nothing opens by itself: beacons, not popups", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/auto`, { setup: autoOpenHost(0) });
+  await launcher(page);
+  await page.locator('pathlight-widget >> .pl-beacon[data-lesson="export-report"]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole("dialog").count(), 0);
+  await close();
+});
+
+test("with autoOpen: 1, one lesson opens by itself, never while typing and without taking focus", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/auto`, {
+    setup: async (p) => {
+      await autoOpenHost(1)(p);
+      // The learner is typing before the widget arrives.
+      await p.addInitScript(() => document.addEventListener("DOMContentLoaded", () => document.getElementById("note").focus()));
+    },
+  });
+  await launcher(page);
+  await page.waitForTimeout(600);
+  assert.equal(await page.getByRole("dialog").count(), 0, "a lesson opened over a field the learner was typing in");
+  // Typing stops; the next change on the page lets the best lesson open, once.
+  await page.evaluate(() => document.getElementById("note").blur());
+  await page.evaluate(() => window.pathlight("track", "nothing_in_particular"));
+  const card = page.getByRole("dialog", { name: "Export a report" });
+  await card.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "BODY", "an automatic card must not take focus");
+  await page.keyboard.press("Escape").catch(() => {});
+  await card.getByRole("button", { name: "Close lesson" }).click();
+  await page.evaluate(() => window.pathlight("track", "again"));
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole("dialog").count(), 0, "the session's budget of one was exceeded");
+  await close();
+});
