@@ -19,7 +19,7 @@ pub struct InitOptions {
     /// UI language, e.g. `de`; defaults to `navigator.language`.
     pub locale: Option<String>,
     pub theme: Option<Theme>,
-    /// `{ load, save }` functions; reserved: accepted so it is not an unknown option.
+    /// `{ load, save }` functions for the vendor's backend; the edge takes them from the call.
     pub progress: Option<Value>,
     /// Beacons for the current screen, at most (3 by default).
     pub suggestions: Option<usize>,

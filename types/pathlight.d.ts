@@ -34,15 +34,16 @@ declare namespace Pathlight {
   }
 
   /**
-   * **Reserved: not implemented yet.** `init` accepts a `progress` option so that code written
-   * for remote progress does not break, but this build ignores it: progress is kept in the
-   * browser's `localStorage` only (in memory when that is blocked), per pack and user id.
-   * The functions are never called.
+   * Keeps an identified learner's progress in the vendor's own backend as well. Local storage
+   * stays the source of truth: what `load` returns is merged in (completions unioned,
+   * counters at their maximum, preferences by latest change), and a `save` that rejects is
+   * retried with a growing delay, and when the browser comes back online, always with the
+   * newest state. Anonymous learners are not sent.
    */
   interface ProgressAdapter {
-    /** Reserved: not implemented yet. */
+    /** The state `save` was last given for this user, or `null`/`undefined` for none. */
     load(userId: string): Promise<unknown>;
-    /** Reserved: not implemented yet. */
+    /** `state` is a JSON-ready object (`{ v, data }`); store it as it is. */
     save(userId: string, state: unknown): Promise<void>;
   }
 
@@ -66,7 +67,7 @@ declare namespace Pathlight {
     locale?: string;
     /** Defaults to `auto`. */
     theme?: Theme;
-    /** **Reserved: not implemented yet**; accepted and ignored. See {@link ProgressAdapter}. */
+    /** Progress in the vendor's backend too; see {@link ProgressAdapter}. */
     progress?: ProgressAdapter;
     /** Beacons on the current screen, at most; defaults to 3. */
     suggestions?: number;

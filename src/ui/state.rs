@@ -12,13 +12,13 @@ use crate::progress::{Progress, Via};
 use crate::ranking::{self, Attention, Candidate, Learner, Moment, Presence, Suggestion};
 use crate::trigger::eligibility;
 use crate::url_pattern::{path_matches, Location};
-use crate::web::{events, warn, AnchorWatcher, Focus, PageFacts, ProgressBook};
+use crate::web::{events, warn, AnchorWatcher, Focus, PageFacts, ProgressBook, RemoteProgress};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
 /// How the host set the widget up.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct WidgetOptions {
     /// A BCP 47 tag; the browser's language when unset.
     pub locale: Option<String>,
@@ -27,6 +27,8 @@ pub struct WidgetOptions {
     pub traits: Map<String, Value>,
     /// How many suggestions and self-opening lessons the learner is given.
     pub attention: Attention,
+    /// The vendor's backend for progress, if `init` gave one.
+    pub remote: Option<std::rc::Rc<RemoteProgress>>,
 }
 
 /// Which surface the learner sees.
@@ -84,6 +86,8 @@ pub struct WidgetState {
     anchors_changed: Trigger,
     anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
     book: StoredValue<Option<ProgressBook>, LocalStorage>,
+    remote: StoredValue<Option<std::rc::Rc<RemoteProgress>>, LocalStorage>,
+    user: RwSignal<Option<String>>,
 }
 
 impl WidgetState {
@@ -104,7 +108,7 @@ impl WidgetState {
         let preferred = progress
             .with_untracked(|p| p.preferred_layer())
             .unwrap_or_default();
-        WidgetState {
+        let state = WidgetState {
             pack: StoredValue::new(Arc::new(pack)),
             t: i18n::strings(&locale),
             theme: options.theme,
@@ -126,7 +130,24 @@ impl WidgetState {
             anchors_changed: Trigger::new(),
             anchors: StoredValue::new_local(None),
             book: StoredValue::new_local(Some(book)),
-        }
+            remote: StoredValue::new_local(options.remote),
+            user: RwSignal::new(options.user),
+        };
+        state.load_remote();
+        state
+    }
+
+    /// Merges what the vendor's backend holds for this learner into their progress.
+    fn load_remote(&self) {
+        let progress = self.progress;
+        let user = self.user.get_untracked();
+        self.remote.with_value(|remote| {
+            if let (Some(remote), Some(user)) = (remote, user) {
+                remote.load(&user, move |theirs| {
+                    progress.try_update(|ours| *ours = ours.merge(&theirs));
+                });
+            }
+        });
     }
 
     pub fn pack(&self) -> Arc<Pack> {
@@ -182,8 +203,16 @@ impl WidgetState {
     /// Saves progress; called by an effect whenever it changes.
     pub fn save_progress(&self) {
         let progress = self.progress.get();
-        self.book
-            .with_value(|b| b.as_ref().map(|b| b.save(&progress)));
+        let Some(json) = self
+            .book
+            .with_value(|b| b.as_ref().and_then(|b| b.save(&progress)))
+        else {
+            return;
+        };
+        if let Some(user) = self.user.get_untracked() {
+            self.remote
+                .with_value(|r| r.as_ref().map(|r| r.save(&user, &json)));
+        }
     }
 
     /// Lessons whose URL conditions hold here: the ones whose features are worth watching.
@@ -528,6 +557,8 @@ impl WidgetState {
         {
             self.progress.set(merged);
         }
+        self.user.set(Some(user.to_owned()));
+        self.load_remote();
         self.traits.update(|t| t.extend(traits));
     }
 

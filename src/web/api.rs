@@ -1,6 +1,6 @@
 //! `window.pathlight(...)`: the host's calls, dispatched into the widget.
 
-use super::{console::warn, events, pack_loader, Host, LocationWatcher};
+use super::{console::warn, events, pack_loader, Host, LocationWatcher, RemoteProgress};
 use crate::command::{Command, InitOptions};
 use crate::ranking::Attention;
 use crate::ui::{WidgetOptions, WidgetState};
@@ -46,6 +46,8 @@ pub fn command(args: js_sys::Array) {
         })
         .and_then(|value| Command::parse(&value));
     match parsed {
+        // The progress adapter's functions do not survive JSON: take them from the call.
+        Ok(Command::Init(options)) => init(options, RemoteProgress::from_options(&args.get(1))),
         Ok(Command::On(kind)) => match args.get(2).dyn_into::<js_sys::Function>() {
             Ok(callback) => events::subscribe(kind, callback),
             Err(_) => warn(&format!(
@@ -67,7 +69,6 @@ pub fn command(args: js_sys::Array) {
 
 fn run(command: Command) {
     match command {
-        Command::Init(options) => init(options),
         Command::Destroy => destroy(),
         command => {
             let Some(state) = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m.state)) else {
@@ -93,7 +94,7 @@ fn apply(state: WidgetState, command: Command) {
     }
 }
 
-fn init(options: InitOptions) {
+fn init(options: InitOptions, remote: Option<std::rc::Rc<RemoteProgress>>) {
     let generation = APP.with(|app| {
         let mut app = app.borrow_mut();
         if app.initialized {
@@ -112,6 +113,7 @@ fn init(options: InitOptions) {
         theme: options.theme.unwrap_or_default(),
         user: user.id,
         traits: user.traits,
+        remote,
         attention: {
             let default = Attention::default();
             Attention {

@@ -11,6 +11,7 @@ mod host;
 mod navigation;
 mod pack_loader;
 mod progress_book;
+mod remote_progress;
 mod storage;
 pub mod tether;
 
@@ -22,4 +23,5 @@ pub use focus::Focus;
 pub use host::Host;
 pub use navigation::LocationWatcher;
 pub use progress_book::ProgressBook;
+pub use remote_progress::RemoteProgress;
 pub use storage::Store;

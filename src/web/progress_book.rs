@@ -63,16 +63,18 @@ impl ProgressBook {
     }
 
     /// Saves `progress` when it changed since the last save.
-    pub fn save(&self, progress: &Progress) {
+    /// Saves `progress` when it changed since the last save; returns what it wrote.
+    pub fn save(&self, progress: &Progress) -> Option<String> {
         if !self.writable {
-            return;
+            return None;
         }
         let json = progress.to_json();
         if self.last_saved.borrow().as_deref() == Some(json.as_str()) {
-            return;
+            return None;
         }
         self.store.set(&self.key.borrow(), &json);
-        *self.last_saved.borrow_mut() = Some(json);
+        *self.last_saved.borrow_mut() = Some(json.clone());
+        Some(json)
     }
 
     /// Switches to `user`'s progress, merged with what the learner did anonymously.

@@ -157,3 +157,43 @@ test("a dismissed lesson stays snoozed across reloads, and returns when the snoo
   await beacon.waitFor({ state: "visible" });
   await context.close();
 });
+
+test("a vendor's backend: its progress is merged in, and saves are retried until it answers", async () => {
+  const { page, log, close } = await open(browser, `${server.base}/app/remote`, {
+    setup: (p) => p.route("**/app/remote", (r) => r.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Remote host</title></head><body><main><h1>Host</h1>
+        <button data-pathlight="reports.export">Export</button><button data-pathlight="invoices.send">Send</button></main>
+        <script>
+          // The backend already knows this learner exported a report on another device,
+          // and is offline for the first two saves.
+          window.backend = { u9: { v: 2, data: { lessons: { "export-report": { completed: { at: 1, via: "event" } } } } } };
+          window.saves = { failed: 0, ok: 0 };
+          window.pathlight = window.pathlight || function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); };
+          pathlight("init", { lessons: "/lessons.json", user: { id: "u9" }, progress: {
+            load: async (user) => window.backend[user] || null,
+            save: async (user, state) => {
+              if (window.saves.failed < 2) { window.saves.failed++; throw new Error("offline"); }
+              window.saves.ok++;
+              window.backend[user] = state;
+            },
+          } });
+        </script>
+        <script async src="/dist/pathlight.js"></script></body></html>`,
+    })),
+  });
+  await (await launcher(page)).click();
+  await page.getByRole("dialog", { name: "Learn Test Ledger" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector("pathlight-widget").shadowRoot.textContent.includes("Export a report"));
+  assert.deepEqual(await listed(page), ["Send an invoice"], "the backend's completion was not merged in");
+  await page.keyboard.press("Escape");
+  await page.click('[data-pathlight="invoices.send"]');
+  await page.waitForFunction(() => window.backend.u9?.data?.lessons?.["send-invoice"]?.completed, null, { timeout: 20000 });
+  const saves = await page.evaluate(() => window.saves);
+  assert.equal(saves.failed, 2);
+  assert.ok(saves.ok >= 1);
+  const local = await stored(page, "pathlight:fixture:user:u9");
+  assert.ok(local.data.lessons["export-report"].completed && local.data.lessons["send-invoice"].completed, "local storage is the source of truth and holds both");
+  assert.deepEqual(log.pageErrors, []);
+  await close();
+});
