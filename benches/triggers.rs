@@ -160,6 +160,7 @@ fn lesson(i: usize) -> Lesson {
         }),
         complete: None,
         priority: (i % 100) as u8,
+        locales: Default::default(),
     }
 }
 

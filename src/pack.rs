@@ -68,6 +68,25 @@ pub struct Lesson {
     /// Higher first, among lessons that could show at the same time.
     #[serde(default)]
     pub priority: u8,
+    /// Translations by BCP 47 tag (`de`, `pt-BR`); what a translation leaves out stays in
+    /// the pack's default language. [`Pack::localized`] applies them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub locales: BTreeMap<String, Translation>,
+}
+
+/// A lesson's text in another language: each part given replaces the default language's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Vec<Block>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what: Option<Vec<Block>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<Vec<Block>>,
 }
 
 /// The feature on the page a lesson or step is about.
@@ -148,6 +167,96 @@ impl Pack {
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
     }
+
+    /// The pack in the language of `locale`, a BCP 47 tag such as `de-CH` (`_` is read as
+    /// `-`, case does not matter). Each lesson takes its best translation: the whole tag
+    /// first, then the tag with its last subtags removed one by one (`de-CH`, then `de`),
+    /// stopping at the pack's own language, which needs none. The parts a translation
+    /// leaves out, and lessons without one, stay in the default language.
+    ///
+    /// The result carries no translations. Its `locale` is the tag of the translations
+    /// used (the most specific, if lessons used several); unchanged when none was.
+    pub fn localized(mut self, locale: &str) -> Pack {
+        let wanted = locale.trim().replace('_', "-");
+        let fallbacks = lookup_chain(&wanted);
+        // The fallback used, by its place in the chain, and its tag as the pack spells it.
+        let mut used: Option<(usize, String)> = None;
+        for lesson in &mut self.lessons {
+            let mut locales = std::mem::take(&mut lesson.locales);
+            for (rank, tag) in fallbacks.iter().enumerate() {
+                if tag.eq_ignore_ascii_case(&self.locale) {
+                    break;
+                }
+                let Some(key) = locales
+                    .keys()
+                    .find(|k| k.eq_ignore_ascii_case(tag))
+                    .cloned()
+                else {
+                    continue;
+                };
+                if let Some(t) = locales.remove(&key) {
+                    lesson.translate(t);
+                }
+                if used.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    used = Some((rank, key));
+                }
+                break;
+            }
+        }
+        if let Some((_, tag)) = used {
+            self.locale = tag;
+        }
+        self
+    }
+}
+
+impl Lesson {
+    /// Replaces the parts `t` translates.
+    fn translate(&mut self, t: Translation) {
+        let Translation {
+            title,
+            objective,
+            why,
+            what,
+            how,
+        } = t;
+        let parts = [(&mut self.title, title), (&mut self.objective, objective)];
+        for (part, text) in parts {
+            if let Some(text) = text {
+                *part = text;
+            }
+        }
+        for (layer, blocks) in [
+            (&mut self.why, why),
+            (&mut self.what, what),
+            (&mut self.how, how),
+        ] {
+            if let Some(blocks) = blocks {
+                *layer = blocks;
+            }
+        }
+    }
+}
+
+/// The tags to try for `tag`, most specific first (RFC 4647 lookup): `zh-Hant-TW`,
+/// `zh-Hant`, `zh`. A subtag left as the last after a singleton (`x` in `de-x-y`) goes too.
+fn lookup_chain(tag: &str) -> Vec<&str> {
+    let mut chain = Vec::new();
+    let mut rest = tag;
+    while !rest.is_empty() {
+        if rest.split('-').all(|s| !s.is_empty()) {
+            chain.push(rest);
+        }
+        rest = rest.rsplit_once('-').map_or("", |(head, _)| head);
+        // A singleton introduces an extension: it means nothing without what follows.
+        while let Some((head, last)) = rest.rsplit_once('-') {
+            if last.len() > 1 {
+                break;
+            }
+            rest = head;
+        }
+    }
+    chain
 }
 
 impl Pack {
@@ -215,6 +324,126 @@ mod tests {
         assert_eq!(p.lesson("high").map(|l| l.priority), Some(90));
     }
 
+    fn para(text: &str) -> Vec<Block> {
+        vec![Block::P(vec![crate::content::Inline::Text(text.into())])]
+    }
+
+    /// A pack in `locale` whose lessons have the translations `locales` (lesson id to tags).
+    fn translated(locale: &str, locales: &[(&str, &[&str])]) -> Pack {
+        let lessons = locales
+            .iter()
+            .map(|(id, tags)| {
+                let mut l = lesson(id, None, 0);
+                l["title"] = json!(format!("{id} in {locale}"));
+                l["locales"] = tags
+                    .iter()
+                    .map(|tag| (tag.to_string(), json!({"title": format!("{id} in {tag}")})))
+                    .collect();
+                l
+            })
+            .collect();
+        let mut pack: serde_json::Value = serde_json::from_str(&self::pack(lessons)).unwrap();
+        pack["locale"] = json!(locale);
+        Pack::from_json(&pack.to_string()).unwrap()
+    }
+
+    fn titles(p: &Pack) -> Vec<&str> {
+        p.lessons.iter().map(|l| l.title.as_str()).collect()
+    }
+
+    #[test]
+    fn a_pack_without_translations_loads_and_is_written_without_them() {
+        let p = Pack::from_json(&pack(vec![lesson("a", None, 0)])).unwrap();
+        assert!(p.lessons[0].locales.is_empty());
+        let written = serde_json::to_value(&p).unwrap();
+        assert!(written["lessons"][0].get("locales").is_none(), "{written}");
+        let localized = p.clone().localized("de");
+        assert_eq!(localized, p, "nothing to translate: the pack is unchanged");
+    }
+
+    #[test]
+    fn each_lesson_takes_the_exact_tag_then_the_language_whatever_the_case() {
+        let p = translated(
+            "en",
+            &[
+                ("a", &["de", "de-CH"]),
+                ("b", &["de"]),
+                ("c", &[]),
+                ("d", &["fr"]),
+            ],
+        );
+        let swiss = p.clone().localized("de-ch");
+        assert_eq!(
+            titles(&swiss),
+            ["a in de-CH", "b in de", "c in en", "d in en"]
+        );
+        assert_eq!(swiss.locale, "de-CH", "the most specific tag used");
+        assert!(swiss.lessons.iter().all(|l| l.locales.is_empty()));
+
+        let austrian = p.clone().localized("DE_at");
+        assert_eq!(
+            titles(&austrian),
+            ["a in de", "b in de", "c in en", "d in en"]
+        );
+        assert_eq!(austrian.locale, "de");
+
+        let german = p.clone().localized("de");
+        assert_eq!(
+            titles(&german),
+            ["a in de", "b in de", "c in en", "d in en"]
+        );
+
+        // Extensions and private use fall away like any other subtag.
+        let sorted = p.clone().localized("de-CH-u-co-phonebk-x-mine");
+        assert_eq!(titles(&sorted), titles(&swiss));
+
+        for other in ["es-MX", "", "  ", "-", "d", "en"] {
+            let same = p.clone().localized(other);
+            assert_eq!(
+                titles(&same),
+                ["a in en", "b in en", "c in en", "d in en"],
+                "{other:?}"
+            );
+            assert_eq!(same.locale, "en", "{other:?}");
+            assert!(same.lessons.iter().all(|l| l.locales.is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_tag_in_the_pack_language_keeps_it_over_a_more_general_translation() {
+        let p = translated("pt-BR", &[("a", &["pt", "pt-AO"])]);
+        assert_eq!(titles(&p.clone().localized("pt-BR")), ["a in pt-BR"]);
+        assert_eq!(p.clone().localized("pt-br").locale, "pt-BR");
+        assert_eq!(titles(&p.clone().localized("pt-PT")), ["a in pt"]);
+        assert_eq!(titles(&p.clone().localized("pt-AO")), ["a in pt-AO"]);
+        assert_eq!(titles(&p.clone().localized("pt")), ["a in pt"]);
+        assert_eq!(p.localized("pt").locale, "pt");
+    }
+
+    #[test]
+    fn a_partial_translation_leaves_the_rest_in_the_default_language() {
+        let mut l = lesson("a", None, 0);
+        l["locales"] = json!({
+            "de": {"objective": "Tu es.", "how": [{"p": [{"text": "Wie."}]}]},
+        });
+        let p = Pack::from_json(&pack(vec![l])).unwrap();
+        let original = p.lessons[0].clone();
+        let german = p.localized("de-DE");
+        let a = &german.lessons[0];
+        assert_eq!((a.title.as_str(), a.objective.as_str()), ("a", "Tu es."));
+        assert_eq!((&a.why, &a.what), (&original.why, &original.what));
+        assert_eq!(a.how, para("Wie."));
+        assert_eq!(german.locale, "de");
+    }
+
+    #[test]
+    fn the_lookup_chain_drops_one_subtag_at_a_time() {
+        assert_eq!(lookup_chain("zh-Hant-TW"), ["zh-Hant-TW", "zh-Hant", "zh"]);
+        assert_eq!(lookup_chain("de-CH-x-a"), ["de-CH-x-a", "de-CH", "de"]);
+        assert_eq!(lookup_chain("de--CH"), ["de"]);
+        assert!(lookup_chain("").is_empty() && lookup_chain("-").is_empty());
+    }
+
     mod properties {
         use super::*;
         use proptest::collection::{btree_map, vec};
@@ -234,7 +463,7 @@ mod tests {
             let key = prop_oneof![
                 "(id|title|objective|minutes|why|what|how|p|h|ul|ol|steps|content|text|em|link|href|children|image|src|alt|break)",
                 "(anchor|feature|selector|when|rule|frequency|max_shows|snooze_days|page|query|hash|element|state|event|name|at_least|within_days)",
-                "(trait|key|test|equals|one_of|number|days_since|gt|lt|completed|dismissed|time_on_page|all|any|not|complete|click|url|appears|goals|priority)",
+                "(trait|key|test|equals|one_of|number|days_since|gt|lt|completed|dismissed|time_on_page|all|any|not|complete|click|url|appears|goals|priority|locales|de|de-CH)",
             ];
             leaf.prop_recursive(5, 48, 6, move |inner| {
                 prop_oneof![
@@ -255,7 +484,39 @@ mod tests {
             fn no_lesson_shaped_json_makes_loading_or_listing_panic(lessons in vec(json_value(), 0..4), path in "[/a-z:*]{0,12}") {
                 if let Ok(p) = Pack::from_json(&pack(lessons)) {
                     let _ = p.lessons_on(&path);
+                    let _ = p.localized("de-CH").lessons_on(&path);
                 }
+            }
+
+            #[test]
+            fn no_tag_makes_localizing_panic_or_keep_a_translation(
+                tag in prop_oneof!["[a-zA-Z_-]{0,14}", any::<String>()],
+                lessons in vec(btree_map("[a-zA-Z-]{0,8}", (any::<bool>(), any::<bool>()), 0..4), 0..4),
+                locale in "[a-zA-Z-]{0,6}",
+            ) {
+                let lessons = lessons
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, locales)| {
+                        let mut l = lesson(&format!("l{i}"), None, 0);
+                        l["locales"] = locales
+                            .into_iter()
+                            .map(|(tag, (title, why))| {
+                                let mut t = json!({});
+                                if title { t["title"] = json!(tag); }
+                                if why { t["why"] = json!([]); }
+                                (tag, t)
+                            })
+                            .collect();
+                        l
+                    })
+                    .collect();
+                let mut p = Pack::from_json(&pack(lessons)).unwrap();
+                p.locale = locale.clone();
+                let keys: Vec<String> = p.lessons.iter().flat_map(|l| l.locales.keys().cloned()).collect();
+                let out = p.localized(&tag);
+                prop_assert!(out.lessons.iter().all(|l| l.locales.is_empty()));
+                prop_assert!(out.locale == locale || keys.contains(&out.locale), "{}", out.locale);
             }
 
             #[test]

@@ -769,6 +769,7 @@ mod tests {
             when,
             complete: None,
             priority: 0,
+            locales: BTreeMap::new(),
         }
     }
 

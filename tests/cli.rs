@@ -142,6 +142,117 @@ fn a_built_pack_of_markdown_and_json_lessons_loads_in_the_widget() {
 }
 
 #[test]
+fn translation_mistakes_give_precise_errors_and_clean_translations_pass() {
+    let dir = "tests/fixtures/lint/translations";
+    let out = pathlight(&["lint", dir]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    let expected = [
+        (
+            "send-invoce.sv.md:1",
+            "a translation without a lesson: there is no send-invoce.md (did you mean `send-invoice`?)",
+        ),
+        (
+            "send-invoice.deutsch.md:1",
+            "invalid locale tag `deutsch` in the file name",
+        ),
+        (
+            "send-invoice.en.md:1",
+            "`en` is the pack's default language",
+        ),
+        ("send-invoice.es.md:8", "raw HTML is not allowed"),
+        (
+            "send-invoice.fr.md:3 [minutes]",
+            "`minutes` cannot be translated",
+        ),
+        (
+            "send-invoice.it.md:5",
+            "the scheme `javascript:` is not allowed",
+        ),
+        (
+            "send-invoice.ja.md:2 [titel]",
+            "unknown field `titel` (did you mean `title`?)",
+        ),
+        ("send-invoice.nl.md:5", "unknown section `## Waarom`"),
+        (
+            "send-invoice.pt-BR.md:2 [id]",
+            "`id` is `send-invoce`, but the lesson this file translates has id `send-invoice`",
+        ),
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (error, (place, what)) in errors.iter().zip(expected) {
+        let place = format!("error: {dir}/{place}: ");
+        assert!(error.starts_with(&place), "{error}\n  expected at {place}");
+        assert!(error.contains(what), "{error}\n  expected: {what}");
+    }
+    assert_eq!(
+        stderr(&out).matches("  help: ").count(),
+        expected.len(),
+        "each error says how to fix it"
+    );
+    // The clean translations, linted on their own, are checked with their lesson.
+    for clean in ["send-invoice.de.md", "send-invoice.zh-Hant.md"] {
+        let out = pathlight(&["lint", &format!("{dir}/{clean}")]);
+        assert_eq!(out.status.code(), Some(0), "{clean}: {}", stderr(&out));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 lesson checked"));
+    }
+}
+
+#[test]
+fn the_built_demo_pack_speaks_german_to_a_swiss_learner_and_english_to_others() {
+    let out_file =
+        std::env::temp_dir().join(format!("pathlight-cli-de-{}.json", std::process::id()));
+    let out = pathlight(&["build", "lessons", "-o", out_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pack = Pack::from_json(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    std::fs::remove_file(&out_file).unwrap();
+    assert_eq!(pack.lessons.len(), 21, "translations are not lessons");
+    let mut translated: Vec<&str> = pack
+        .lessons
+        .iter()
+        .filter(|l| l.locales.contains_key("de"))
+        .map(|l| l.id.as_str())
+        .collect();
+    translated.sort();
+    assert_eq!(
+        translated,
+        [
+            "create-invoice",
+            "payment-reminders",
+            "record-payment",
+            "send-invoice"
+        ]
+    );
+
+    let swiss = pack.clone().localized("de-CH");
+    assert_eq!(swiss.locale, "de");
+    assert!(swiss.lessons.iter().all(|l| l.locales.is_empty()));
+    let send = swiss.lesson("send-invoice").unwrap();
+    assert_eq!(send.title, "Rechnung per E-Mail senden");
+    let english = pack.lesson("send-invoice").unwrap();
+    let anchors = |l: &pathlight::pack::Lesson| -> Vec<Option<pathlight::pack::Anchor>> {
+        pathlight::content::steps(&l.how)
+            .map(|s| s.anchor.clone())
+            .collect()
+    };
+    assert_eq!(
+        anchors(send),
+        anchors(english),
+        "the same steps point at the same features"
+    );
+    assert_ne!(send.why, english.why);
+    assert_eq!(
+        swiss.lesson("export-report").unwrap().title,
+        pack.lesson("export-report").unwrap().title,
+        "a lesson without a translation stays in English"
+    );
+
+    let french = pack.clone().localized("fr-FR");
+    assert_eq!(french.locale, "en");
+    assert_eq!(french.lesson("send-invoice").unwrap().title, english.title);
+}
+
+#[test]
 fn schema_prints_a_draft_2020_12_json_schema() {
     let out = pathlight(&["schema"]);
     assert_eq!(out.status.code(), Some(0));
@@ -152,6 +263,10 @@ fn schema_prints_a_draft_2020_12_json_schema() {
     );
     assert_eq!(schema["properties"]["format"]["const"], FORMAT);
     assert!(schema["$defs"]["rule"]["oneOf"].is_array());
+    assert_eq!(
+        schema["$defs"]["lesson"]["properties"]["locales"]["additionalProperties"]["$ref"],
+        "#/$defs/translation"
+    );
     let lesson: serde_json::Value =
         serde_json::from_slice(&pathlight(&["schema", "lesson"]).stdout).expect("JSON");
     assert_eq!(lesson["$ref"], "#/$defs/lesson");

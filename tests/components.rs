@@ -51,6 +51,7 @@ fn lesson() -> Lesson {
         when: None,
         complete: None,
         priority: 0,
+        locales: Default::default(),
     }
 }
 

@@ -38,6 +38,43 @@ pub fn lesson_id(id: &str) -> Result<(), Problem> {
     })
 }
 
+/// A locale tag as packs use them, in its usual spelling (`pt-BR`, `zh-Hant`): a BCP 47
+/// language of 2 or 3 letters, then optionally a script (4 letters) and a region (2
+/// letters or 3 digits). Variants, extensions and private use are not accepted.
+pub fn locale(tag: &str) -> Result<String, Problem> {
+    let invalid = || {
+        problem(
+            format!("invalid locale tag `{}`", tag.escape_debug()),
+            "use a BCP 47 tag: a language of 2 or 3 letters, optionally a script and a region, separated by `-`, e.g. `de`, `pt-BR`, `zh-Hant`",
+        )
+    };
+    let letters = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let mut subtags = tag.split('-');
+    let language = subtags
+        .next()
+        .filter(|l| letters(l, 2..=3))
+        .ok_or_else(invalid)?;
+    let mut spelled = language.to_ascii_lowercase();
+    let mut rest = subtags.peekable();
+    if let Some(script) = rest.next_if(|s| letters(s, 4..=4)) {
+        spelled.push('-');
+        spelled.push_str(&script[..1].to_ascii_uppercase());
+        spelled.push_str(&script[1..].to_ascii_lowercase());
+    }
+    let region =
+        |s: &&str| letters(s, 2..=2) || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(region) = rest.next_if(region) {
+        spelled.push('-');
+        spelled.push_str(&region.to_ascii_uppercase());
+    }
+    match rest.next() {
+        None => Ok(spelled),
+        Some(_) => Err(invalid()),
+    }
+}
+
 pub fn page(pattern: &str) -> Result<(), Problem> {
     UrlPattern::parse(pattern).map(|_| ()).map_err(|e| {
         problem(
@@ -118,6 +155,27 @@ pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Vec<(String, St
     }
     if let Some(trigger) = &lesson.when {
         rule(&trigger.rule, "when.rule", report, refs);
+    }
+    let mut spelled = std::collections::BTreeMap::new();
+    for (tag, t) in &lesson.locales {
+        let path = key("locales", tag);
+        match locale(tag) {
+            Err(p) => at(report, &path, Err(p)),
+            Ok(s) => {
+                if let Some(first) = spelled.insert(s.clone(), tag) {
+                    report.error(
+                        &path,
+                        format!("`{first}` and `{tag}` are the same locale"),
+                        format!("keep one translation for `{s}`"),
+                    );
+                }
+            }
+        }
+        for (name, blocks) in [("why", &t.why), ("what", &t.what), ("how", &t.how)] {
+            if let Some(blocks) = blocks {
+                content(blocks, &key(&path, name), report);
+            }
+        }
     }
     match &lesson.complete {
         Some(Completion::Click(a)) => at(report, "complete.click", anchor(a)),
@@ -240,6 +298,37 @@ mod tests {
         assert!(anchor(&Anchor::Feature(" billing".into())).is_err());
         assert!(anchor(&Anchor::Selector("#ok".into())).is_ok());
         assert!(anchor(&Anchor::Selector("div >> a".into())).is_err());
+    }
+
+    #[test]
+    fn locale_tags_are_a_language_with_an_optional_script_and_region() {
+        for (tag, spelled) in [
+            ("de", "de"),
+            ("pt-br", "pt-BR"),
+            ("ZH-hant", "zh-Hant"),
+            ("zh-Hant-TW", "zh-Hant-TW"),
+            ("es-419", "es-419"),
+            ("fil", "fil"),
+        ] {
+            assert_eq!(locale(tag), Ok(spelled.to_string()), "{tag}");
+        }
+        for tag in [
+            "",
+            "d",
+            "deutsch",
+            "de_DE",
+            "de-",
+            "-de",
+            "de-CH-1901",
+            "en-US-x-a",
+            "de-DEU",
+            "pt-BR-BR",
+            "zh-Hant-Hans",
+            "1de",
+            "dé",
+        ] {
+            assert!(locale(tag).is_err(), "{tag}");
+        }
     }
 
     #[test]

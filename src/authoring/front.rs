@@ -134,6 +134,53 @@ pub fn read(front: &Table, r: &mut Report) -> Option<Front> {
     })
 }
 
+/// What the front matter of a translation says: the text it translates, and the id of
+/// its lesson if the author repeated it.
+#[derive(Debug, Default)]
+pub struct TranslationFront {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub objective: Option<String>,
+}
+
+/// The fields a translation may have; everything else comes from its lesson.
+const TRANSLATED: &[&str] = &["id", "title", "objective"];
+
+/// Reads a translation's front matter: only `title` and `objective`, both optional, and
+/// `id`, which names the lesson. Every problem found is in `r`.
+pub fn read_translation(front: &Table, r: &mut Report) -> TranslationFront {
+    for name in front.keys().filter(|k| !TRANSLATED.contains(&k.as_str())) {
+        if FIELDS.contains(&name.as_str()) {
+            r.error(
+                name,
+                format!("`{name}` cannot be translated"),
+                "a translation has only `title` and `objective`; the rest is the lesson's in the default language, so remove it here",
+            );
+        } else {
+            r.error(
+                name,
+                format!(
+                    "unknown field `{name}`{}",
+                    did_you_mean(name, TRANSLATED.iter().copied())
+                ),
+                format!("the fields of a translation are: {}", TRANSLATED.join(", ")),
+            );
+        }
+    }
+    let text = |r: &mut Report, field: &str, example: &str| {
+        front.get(field).and_then(|v| name(r, v, field, example))
+    };
+    TranslationFront {
+        id: text(r, "id", "`id = \"send-invoice\"`"),
+        title: text(r, "title", "`title = \"Rechnung per E-Mail senden\"`"),
+        objective: text(
+            r,
+            "objective",
+            "`objective = \"Sende eine fertige Rechnung per E-Mail an deinen Kunden.\"`",
+        ),
+    }
+}
+
 fn a_type(value: &Value) -> &'static str {
     match value {
         Value::String(_) => "a string",

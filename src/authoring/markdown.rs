@@ -48,6 +48,13 @@ struct Section {
     blocks: Vec<Block>,
 }
 
+/// The sections a body has, each compiled; How's numbered lists are steps already.
+pub struct Sections {
+    pub why: Option<Vec<Block>>,
+    pub what: Option<Vec<Block>>,
+    pub how: Option<Vec<Block>>,
+}
+
 /// Compiles a lesson body into its three layers, reporting every problem found.
 pub fn layers(
     body: &str,
@@ -55,6 +62,38 @@ pub fn layers(
     path: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Layers> {
+    let Sections { why, what, how } = sections(body, first_line, path, diags)?;
+    // A missing section is reported where the file ends, where it is usually added.
+    let last_line = first_line + body.trim_end().lines().count().saturating_sub(1);
+    for (name, layer) in [("Why", &why), ("What", &what), ("How", &how)] {
+        if layer.is_none() {
+            diags.push(Diagnostic {
+                line: Some(last_line),
+                ..Diagnostic::at_field(
+                    path,
+                    &name.to_ascii_lowercase(),
+                    format!("the `## {name}` section is missing"),
+                    format!("add a `## {name}` section: every lesson has Why, What and How layers"),
+                )
+            });
+        }
+    }
+    Some(Layers {
+        why: why?,
+        what: what?,
+        how: how?,
+    })
+}
+
+/// Compiles the `## Why`, `## What` and `## How` sections a body has, any of them missing
+/// (a translation may leave some out), reporting every other problem found. `None` when
+/// content comes before the first section.
+pub fn sections(
+    body: &str,
+    first_line: usize,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Sections> {
     let line_of = |offset: usize| first_line + body[..offset.min(body.len())].matches('\n').count();
     let mut sections: Vec<Section> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -203,7 +242,7 @@ pub fn layers(
                     path,
                     section.line,
                     format!("unknown section `## {}`", section.name),
-                    "a lesson has exactly three sections: `## Why`, `## What` and `## How`",
+                    "a lesson has exactly three sections: `## Why`, `## What` and `## How`, named in English in translations too",
                 ));
                 continue;
             }
@@ -228,23 +267,13 @@ pub fn layers(
         }
     }
     let [why, what, how] = found;
-    // A missing section is reported where the file ends, where it is usually added.
-    let last_line = first_line + body.trim_end().lines().count().saturating_sub(1);
-    for (name, layer) in [("Why", &why), ("What", &what), ("How", &how)] {
-        if layer.is_none() {
-            diags.push(Diagnostic {
-                line: Some(last_line),
-                ..Diagnostic::at_field(
-                    path,
-                    &name.to_ascii_lowercase(),
-                    format!("the `## {name}` section is missing"),
-                    format!("add a `## {name}` section: every lesson has Why, What and How layers"),
-                )
-            });
-        }
-    }
-    let how = into_steps(how?);
-    for anchor in crate::content::steps(&how).filter_map(|s| s.anchor.as_ref()) {
+    let how = how.map(into_steps);
+    let steps = how
+        .as_deref()
+        .map(crate::content::steps)
+        .into_iter()
+        .flatten();
+    for anchor in steps.filter_map(|s| s.anchor.as_ref()) {
         if let Err(problem) = check::anchor(anchor) {
             let written = match anchor {
                 Anchor::Feature(name) | Anchor::Selector(name) => name,
@@ -261,11 +290,7 @@ pub fn layers(
             ));
         }
     }
-    Some(Layers {
-        why: why?,
-        what: what?,
-        how,
-    })
+    Some(Sections { why, what, how })
 }
 
 fn checked(

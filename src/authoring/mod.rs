@@ -26,11 +26,14 @@ use std::path::{Path, PathBuf};
 /// when `path` is neither a pack folder nor a file.
 pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnostic> {
     let mut diags = Vec::new();
-    let (manifest_path, lesson_files) = discover(path)?;
+    let (manifest_path, files) = discover(path)?;
     let manifest = match &manifest_path {
         Some(p) => source::read_manifest(p, &mut diags),
         None => Some(source::Manifest::single_file()),
     };
+    let (translation_files, lesson_files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| source::translation_name(f).is_some());
     let mut authored: Vec<Authored> = Vec::new();
     for file in &lesson_files {
         let Some(lesson) = source::read_lesson(file, &mut diags) else {
@@ -51,6 +54,18 @@ pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnosti
         }
         authored.push(lesson);
     }
+    // Only a pack says which language is the default: one lesson file on its own does not.
+    let default_locale = manifest
+        .as_ref()
+        .filter(|_| manifest_path.is_some())
+        .map(|m| m.locale.as_str());
+    translate(
+        &mut authored,
+        &lesson_files,
+        &translation_files,
+        default_locale,
+        &mut diags,
+    );
     let Some(manifest) = manifest else {
         return Ok((None, diags));
     };
@@ -75,9 +90,121 @@ pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnosti
     Ok((Some(pack), diags))
 }
 
+/// Reads the translations (`<lesson>.<locale>.md`) into the `locales` of their lessons,
+/// reporting every problem with their names, their lessons and their content.
+fn translate(
+    authored: &mut [Authored],
+    lesson_files: &[PathBuf],
+    translation_files: &[PathBuf],
+    default_locale: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Translations written inside JSON lessons.
+    for a in authored.iter() {
+        for tag in a.lesson.locales.keys() {
+            if default_locale.is_some_and(|d| d.eq_ignore_ascii_case(tag)) {
+                a.error(
+                    diags,
+                    &key("locales", tag),
+                    format!("`{tag}` is the pack's default language"),
+                    "the lesson itself is in the default language (`locale` in pack.toml): remove this translation",
+                );
+            }
+        }
+    }
+    // Where each translation came from, to name the first of two with the same locale.
+    let mut from: HashMap<(usize, String), &Path> = HashMap::new();
+    for file in translation_files {
+        let Some((stem, written)) = source::translation_name(file) else {
+            continue;
+        };
+        let at_top = |diags: &mut Vec<Diagnostic>, message: String, help: &str| {
+            diags.push(Diagnostic::at_line(file, 1, message, help))
+        };
+        let tag = match check::locale(written) {
+            Ok(tag) => Some(tag),
+            Err(p) => {
+                at_top(
+                    diags,
+                    format!("{} in the file name", p.message),
+                    "name a translation `<lesson>.<locale>.md` with a BCP 47 tag: a language of 2 or 3 letters, optionally a script and a region, e.g. `send-invoice.de.md`, `send-invoice.pt-BR.md`; a lesson's own file name has no other `.`",
+                );
+                None
+            }
+        };
+        if let (Some(tag), Some(default)) = (&tag, default_locale) {
+            if tag.eq_ignore_ascii_case(default) {
+                at_top(
+                    diags,
+                    format!("`{written}` is the pack's default language"),
+                    &format!("write {stem}.md itself in this language and delete this file, or change `locale` in pack.toml"),
+                );
+            }
+        }
+        let base: Vec<PathBuf> = ["md", "json"]
+            .iter()
+            .map(|ext| file.with_file_name(format!("{stem}.{ext}")))
+            .filter(|b| lesson_files.contains(b))
+            .collect();
+        if base.is_empty() {
+            let stems = lesson_files
+                .iter()
+                .filter_map(|f| f.file_stem().and_then(|s| s.to_str()));
+            at_top(
+                diags,
+                format!(
+                    "a translation without a lesson: there is no {stem}.md{}",
+                    did_you_mean(stem, stems)
+                ),
+                "put the translation next to its lesson and name it after the lesson's file: `send-invoice.de.md` translates send-invoice.md",
+            );
+        }
+        let lesson = authored.iter().position(|a| base.contains(&a.file));
+        let id = lesson.map(|i| authored[i].lesson.id.clone());
+        let Some(translation) = source::read_translation(file, id.as_deref(), diags) else {
+            continue;
+        };
+        let (Some(tag), Some(i)) = (tag, lesson) else {
+            continue;
+        };
+        let a = &mut authored[i];
+        // JSON lessons may spell their tags in any case.
+        if let Some(had) = a
+            .lesson
+            .locales
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(&tag))
+        {
+            let first = from.get(&(i, tag.clone())).copied().unwrap_or(&a.file);
+            at_top(
+                diags,
+                format!(
+                    "the lesson `{}` has a `{had}` translation already, in {}",
+                    a.lesson.id,
+                    first.display()
+                ),
+                "keep one translation per locale",
+            );
+            continue;
+        }
+        from.insert((i, tag.clone()), file);
+        a.lesson.locales.insert(tag, translation);
+    }
+}
+
 fn discover(path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> {
     if path.is_file() {
-        return Ok((None, vec![path.to_path_buf()]));
+        // A translation is checked with its lesson, when that is next to it.
+        let mut files = vec![path.to_path_buf()];
+        if let Some((stem, _)) = source::translation_name(path) {
+            files.extend(
+                ["md", "json"]
+                    .iter()
+                    .map(|ext| path.with_file_name(format!("{stem}.{ext}")))
+                    .filter(|p| p.is_file()),
+            );
+        }
+        return Ok((None, files));
     }
     let entries = std::fs::read_dir(path).map_err(|e| {
         Diagnostic::in_file(
@@ -223,14 +350,209 @@ mod tests {
 
     /// Compiles a pack written to a fresh folder, named after the test.
     fn compile_files(test: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
+        compile_pack(test, files, None).1
+    }
+
+    /// Compiles a pack written to a fresh folder, or only its file `single` if given.
+    fn compile_pack(
+        test: &str,
+        files: &[(&str, &str)],
+        single: Option<&str>,
+    ) -> (Option<Pack>, Vec<Diagnostic>) {
         let dir = std::env::temp_dir().join(format!("pathlight-{}-{test}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in files {
             std::fs::write(dir.join(name), text).unwrap();
         }
-        let (_, diags) = compile(&dir).unwrap();
+        let compiled = compile(&single.map_or(dir.clone(), |f| dir.join(f))).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
+        compiled
+    }
+
+    /// `(file name, line, message)` of each diagnostic.
+    fn places(diags: &[Diagnostic]) -> Vec<(String, Option<usize>, String)> {
         diags
+            .iter()
+            .map(|d| {
+                let name = d.file.file_name().unwrap().to_string_lossy().into_owned();
+                (name, d.line, d.message.clone())
+            })
+            .collect()
+    }
+
+    const PACK: &str = "id = \"p\"\ntitle = \"P\"\n";
+
+    #[test]
+    fn translations_join_their_lesson_instead_of_being_lessons() {
+        let (pack, diags) = compile_pack(
+            "translations",
+            &[
+                ("pack.toml", PACK),
+                ("a.md", &lesson("a", "")),
+                (
+                    "a.de.md",
+                    "+++\ntitle = \"A auf Deutsch\"\n+++\n## How\n1. Klick. {@x.y}\n",
+                ),
+                ("a.pt-br.md", "## What\nO quê.\n"),
+                (
+                    "a.zh-hant.md",
+                    "+++\nid = \"a\"\nobjective = \"目標。\"\n+++\n",
+                ),
+            ],
+            None,
+        );
+        assert_eq!(diags, vec![]);
+        let pack = pack.unwrap();
+        assert_eq!(pack.lessons.len(), 1);
+        let locales = &pack.lessons[0].locales;
+        let tags: Vec<&str> = locales.keys().map(String::as_str).collect();
+        assert_eq!(
+            tags,
+            ["de", "pt-BR", "zh-Hant"],
+            "tags in their usual spelling"
+        );
+        let de = &locales["de"];
+        assert_eq!(de.title.as_deref(), Some("A auf Deutsch"));
+        assert_eq!((&de.objective, &de.why, &de.what), (&None, &None, &None));
+        let steps: Vec<_> = crate::content::steps(de.how.as_deref().unwrap()).collect();
+        assert_eq!(
+            steps[0].anchor,
+            Some(crate::pack::Anchor::Feature("x.y".into()))
+        );
+        assert!(locales["pt-BR"].what.is_some() && locales["pt-BR"].title.is_none());
+        assert_eq!(locales["zh-Hant"].objective.as_deref(), Some("目標。"));
+    }
+
+    #[test]
+    fn every_translation_mistake_is_reported_with_its_file_and_line() {
+        let (pack, diags) = compile_pack(
+            "translation-mistakes",
+            &[
+                ("pack.toml", "id = \"p\"\ntitle = \"P\"\nlocale = \"de\"\n"),
+                ("a.md", &lesson("a", "")),
+                ("a.de-AT.md", "+++\n+++\n"),
+                ("a.de.md", "## Warum\nw\n"),
+                ("a.en.md", "+++\ntitle = \"A\"\n"),
+                (
+                    "a.fr.md",
+                    "+++\ntitle = \"\"\npriority = 3\n+++\n## Why\n\n## Why\nw\n",
+                ),
+                ("a.x1.md", "## Why\nw\n"),
+                ("b.es.md", "## Why\nw\n"),
+            ],
+            None,
+        );
+        assert!(pack.is_none());
+        let found = places(&diags);
+        let expected = [
+            ("a.de-AT.md", 1, "the translation translates nothing"),
+            ("a.de.md", 1, "`de` is the pack's default language"),
+            ("a.de.md", 1, "unknown section `## Warum`"),
+            ("a.en.md", 1, "the front matter does not end"),
+            ("a.fr.md", 2, "`title` is empty"),
+            ("a.fr.md", 3, "`priority` cannot be translated"),
+            ("a.fr.md", 5, "the section `## Why` is empty"),
+            ("a.fr.md", 7, "the section `## Why` appears twice"),
+            ("a.x1.md", 1, "invalid locale tag `x1` in the file name"),
+            (
+                "b.es.md",
+                1,
+                "a translation without a lesson: there is no b.md (did you mean `a`?)",
+            ),
+        ];
+        let expected: Vec<(String, Option<usize>, String)> = expected
+            .iter()
+            .map(|(f, l, m)| (f.to_string(), Some(*l), m.to_string()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn translations_inside_json_lessons_are_checked_like_translation_files() {
+        let json = |id: &str, locales: &str| {
+            format!("{{\"id\": \"{id}\", \"title\": \"T\", \"objective\": \"O.\", \"minutes\": 1, \"why\": [{{\"p\": []}}], \"what\": [{{\"p\": []}}], \"how\": [{{\"p\": []}}], \"locales\": {locales}}}")
+        };
+        let diags = compile_files(
+            "json-translations",
+            &[
+                ("pack.toml", PACK),
+                ("a.json", &json("a", "{\"en\": {\"title\": \"A\"}, \"DE\": {\"title\": \"A\"}}")),
+                ("a.de.md", "+++\ntitle = \"A\"\n+++\n"),
+                ("b.json", &json("b", "{\"klingon\": {}, \"fr\": {\"minutes\": 2, \"why\": [{\"p\": [{\"link\": {\"href\": \"javascript:x\", \"children\": []}}]}]}}")),
+            ],
+        );
+        let found: Vec<(String, String)> = diags
+            .iter()
+            .map(|d| {
+                (
+                    d.file.file_name().unwrap().to_string_lossy().into_owned(),
+                    d.field.clone().unwrap_or_else(|| d.message.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "a.de.md".to_string(),
+                    format!(
+                        "the lesson `a` has a `DE` translation already, in {}",
+                        diags[0].file.with_file_name("a.json").display()
+                    )
+                ),
+                ("a.json".into(), "locales.en".into()),
+                ("b.json".into(), "locales.fr.minutes".into()),
+                ("b.json".into(), "locales.fr.why[0].p[0].link.href".into()),
+                ("b.json".into(), "locales.klingon".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_translation_linted_on_its_own_is_checked_with_its_lesson() {
+        let files = [
+            ("pack.toml", PACK),
+            ("a.md", lesson("a", "").leak() as &str),
+            ("a.de.md", "+++\nid = \"b\"\n+++\n"),
+            ("c.de.md", "## Why\nw\n"),
+        ];
+        let (_, diags) = compile_pack("single-translation", &files, Some("a.de.md"));
+        assert_eq!(
+            places(&diags),
+            [(
+                "a.de.md".into(),
+                Some(2),
+                "`id` is `b`, but the lesson this file translates has id `a`".into()
+            )]
+        );
+        let (_, diags) = compile_pack("single-orphan", &files, Some("c.de.md"));
+        assert_eq!(
+            places(&diags),
+            [(
+                "c.de.md".into(),
+                Some(1),
+                "a translation without a lesson: there is no c.md".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_pack_locale_must_be_a_locale_tag() {
+        let diags = compile_files(
+            "pack-locale",
+            &[(
+                "pack.toml",
+                "id = \"p\"\ntitle = \"P\"\nlocale = \"English\"\n",
+            )],
+        );
+        assert_eq!(
+            places(&diags),
+            [(
+                "pack.toml".into(),
+                Some(3),
+                "invalid locale tag `English`".into()
+            )]
+        );
     }
 
     fn lesson(id: &str, front: &str) -> String {

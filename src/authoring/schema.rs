@@ -59,7 +59,7 @@ pub fn pack() -> Value {
             "format": { "const": FORMAT, "description": "The pack format; the widget refuses any other." },
             "id": text(),
             "title": text(),
-            "locale": { "type": "string", "default": "en" },
+            "locale": { "type": "string", "default": "en", "description": "The language of the lessons, a BCP 47 tag; `Pack::localized` applies their `locales`." },
             "goals": list(reference("goal")),
             "lessons": list(reference("lesson")),
         },
@@ -90,6 +90,18 @@ pub fn pack() -> Value {
                 "when": reference("trigger"),
                 "complete": reference("completion"),
                 "priority": whole(0, 100),
+                "locales": {
+                    "type": "object",
+                    "description": "Translations by BCP 47 tag (`de`, `pt-BR`, `zh-Hant`): a language of 2 or 3 letters, optionally a script and a region. What a translation leaves out stays in the pack's default language.",
+                    "additionalProperties": reference("translation"),
+                },
+            })),
+            "translation": object(&[], json!({
+                "title": text(),
+                "objective": text(),
+                "why": reference("layer"),
+                "what": reference("layer"),
+                "how": reference("layer"),
             })),
             "anchor": {
                 "oneOf": [
@@ -226,6 +238,16 @@ mod tests {
             let (built, diags) = super::super::compile(Path::new(dir)).unwrap();
             assert!(diags.is_empty(), "{diags:?}");
             let json = serde_json::to_value(built.unwrap()).unwrap();
+            if dir == "lessons" {
+                let translated = json["lessons"].as_array().unwrap().iter();
+                let translated = translated
+                    .filter(|l| l["locales"]["de"].is_object())
+                    .count();
+                assert_eq!(
+                    translated, 4,
+                    "the demo's German translations are in the pack"
+                );
+            }
             let root = pack();
             assert_eq!(conform(&root, &root, &json), vec![], "{dir}");
         }
@@ -250,16 +272,23 @@ mod tests {
                 {"any": [{"page": "/b"}]},
             ]}, "frequency": {"max_shows": 1, "snooze_days": 3}},
             "complete": {"click": {"feature": "f"}},
+            "locales": {
+                "de": {"title": "L", "objective": "O.", "why": [{"p": []}], "what": [{"p": []}], "how": [{"steps": []}]},
+                "pt-BR": {"how": [{"steps": [{"content": [], "anchor": {"feature": "f"}}]}]},
+                "zh-Hant": {},
+            },
         });
         let pack = json!({"format": FORMAT, "id": "p", "title": "P", "lessons": [lesson]});
         assert_eq!(conform(&root, &root, &pack), vec![]);
         let typed: crate::pack::Pack = serde_json::from_value(pack).unwrap();
         assert_eq!(typed.lessons.len(), 1);
+        assert_eq!(typed.lessons[0].locales.len(), 3);
 
         let wrong = json!({
             "id": "l", "title": "L", "objective": "O.", "minutes": 0, "colour": 1,
             "why": [], "what": [{"p": [{"bold": []}]}],
             "when": {"rule": {"any": []}},
+            "locales": {"de": {"title": "", "minutes": 2, "why": [], "how": [{"p": [{"bold": []}]}]}, "fr": "Bonjour"},
         });
         let fields: Vec<String> = check_lesson(&wrong).into_iter().map(|m| m.field).collect();
         assert_eq!(
@@ -267,6 +296,11 @@ mod tests {
             [
                 "colour",
                 "how",
+                "locales.de.how[0].p[0]",
+                "locales.de.minutes",
+                "locales.de.title",
+                "locales.de.why",
+                "locales.fr",
                 "minutes",
                 "what[0].p[0]",
                 "when.rule.any",

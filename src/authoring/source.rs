@@ -5,7 +5,7 @@ use super::check;
 use super::diagnostic::{Diagnostic, Report};
 use super::field::{key, Lines};
 use super::{front, markdown, schema};
-use crate::pack::{Goal, Lesson};
+use crate::pack::{Goal, Lesson, Translation};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -73,6 +73,11 @@ pub fn read_manifest(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Manifes
         lines: &lines,
         diags,
     };
+    check::at(
+        &mut report,
+        "locale",
+        check::locale(&manifest.locale).map(drop),
+    );
     let mut seen = HashSet::new();
     for (i, goal) in manifest.goals.iter().enumerate() {
         let field = key(&format!("goals[{i}]"), "id");
@@ -175,11 +180,96 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
             when: front.when,
             complete: front.complete,
             priority: front.priority,
+            locales: Default::default(),
         },
         file: path.to_path_buf(),
         lines,
         lesson_refs: front.lesson_refs,
     })
+}
+
+/// The lesson file name and locale tag of a translation's file name (`send-invoice` and
+/// `de` for `send-invoice.de.md`), as written; `None` for a lesson's own file.
+pub fn translation_name(path: &Path) -> Option<(&str, &str)> {
+    if path.extension()? != "md" {
+        return None;
+    }
+    path.file_stem()?.to_str()?.rsplit_once('.')
+}
+
+/// Reads a translation, `<lesson>.<locale>.md`: an optional front matter with `title` and
+/// `objective`, and any of the three sections. `id`, when given, must be `lesson_id`, the
+/// id of the lesson it translates (when that lesson was read). `None` when the file has a
+/// problem.
+pub fn read_translation(
+    path: &Path,
+    lesson_id: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Translation> {
+    let text = read(path, diags)?;
+    let before = diags.len();
+    // The front matter is optional: a translation of the sections only needs none.
+    let (front, body, body_line) = if text.starts_with("+++") {
+        let Some(parts) = split_front_matter(&text) else {
+            diags.push(Diagnostic::at_line(
+                path,
+                1,
+                "the front matter does not end".into(),
+                "close it with a `+++` line after `title` and `objective`, or remove the first `+++` line if there is no front matter",
+            ));
+            return None;
+        };
+        let lines = Lines::of_toml(parts.front, line_at(&text, parts.front_offset), 1);
+        let front = match toml::from_str::<toml::Table>(parts.front) {
+            Ok(table) => {
+                let mut report = Report {
+                    file: path,
+                    lines: &lines,
+                    diags,
+                };
+                let front = front::read_translation(&table, &mut report);
+                if let (Some(id), Some(lesson_id)) = (&front.id, lesson_id) {
+                    if id != lesson_id {
+                        report.error(
+                            "id",
+                            format!("`id` is `{id}`, but the lesson this file translates has id `{lesson_id}`"),
+                            format!("remove `id` (a translation takes its lesson's), or write `id = \"{lesson_id}\"`"),
+                        );
+                    }
+                }
+                front
+            }
+            Err(e) => {
+                diags.push(toml_error(path, &text, parts.front_offset, &e));
+                front::TranslationFront::default()
+            }
+        };
+        (front, parts.body, line_at(&text, parts.body_offset))
+    } else {
+        (front::TranslationFront::default(), text.as_str(), 1)
+    };
+    let sections = markdown::sections(body, body_line, path, diags);
+    if diags.len() > before {
+        return None;
+    }
+    let sections = sections?;
+    let translation = Translation {
+        title: front.title,
+        objective: front.objective,
+        why: sections.why,
+        what: sections.what,
+        how: sections.how,
+    };
+    if translation == Translation::default() {
+        diags.push(Diagnostic::at_line(
+            path,
+            1,
+            "the translation translates nothing".into(),
+            "give it a `title`, an `objective` or a `## Why`, `## What` or `## How` section, or delete the file",
+        ));
+        return None;
+    }
+    Some(translation)
 }
 
 fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
@@ -254,10 +344,15 @@ fn split_front_matter(text: &str) -> Option<Parts<'_>> {
         .strip_prefix(['\n', '\r'])
         .map(|r| r.trim_start_matches('\n'))?;
     let front_offset = text.len() - rest.len();
-    let end = rest.find("\n+++")?;
-    let after = &rest[end + 4..];
+    let (front, after) = match rest.strip_prefix("+++") {
+        // An empty front matter: the closing line right after the opening one.
+        Some(after) => ("", after),
+        None => {
+            let end = rest.find("\n+++")?;
+            (&rest[..end], &rest[end + 4..])
+        }
+    };
     let body = after.split_once('\n').map(|(_, b)| b).unwrap_or("");
-    let front = &rest[..end];
     Some(Parts {
         front: front.strip_suffix('\r').unwrap_or(front),
         front_offset,

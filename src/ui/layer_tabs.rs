@@ -73,6 +73,7 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
         <div
             class="pl-tabpanel"
             role="tabpanel"
+            lang=state.pack().locale.clone()
             id="pl-tabpanel"
             tabindex="0"
             aria-labelledby=move || format!("pl-tab-{}", state.layer.get().key())

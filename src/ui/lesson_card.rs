@@ -56,10 +56,10 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                     <Show when=from_panel>
                         <button class="pl-icon" type="button" aria-label=state.t.back on:click=move |_| state.back()>"‹"</button>
                     </Show>
-                    <h2 id="pl-card-title" class="pl-title">{lesson.title.clone()}</h2>
+                    <h2 id="pl-card-title" class="pl-title" lang=state.pack().locale.clone()>{lesson.title.clone()}</h2>
                     <button class="pl-icon" type="button" aria-label=state.t.close_lesson on:click=move |_| state.close()>"×"</button>
                 </header>
-                <p id="pl-card-objective" class="pl-objective">{lesson.objective.clone()}</p>
+                <p id="pl-card-objective" class="pl-objective" lang=state.pack().locale.clone()>{lesson.objective.clone()}</p>
                 <p class="pl-meta">{fill(state.t.minutes, lesson.minutes)}</p>
                 <LayerTabs state lesson=lesson.clone()/>
                 <Connections state lesson=lesson.clone()/>

@@ -109,7 +109,8 @@ impl WidgetState {
             .with_untracked(|p| p.preferred_layer())
             .unwrap_or_default();
         let state = WidgetState {
-            pack: StoredValue::new(Arc::new(pack)),
+            // Lessons in the learner's language where the pack has it, else its own.
+            pack: StoredValue::new(Arc::new(pack.localized(&locale))),
             t: i18n::strings(&locale),
             theme: options.theme,
             attention: options.attention,
