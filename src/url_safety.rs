@@ -16,6 +16,8 @@ pub enum UrlUse {
 pub enum UrlError {
     /// The scheme, lowercased, as the browser would read it.
     Scheme(String),
+    /// `//host/x`: it takes the page's scheme, so an image could load over http.
+    ProtocolRelative,
     Empty,
 }
 
@@ -23,6 +25,9 @@ impl std::fmt::Display for UrlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             UrlError::Scheme(s) => write!(f, "the scheme `{s}:` is not allowed"),
+            UrlError::ProtocolRelative => {
+                write!(f, "a URL starting with `//` takes the page's scheme")
+            }
             UrlError::Empty => write!(f, "the URL is empty"),
         }
     }
@@ -38,6 +43,11 @@ pub fn check(url: &str, usage: UrlUse) -> Result<String, UrlError> {
         .collect();
     if cleaned.is_empty() {
         return Err(UrlError::Empty);
+    }
+    // Browsers read `\` as `/` in web URLs, so `\\host` is `//host` too.
+    let network_path = cleaned.starts_with(['/', '\\']) && cleaned[1..].starts_with(['/', '\\']);
+    if usage == UrlUse::Image && network_path {
+        return Err(UrlError::ProtocolRelative);
     }
     match scheme(&cleaned) {
         None => Ok(cleaned),
@@ -114,6 +124,17 @@ mod tests {
         assert!(check("http://cdn.example/a.png", UrlUse::Image).is_err());
         assert!(check("mailto:a@b.c", UrlUse::Image).is_err());
         assert!(check("data:image/png;base64,AA", UrlUse::Image).is_err());
+        for sneaky in [
+            "//evil.example/x.png",
+            "\\\\evil.example/x.png",
+            "/\\evil.example/x.png",
+        ] {
+            assert_eq!(
+                check(sneaky, UrlUse::Image),
+                Err(UrlError::ProtocolRelative),
+                "{sneaky}"
+            );
+        }
     }
 
     #[test]

@@ -101,6 +101,7 @@ pub fn sections(
     let mut heading_text = String::new();
     let mut heading_line = 0;
 
+    let mut after_lt = false;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
         let line = line_of(range.start);
         match event {
@@ -201,6 +202,19 @@ pub fn sections(
                 if let Some(Frame::Code(code)) = stack.last_mut() {
                     code.push_str(&t);
                 } else {
+                    // CommonMark passes malformed tags (`<img src=x onerror=…>`) through as
+                    // text; they are inert here, but the author meant HTML: say so.
+                    // The parser may split the text at `<`, so read it with what came before.
+                    let joined = format!("{}{}", if after_lt { "<" } else { "" }, t);
+                    after_lt = t.ends_with('<');
+                    if let Some(tag) = tag_like(&joined) {
+                        diags.push(Diagnostic::at_line(
+                            path,
+                            line,
+                            format!("raw HTML is not allowed: `{tag}`"),
+                            "write Markdown instead; put code in backticks, or write `&lt;` for a literal `<`",
+                        ));
+                    }
                     push_inline(&mut stack, Inline::Text(t.into_string()));
                 }
             }
@@ -291,6 +305,19 @@ pub fn sections(
         }
     }
     Some(Sections { why, what, how })
+}
+
+/// The start of something that looks like an HTML tag in plain text: `<` followed by a
+/// letter, `/`, `!` or `?`.
+fn tag_like(text: &str) -> Option<String> {
+    let at = text.char_indices().find(|&(i, c)| {
+        c == '<'
+            && text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+    })?;
+    Some(text[at.0..].chars().take(60).collect())
 }
 
 fn checked(
@@ -466,6 +493,15 @@ mod tests {
         let mut diags = vec![];
         let layers = layers(body, 1, Path::new("t.md"), &mut diags);
         (layers, diags)
+    }
+
+    #[test]
+    fn malformed_tags_that_commonmark_keeps_as_text_are_still_raw_html_errors() {
+        let (_, diags) = compile("## Why\nHi <img src=x onerror=alert(1)> there.\n\n## What\n1 < 2 and a <b\n\n## How\nok\n");
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(diags.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("<img src=x"), "{messages:?}");
+        assert!(messages[1].contains("<b"), "{messages:?}");
     }
 
     #[test]

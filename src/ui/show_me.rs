@@ -4,7 +4,8 @@ use super::WidgetState;
 use crate::content::steps;
 use crate::i18n::fill;
 use crate::pack::Lesson;
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
+use wasm_bindgen::JsCast;
 
 /// Walks the How steps one by one; each step's feature is highlighted on the page.
 #[component]
@@ -12,9 +13,20 @@ pub fn ShowMe(state: WidgetState, lesson: Lesson) -> impl IntoView {
     let t = state.t;
     let count = steps(&lesson.how).count();
     let anchored = steps(&lesson.how).any(|s| s.anchor.is_some());
+    let controls = NodeRef::<html::Div>::new();
+    // The button that was clicked is replaced as the steps change: keep focus in the card, on
+    // the control that moves on, so the keyboard (and Esc) keep working.
+    Effect::new(move || {
+        let (Some(controls), Some(_)) = (controls.get(), state.step.get()) else {
+            return;
+        };
+        if let Ok(Some(next)) = controls.query_selector(".pl-stepper button:last-child") {
+            let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
     anchored.then(|| {
         view! {
-            <div class="pl-show-me">
+            <div class="pl-show-me" node_ref=controls>
                 {move || match state.step.get() {
                     None => view! {
                         <button class="pl-button pl-primary" type="button" on:click=move |_| state.show_step(Some(0))>

@@ -17,6 +17,9 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
+/// How often the widget's element goes back into a page that removed it before it gives up.
+const MAX_REATTACH: u32 = 20;
+
 /// How the host set the widget up.
 #[derive(Clone, Default)]
 pub struct WidgetOptions {
@@ -157,8 +160,11 @@ impl WidgetState {
 
     /// Starts watching the page's anchors. Without this (in component tests), no anchor is
     /// ever found and no beacon shows.
-    pub fn watch_anchors(&self) {
+    /// `host` is the widget's own element: a host page that rebuilds its `body` takes it
+    /// along, so it goes back in after the page settles.
+    pub fn watch_anchors(&self, host: web_sys::Element) {
         let changed = self.anchors_changed;
+        let reattached = std::cell::Cell::new(0u32);
         let pack = self.pack;
         let watcher = AnchorWatcher::new(
             move || changed.notify(),
@@ -174,6 +180,25 @@ impl WidgetState {
                     "the anchor selector `{selector}` of lesson {} is not valid CSS, so its beacon never shows. Fix it and run `pathlight lint`.",
                     lessons.join(", ")
                 ));
+            },
+            move || {
+                if host.is_connected() {
+                    return;
+                }
+                let body = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.body());
+                match body {
+                    Some(body) if reattached.get() < MAX_REATTACH => {
+                        reattached.set(reattached.get() + 1);
+                        let _ = body.append_child(&host);
+                    }
+                    _ if reattached.get() == MAX_REATTACH => {
+                        reattached.set(MAX_REATTACH + 1);
+                        warn("the page keeps removing the widget's element, so it stays out. Call pathlight('destroy') and init again after rebuilding the page.");
+                    }
+                    _ => {}
+                }
             },
         );
         match watcher {

@@ -48,6 +48,7 @@ struct Inner {
     timer: Option<i32>,
     on_change: Rc<dyn Fn()>,
     on_invalid: Rc<dyn Fn(&str)>,
+    on_settled: Rc<dyn Fn()>,
     mutations: MutationObserver,
     intersections: IntersectionObserver,
     /// Kept alive for the observers and the timer.
@@ -62,9 +63,11 @@ pub struct AnchorWatcher {
 
 impl AnchorWatcher {
     /// `on_change` runs after facts change; `on_invalid` once per selector the browser refuses.
+    /// `on_settled` runs after every burst of page mutations has been looked at.
     pub fn new(
         on_change: impl Fn() + 'static,
         on_invalid: impl Fn(&str) + 'static,
+        on_settled: impl Fn() + 'static,
     ) -> Result<AnchorWatcher, JsValue> {
         let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Inner>>| {
             let on_mutation: Closure<dyn FnMut(Array)> = Closure::new({
@@ -103,6 +106,7 @@ impl AnchorWatcher {
                 timer: None,
                 on_change: Rc::new(on_change),
                 on_invalid: Rc::new(on_invalid),
+                on_settled: Rc::new(on_settled),
                 mutations,
                 intersections,
                 _callbacks: vec![on_mutation, on_intersection],
@@ -226,6 +230,10 @@ fn observe_options() -> MutationObserverInit {
 
 /// Coalesces bursts of mutations into one lookup.
 fn schedule(inner: &Rc<RefCell<Inner>>) {
+    schedule_in(inner, RESOLVE_EVERY_MS);
+}
+
+fn schedule_in(inner: &Rc<RefCell<Inner>>, delay_ms: i32) {
     let mut this = inner.borrow_mut();
     if this.timer.is_some() {
         return;
@@ -239,13 +247,14 @@ fn schedule(inner: &Rc<RefCell<Inner>>) {
         .unchecked_ref::<js_sys::Function>()
         .clone();
     this.timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(&tick, RESOLVE_EVERY_MS)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(&tick, delay_ms)
         .ok();
 }
 
 /// Looks up every anchor that is missing or left the page.
 fn resolve(inner: &Rc<RefCell<Inner>>) {
     let document = document();
+    let mut scan_later = None;
     let mut changed = false;
     let mut invalid = vec![];
     {
@@ -261,9 +270,16 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
         } = &mut *guard;
         let pending =
             |t: &Tracked| !t.invalid && !t.element.as_ref().is_some_and(|e| e.is_connected());
-        if tracked.iter().any(pending) && now - *last_shadow_scan > SHADOW_SCAN_EVERY_MS {
-            *last_shadow_scan = now;
-            discover_shadow_roots(&document, shadow_roots, mutations);
+        if tracked.iter().any(pending) {
+            if now - *last_shadow_scan > SHADOW_SCAN_EVERY_MS {
+                *last_shadow_scan = now;
+                discover_shadow_roots(&document, shadow_roots, mutations);
+            } else {
+                // The page changed while something is missing, maybe inside a component that
+                // just rendered: look again once the scan may run, so it is not left for the
+                // next mutation, which may never come.
+                scan_later = Some((SHADOW_SCAN_EVERY_MS - (now - *last_shadow_scan)) as i32 + 1);
+            }
         }
         for t in tracked.iter_mut().filter(|t| pending(t)) {
             let found = match document.query_selector(&t.selector) {
@@ -303,9 +319,16 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
             }
         }
     }
-    let (on_change, on_invalid) = {
+    if let Some(delay) = scan_later {
+        schedule_in(inner, delay);
+    }
+    let (on_change, on_invalid, on_settled) = {
         let inner = inner.borrow();
-        (inner.on_change.clone(), inner.on_invalid.clone())
+        (
+            inner.on_change.clone(),
+            inner.on_invalid.clone(),
+            inner.on_settled.clone(),
+        )
     };
     for selector in &invalid {
         on_invalid(selector);
@@ -313,6 +336,7 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
     if changed {
         on_change();
     }
+    on_settled();
 }
 
 /// Finds open shadow roots of host components, and observes the new ones too.

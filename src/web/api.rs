@@ -144,9 +144,14 @@ fn init(options: InitOptions, remote: Option<std::rc::Rc<RemoteProgress>>) {
         let state = owner.with(|| WidgetState::new(pack, widget_options));
         let host = match owner.with(|| Host::mount(state)) {
             Ok(host) => host,
-            Err(e) => return warn(&format!("could not add the widget to the page ({e:?}).")),
+            Err(e) => {
+                return warn(&format!(
+                    "could not add the widget to the page: {}.",
+                    super::console::describe(&e)
+                ))
+            }
         };
-        state.watch_anchors();
+        state.watch_anchors(host.element());
         let location = LocationWatcher::new(move || state.location_changed());
         let pending = APP.with(|app| {
             let mut app = app.borrow_mut();

@@ -17,11 +17,22 @@ pub struct Host {
 }
 
 impl Host {
+    /// The `<pathlight-widget>` element.
+    pub fn element(&self) -> web_sys::Element {
+        self.element.clone()
+    }
+
     pub fn mount(state: WidgetState) -> Result<Host, JsValue> {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
         let body = document.body().ok_or("the page has no <body>")?;
+        // Leptos builds static markup through innerHTML, which a page enforcing Trusted Types
+        // refuses. Find out before anything is added to the page, and stay out cleanly.
+        let probe = document.create_element("template")?;
+        if js_sys::Reflect::set(&probe, &"innerHTML".into(), &"".into()).is_err() {
+            return Err("this page enforces Trusted Types (require-trusted-types-for 'script'), which the widget cannot meet yet, so it stays off".into());
+        }
         let element = document.create_element("pathlight-widget")?;
         let root = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         let sheet = CssStyleSheet::new()?;

@@ -14,11 +14,22 @@ use wasm_bindgen::JsCast;
 type Listener = Closure<dyn FnMut()>;
 type Wrapper = Closure<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>;
 
+/// One method we wrapped, and how to put things back.
+struct Wrapped {
+    /// `history`, or `History.prototype`.
+    owner: JsValue,
+    method: &'static str,
+    original: Function,
+    /// Whether `owner` had the method as its own property before (else it was inherited).
+    own: bool,
+    wrapper: Wrapper,
+}
+
 /// Calls `on_change` after each navigation; stops when dropped.
 pub struct LocationWatcher {
     listener: Listener,
     targets: Vec<(web_sys::EventTarget, &'static str)>,
-    wrapped: Vec<(&'static str, Function, Wrapper)>,
+    wrapped: Vec<Wrapped>,
 }
 
 impl LocationWatcher {
@@ -40,9 +51,17 @@ impl LocationWatcher {
         match navigation {
             Some(navigation) => watcher.listen(navigation, "currententrychange"),
             None => {
+                // The prototype catches routers that call `History.prototype.pushState`
+                // directly; the instance catches wrappers that captured the native method
+                // before we came. A navigation seen twice is reported once, by URL.
                 let history = window.history().expect("a history");
-                for method in ["pushState", "replaceState"] {
-                    watcher.wrap(&history, method, on_change.clone());
+                let prototype: JsValue = Reflect::get_prototype_of(&history)
+                    .map(Into::into)
+                    .unwrap_or_default();
+                for owner in [prototype, history.clone().into()] {
+                    for method in ["pushState", "replaceState"] {
+                        watcher.wrap(&history, &owner, method, on_change.clone());
+                    }
                 }
             }
         }
@@ -60,24 +79,33 @@ impl LocationWatcher {
     fn wrap(
         &mut self,
         history: &web_sys::History,
+        owner: &JsValue,
         method: &'static str,
         on_change: std::rc::Rc<dyn Fn()>,
     ) {
-        let Some(original) = Reflect::get(history, &method.into())
+        let Some(original) = Reflect::get(owner, &method.into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
         else {
             return;
         };
-        let target = history.clone();
+        let own = js_sys::Object::has_own(owner.unchecked_ref::<js_sys::Object>(), &method.into());
+        let this = history.clone();
         let inner = original.clone();
+        // Called on `history`, the one History of the window, whichever object holds it.
         let wrapper: Wrapper = Closure::new(move |state: JsValue, title: JsValue, url: JsValue| {
-            let result = inner.call3(&target, &state, &title, &url)?;
+            let result = inner.call3(&this, &state, &title, &url)?;
             on_change();
             Ok(result)
         });
-        if Reflect::set(history, &method.into(), wrapper.as_ref()).is_ok() {
-            self.wrapped.push((method, original, wrapper));
+        if Reflect::set(owner, &method.into(), wrapper.as_ref()).is_ok() {
+            self.wrapped.push(Wrapped {
+                owner: owner.clone(),
+                method,
+                original,
+                own,
+                wrapper,
+            });
         }
     }
 }
@@ -88,19 +116,29 @@ impl Drop for LocationWatcher {
             let _ = target
                 .remove_event_listener_with_callback(event, self.listener.as_ref().unchecked_ref());
         }
-        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
-            return;
-        };
-        for (method, original, wrapper) in self.wrapped.drain(..) {
-            let current = Reflect::get(&history, &method.into()).unwrap_or_default();
-            if current == *wrapper.as_ref() {
-                let _ = Reflect::set(&history, &method.into(), &original);
-                continue;
+        // Innermost last: the instance's wrapper may call the prototype's.
+        for Wrapped {
+            owner,
+            method,
+            original,
+            own,
+            wrapper,
+        } in self.wrapped.drain(..).rev()
+        {
+            let current = Reflect::get(&owner, &method.into()).unwrap_or_default();
+            if current != *wrapper.as_ref() {
+                // Someone wrapped us in turn: unwrapping would drop their wrapper. Stay in
+                // the chain; the wrapper only forwards from now on, since `on_change` of a
+                // destroyed widget finds nothing to update.
+                wrapper.forget();
+            } else if own {
+                let _ = Reflect::set(&owner, &method.into(), &original);
+            } else {
+                let _ = Reflect::delete_property(
+                    owner.unchecked_ref::<js_sys::Object>(),
+                    &method.into(),
+                );
             }
-            // Someone wrapped us in turn: unwrapping would drop their wrapper. Stay in the
-            // chain; the wrapper only forwards from now on, since `on_change` of a destroyed
-            // widget finds nothing to update.
-            wrapper.forget();
         }
     }
 }

@@ -19,7 +19,8 @@ pub struct Store {
 impl Store {
     pub fn open() -> Store {
         let local = web_sys::window().map(|w| w.local_storage()).and_then(|r| match r {
-            Ok(Some(storage)) => probe(&storage).then_some(storage),
+            // A full storage still reads: progress saved before must not be ignored.
+            Ok(Some(storage)) => Some(storage),
             Ok(None) => None,
             Err(e) => {
                 warn(&format!("localStorage is not available ({}); progress is kept for this page view only.", describe(&e)));
@@ -71,15 +72,4 @@ impl Store {
             let _ = storage.remove_item(key);
         }
     }
-}
-
-/// Whether writing works: Safari's private mode used to give a storage of quota 0.
-fn probe(storage: &web_sys::Storage) -> bool {
-    const KEY: &str = "pathlight:probe";
-    let ok = storage.set_item(KEY, "1").is_ok();
-    let _ = storage.remove_item(KEY);
-    if !ok {
-        warn("localStorage refuses writes; progress is kept for this page view only.");
-    }
-    ok
 }

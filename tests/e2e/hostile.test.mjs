@@ -1,0 +1,368 @@
+// Hostile content in a hand-edited pack: the widget is the last line of defence when a pack
+// did not come from our CLI. Every payload of tests/fixtures/hostile/payloads.json goes into
+// titles, objectives, the three layers, link targets, image URLs, feature names and goals;
+// the widget loads the pack, every lesson is opened and every layer shown. Each test names
+// the failure it would catch.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { serve, launch, open, launcher } from "./harness.mjs";
+
+const fixture = JSON.parse(await readFile(new URL("../fixtures/hostile/payloads.json", import.meta.url), "utf8"));
+
+/** Same order as tests/hostile_content.rs, so payload numbers agree between the two. */
+const payloads = [
+  ...fixture.html.map((text) => ({ category: "html", text })),
+  ...fixture.script_urls.map((text) => ({ category: "script_url", text })),
+  ...fixture.edge_urls.map((text) => ({ category: "edge_url", text })),
+  ...fixture.text.map((text) => ({ category: "text", text })),
+  ...fixture.long.map(({ unit, times }) => ({ category: "long", text: unit.repeat(times) })),
+].map((p, index) => ({ ...p, index }));
+
+const label = (p) => `#${p.index} ${p.category} ${JSON.stringify(p.text.slice(0, 60))}${p.text.length > 60 ? "…" : ""}`;
+
+/** HTML character references as Markdown (and an HTML attribute) would decode them: what a
+ * pack built by another tool from obfuscated source could end up holding. */
+const NAMED = { colon: ":", Tab: "\t", NewLine: "\n", lpar: "(", rpar: ")", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", sol: "/", period: "." };
+function decode(s) {
+  return s.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[A-Za-z]+);/g, (all, ref) => {
+    if (ref[0] !== "#") return NAMED[ref] ?? all;
+    const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+  });
+}
+
+/** Every URL a payload stands for: as written, and decoded. */
+const urlsOf = (p) => [...new Set([p.text, decode(p.text)])];
+
+// Lessons that show a beacon on the basic host: their titles and ids reach attributes.
+const BEACON_LESSONS = [
+  { id: '"><svg onload=window.__pwned=1>', title: '"><img src=x onerror=window.__pwned=1>', anchor: "reports.export" },
+  { id: "</script><script>window.__pwned=1</script>", title: "<svg/onload=window.__pwned=1>", anchor: "invoices.send" },
+];
+
+function buildPack() {
+  const t = (text) => ({ text });
+  const goals = fixture.html.slice(0, 3).map((title, i) => ({ id: `g${i}`, title, description: fixture.html[i + 3] }));
+  const lessons = payloads.map((p) => {
+    const P = p.text;
+    const urls = urlsOf(p);
+    return {
+      id: `h${p.index}`,
+      title: P,
+      objective: P,
+      minutes: 1,
+      // A feature name is an attribute value in a CSS selector: it must never match.
+      anchor: { feature: P },
+      why: [
+        { p: [t(P), { em: [t(P)] }, { strong: [t(P)] }, { code: P }, "break", t(P)] },
+        { h: [t(P)] },
+        { quote: [{ p: [t(P)] }] },
+        { ul: [[{ p: [t(P)] }]] },
+        { code: P },
+      ],
+      what: [
+        { p: urls.map((href) => ({ link: { href, children: [t(P)] } })) },
+        { p: urls.map((src) => ({ image: { src, alt: P } })) },
+      ],
+      how: [
+        { steps: [{ content: [{ p: [t(P), { link: { href: urls.at(-1), children: [t("step link")] } }] }], anchor: { feature: P } }] },
+        { ol: [[{ p: [t(P)] }]] },
+      ],
+      goals: { [`g${p.index % 3}`]: 3 },
+      ...(p.index > 0 ? { related: [`h${p.index - 1}`] } : {}),
+      ...(p.index === 0 ? { complete: { event: "hostile_done" } } : {}),
+      priority: 0,
+    };
+  });
+  for (const b of BEACON_LESSONS) {
+    lessons.push({
+      id: b.id, title: b.title, objective: b.title, minutes: 1, anchor: { feature: b.anchor },
+      why: [{ p: [t(b.title)] }], what: [{ p: [t(b.title)] }], how: [{ p: [t(b.title)] }], priority: 100,
+    });
+  }
+  return { format: 2, id: "hostile", title: fixture.html[0], locale: "en", goals, lessons };
+}
+
+const PACK_FILE = new URL("./artifacts/hostile.json", import.meta.url);
+
+let server, browser;
+before(async () => {
+  await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
+  await writeFile(PACK_FILE, JSON.stringify(buildPack()));
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The basic host with the hostile pack, a tripwire on window.__pwned, alert() and
+ * friends, and nothing leaving loopback. */
+async function hostilePage() {
+  const requests = [];
+  const dialogs = [];
+  const popups = [];
+  const opened = await open(browser, `${server.base}/app/basic`, {
+    setup: async (page) => {
+      await page.context().route((url) => !url.hostname.startsWith("127.0.0.1"), (r) => r.abort());
+      page.on("request", (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+      page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+      page.context().on("page", (p) => { popups.push(p.url()); p.close().catch(() => {}); });
+      // Images are answered here: a relative payload such as `%n` is a malformed path that
+      // the shared static server cannot decode (it would leave the request hanging).
+      await page.route("**/*", (r) => (r.request().resourceType() === "image" ? r.fulfill({ status: 404, body: "" }) : r.fallback()));
+      await page.route("**/lessons.json", (r) => r.fulfill({ path: PACK_FILE.pathname, contentType: "application/json" }));
+      await page.addInitScript(() => {
+        const hits = [];
+        window.__pwnHits = hits;
+        Object.defineProperty(window, "__pwned", {
+          configurable: false,
+          get: () => (hits.length ? 1 : undefined),
+          set: () => hits.push(new Error("__pwned was set").stack),
+        });
+        for (const name of ["alert", "confirm", "prompt", "print"]) {
+          window[name] = (...args) => hits.push(`${name}(${args.join(",")})`);
+        }
+        // Clicking a rendered link must never navigate the test away; script handlers on
+        // it, if any, still run (they fire at the target before this default is stopped).
+        window.__clicked = [];
+        window.addEventListener("click", (e) => {
+          const a = e.composedPath().find((n) => n.localName === "a");
+          if (a) { window.__clicked.push(a.getAttribute("href")); e.preventDefault(); }
+        });
+      });
+    },
+  });
+  return { ...opened, requests, dialogs, popups };
+}
+
+/** Checks the shadow root as it stands: returns every problem found. Runs in the page. */
+function inspect({ expectedText }) {
+  const problems = [];
+  const host = document.querySelector("pathlight-widget");
+  const root = host?.shadowRoot;
+  if (!root) return ["no widget"];
+  // Elements no payload may create anywhere (our launcher's icon is the one svg allowed).
+  const FORBIDDEN = /^(script|style|iframe|frame|frameset|object|embed|applet|link|meta|base|form|template|math|svg|foreignobject|video|audio|source|track|textarea|select|details|marquee|isindex|keygen|table|noscript|slot|x-widget|pathlight-widget|animate|set|image|use)$/;
+  // What the content renderer may produce inside a layer.
+  const CONTENT = new Set(["p", "h3", "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "br", "a", "img"]);
+  for (const el of root.querySelectorAll("*")) {
+    const tag = el.localName;
+    const ours = el.closest(".pl-launcher") && (tag === "svg" || tag === "path");
+    if (FORBIDDEN.test(tag) && !ours) problems.push(`a <${tag}> element in the shadow root`);
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) problems.push(`an ${attr.name} attribute on <${tag}>`);
+      if (/^(srcdoc|formaction|action|xlink:href|background|data|srcset)$/i.test(attr.name)) problems.push(`a ${attr.name} attribute on <${tag}>`);
+    }
+    // Our own controls in a layer (the How stepper) carry a pl- class; content never does.
+    const own = [...el.classList].some((c) => c.startsWith("pl-"));
+    if (el.closest(".pl-tabpanel") && el !== el.closest(".pl-tabpanel") && !CONTENT.has(tag) && !own) problems.push(`<${tag}> inside a layer`);
+    if (tag === "a") {
+      const href = el.getAttribute("href");
+      if (!["http:", "https:", "mailto:"].includes(el.protocol)) problems.push(`a link to ${JSON.stringify(href)} (protocol ${el.protocol})`);
+      if (el.target === "_blank" && !/noopener/.test(el.rel)) problems.push(`a _blank link without noopener: ${href}`);
+    }
+    if (tag === "img") {
+      const src = el.getAttribute("src");
+      let absolute = null;
+      try { absolute = new URL(src); } catch { /* relative: allowed */ }
+      if (absolute && absolute.protocol !== "https:") problems.push(`an image from ${JSON.stringify(src)} (protocol ${absolute.protocol})`);
+    }
+  }
+  // Text stays text: titles and objectives hold no element at all.
+  for (const sel of [".pl-title", ".pl-objective", ".pl-item-title", ".pl-item-meta", ".pl-item-why", ".pl-toast-title", ".pl-goal-title", ".pl-goal-description", ".pl-map-title", ".pl-stop-title"]) {
+    for (const el of root.querySelectorAll(sel)) {
+      if (el.children.length && !(sel === ".pl-toast-title" && [...el.children].every((c) => c.classList.contains("pl-check")))) {
+        problems.push(`${sel} holds elements: ${[...el.children].map((c) => c.localName)}`);
+      }
+    }
+  }
+  if (expectedText !== undefined) {
+    const card = root.querySelector(".pl-card");
+    if (card?.querySelector(".pl-title")?.textContent !== expectedText) problems.push("the card's title is not the payload as text");
+    if (card?.querySelector(".pl-objective")?.textContent !== expectedText) problems.push("the card's objective is not the payload as text");
+  }
+  // Nothing of ours outside our element.
+  for (const el of document.querySelectorAll("body *")) {
+    if (el.closest("pathlight-widget") || el.closest("main") || el.localName === "script") continue;
+    problems.push(`a <${el.localName}> added to the host page`);
+  }
+  if (window.__pwnHits.length) problems.push(`script ran: ${window.__pwnHits.join(" | ")}`);
+  return problems;
+}
+
+/** What the browser would call an allowed link / image for this raw URL: the oracle the
+ * rendered counts are compared with. Runs in the page. */
+function expectedCounts(urls) {
+  const scheme = (u) => { try { return new URL(u).protocol; } catch { return null; } };
+  const links = urls.filter((u) => u.trim() !== "" && [null, "http:", "https:", "mailto:"].includes(scheme(u))).length;
+  // A network-path image (`//host/x`, or with backslashes, which browsers read as slashes)
+  // takes the page's scheme, so it could load over http: it is refused too.
+  const networkPath = (u) => /^[\\/][\\/]/.test(u.trim());
+  const images = urls.filter((u) => u.trim() !== "" && [null, "https:"].includes(scheme(u)) && !networkPath(u)).length;
+  return { links, images };
+}
+
+test(`at least 100 hostile payloads are in the pack (${payloads.length})`, (t) => {
+  // Catches: a fixture edit that quietly empties a category.
+  const counts = {};
+  for (const p of payloads) counts[p.category] = (counts[p.category] || 0) + 1;
+  t.diagnostic(`hostile payloads: ${payloads.length} ${JSON.stringify(counts)}; ${payloads.length + BEACON_LESSONS.length} lessons`);
+  assert.ok(payloads.length >= 100, JSON.stringify(counts));
+});
+
+test("no payload runs script, loads a style or frame, or adds an element, in any lesson and layer", async (t) => {
+  // Catches: an authored string reaching innerHTML, an attribute set from a payload that
+  // the browser runs (javascript: href, on* handler), a data: or http: image, CSS or a
+  // frame loaded from content, or a payload adding nodes to the host page.
+  const { page, log, close, requests, dialogs, popups } = await hostilePage();
+  await launcher(page);
+  const problems = [];
+  const note = (where, found) => found.forEach((f) => problems.push(`${where}: ${f}`));
+
+  // The panel: every title, objective and goal title, listed at once.
+  await page.evaluate(() => window.pathlight("setGoals", ["g0", "g1", "g2"]));
+  await (await launcher(page)).click();
+  const panel = page.locator("pathlight-widget >> section.pl-panel");
+  await panel.waitFor();
+  note("panel", await page.evaluate(inspect, {}));
+  const titles = await panel.locator(".pl-item-title").allTextContents();
+  for (const p of payloads) if (!titles.includes(p.text)) problems.push(`panel: ${label(p)} is not listed with its title as text`);
+  const reasons = await panel.locator(".pl-item-why").allTextContents();
+  assert.ok(reasons.some((r) => r.includes(fixture.html[0])), "no goal title shown in a reason: the goals path was not exercised");
+  // The learning map of each chosen goal, and the goal picker, show goal titles too.
+  const maps = await panel.locator(".pl-map-title").allTextContents();
+  assert.ok(maps.some((m) => m.includes(fixture.html[1])), `no learning map for a hostile goal: ${JSON.stringify(maps)}`);
+  await panel.locator(".pl-goals-toggle").click();
+  await panel.locator(".pl-goal-title").first().waitFor();
+  note("goal picker", await page.evaluate(inspect, {}));
+  const goalTitles = await panel.locator(".pl-goal-title").allTextContents();
+  assert.deepEqual(goalTitles, fixture.html.slice(0, 3), "goal titles are not shown as text");
+  await page.evaluate(() => window.pathlight("close"));
+
+  let linksClicked = 0;
+  let showMeClicked = 0;
+  for (const p of payloads) {
+    await page.evaluate((id) => window.pathlight("open", id), `h${p.index}`);
+    const card = page.locator("pathlight-widget >> section.pl-card");
+    await card.waitFor();
+    const expected = await page.evaluate(expectedCounts, urlsOf(p));
+    for (const layer of ["Why", "What", "How"]) {
+      await card.getByRole("tab", { name: layer }).click();
+      const tab = card.getByRole("tab", { name: layer });
+      if ((await tab.getAttribute("aria-selected")) !== "true") problems.push(`${label(p)}: the ${layer} tab did not open`);
+      note(`${label(p)} ${layer}`, await page.evaluate(inspect, { expectedText: p.text }));
+      const result = await page.evaluate(({ payload, layer, expected }) => {
+        const panel = document.querySelector("pathlight-widget").shadowRoot.querySelector(".pl-tabpanel");
+        const text = panel.textContent;
+        const found = [];
+        // Shown as inert text, or dropped: never half-parsed.
+        if (!text.includes(payload)) found.push(`the ${layer} layer does not show the payload as text`);
+        if (layer === "What") {
+          const links = panel.querySelectorAll("a").length;
+          const images = panel.querySelectorAll("img").length;
+          if (links !== expected.links) found.push(`${links} links rendered, the browser would allow ${expected.links}`);
+          if (images !== expected.images) found.push(`${images} images rendered, the browser would allow ${expected.images}`);
+        }
+        let clicked = 0;
+        for (const a of panel.querySelectorAll("a")) {
+          if (!["http:", "https:", "mailto:"].includes(a.protocol)) continue; // reported by inspect
+          a.click();
+          clicked++;
+        }
+        return { found, clicked };
+      }, { payload: p.text, layer, expected });
+      linksClicked += result.clicked;
+      note(`${label(p)} ${layer}`, result.found);
+      // "Show me" looks the step's (hostile) feature name up in the host page.
+      const showMe = card.locator(".pl-show-me > button");
+      if (layer === "How" && (await showMe.count())) {
+        await showMe.click();
+        showMeClicked++;
+        note(`${label(p)} Show me`, await page.evaluate(inspect, { expectedText: p.text }));
+      }
+    }
+    await page.evaluate(() => window.pathlight("close"));
+    await card.waitFor({ state: "detached" });
+  }
+
+  // Completion acknowledgement and "next up" carry titles too.
+  await page.evaluate(() => window.pathlight("track", "hostile_done"));
+  await page.locator("pathlight-widget >> .pl-toast").waitFor();
+  note("toast", await page.evaluate(inspect, {}));
+  const toast = await page.locator("pathlight-widget >> .pl-toast-title").textContent();
+  if (!toast.includes(payloads[0].text)) problems.push(`toast: ${JSON.stringify(toast)} does not show the title as text`);
+
+  await page.waitForTimeout(500);
+  note("end", await page.evaluate(inspect, {}));
+  const unexpected = requests.filter((r) => !["document", "script", "fetch", "image"].includes(r.type) || (r.type === "script" && !r.url.endsWith("/dist/pathlight.js")));
+  for (const r of unexpected) problems.push(`a ${r.type} request to ${r.url}`);
+  for (const d of dialogs) problems.push(`a dialog opened: ${d}`);
+  for (const p of popups) problems.push(`a popup opened: ${p}`);
+  problems.push(...log.pageErrors.map((e) => `page error: ${e}`));
+  t.diagnostic(`${payloads.length} payloads, ${payloads.length * 3} layers shown, ${linksClicked} links clicked, ${showMeClicked} "Show me" clicked, ${requests.filter((r) => r.type === "image").length} image requests`);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "window.__pwned was set");
+  assert.ok(linksClicked > payloads.length, `only ${linksClicked} links clicked: the links were not exercised`);
+  assert.deepEqual(problems.slice(0, 80), [], `${problems.length} problems`);
+  await close();
+});
+
+test("feature names that try to break out of the attribute selector match no host element", async () => {
+  // Catches: Anchor::css() escaping only some of a feature name, so a hostile name becomes
+  // a selector list matching the host's buttons (a beacon, "on this screen", a click that
+  // completes a lesson).
+  const { page, log, close } = await hostilePage();
+  await launcher(page);
+  await page.locator('pathlight-widget >> .pl-beacon').first().waitFor({ state: "visible", timeout: 5000 });
+  await page.waitForTimeout(800);
+  const beacons = await page.locator("pathlight-widget >> .pl-beacon").evaluateAll((bs) => bs.map((b) => b.dataset.lesson));
+  assert.deepEqual(beacons.sort(), BEACON_LESSONS.map((b) => b.id).sort(), "only the lessons anchored to real features may show a beacon");
+  await (await launcher(page)).click();
+  const items = await page.locator("pathlight-widget >> .pl-item").evaluateAll((items) =>
+    items.map((i) => ({ title: i.querySelector(".pl-item-title").textContent, why: i.querySelector(".pl-item-why").textContent })));
+  const beaconTitles = new Set(BEACON_LESSONS.map((b) => b.title));
+  const matched = items.filter((i) => !beaconTitles.has(i.title) && /on this (screen|page)/i.test(i.why));
+  assert.deepEqual(matched.map((m) => m.title.slice(0, 60)), [], "a hostile feature name matched a host element");
+  // A click on the host's buttons completes nothing hostile.
+  await page.evaluate(() => { window.done = []; window.addEventListener("pathlight:completed", (e) => window.done.push(e.detail.lesson)); });
+  await page.evaluate(() => window.pathlight("close"));
+  await page.click('[data-pathlight="reports.export"]');
+  await page.click('[data-pathlight="invoices.send"]');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.done), []);
+  // Beacons carry hostile ids and titles in attributes only.
+  const attrs = await page.locator("pathlight-widget >> .pl-beacon").evaluateAll((bs) => bs.map((b) => ({ title: b.title, children: b.children.length })));
+  for (const a of attrs) assert.ok(beaconTitles.has(a.title), JSON.stringify(a));
+  assert.deepEqual(await page.evaluate(inspect, {}), []);
+  assert.deepEqual(log.pageErrors, []);
+  await close();
+});
+
+test("the tripwire and the inspector catch what they look for (this suite cannot pass vacuously)", async () => {
+  // Catches: a broken tripwire (window.__pwned) or inspector, which would let every test
+  // above pass whatever the widget rendered.
+  const { page, close } = await hostilePage();
+  await launcher(page);
+  assert.deepEqual(await page.evaluate(inspect, {}), []);
+  await page.evaluate(() => {
+    const root = document.querySelector("pathlight-widget").shadowRoot;
+    const a = document.createElement("a");
+    a.setAttribute("href", "java\tscript:void 0");
+    const img = document.createElement("img");
+    img.setAttribute("src", "http://evil.example/x.png");
+    img.setAttribute("onerror", "window.__pwned=1");
+    const div = document.createElement("div");
+    div.append(a, img, document.createElement("iframe"));
+    root.appendChild(div);
+    document.body.appendChild(document.createElement("svg"));
+  });
+  await page.waitForFunction(() => window.__pwnHits.length > 0);
+  const found = (await page.evaluate(inspect, {})).join("\n");
+  for (const expected of [/link to "java\\tscript:void 0" \(protocol javascript:\)/, /an onerror attribute on <img>/, /image from "http:\/\/evil\.example/, /<iframe> element/, /<svg> added to the host page/, /script ran/]) {
+    assert.match(found, expected);
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), 1);
+  await close();
+});
