@@ -34,6 +34,8 @@ pub struct AnchorFacts {
 
 struct Tracked {
     selector: String,
+    /// The `data-pathlight` value, when the selector is a feature anchor's.
+    feature: Option<String>,
     element: Option<Element>,
     facts: AnchorFacts,
     on_click: Option<Closure<dyn FnMut()>>,
@@ -147,6 +149,7 @@ impl AnchorWatcher {
             for selector in wanted {
                 if !tracked.iter().any(|t| t.selector == selector) {
                     tracked.push(Tracked {
+                        feature: feature_name(&selector),
                         selector,
                         element: None,
                         facts: AnchorFacts::default(),
@@ -281,8 +284,19 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
                 scan_later = Some((SHADOW_SCAN_EVERY_MS - (now - *last_shadow_scan)) as i32 + 1);
             }
         }
+        // Feature anchors are found with one query for all of them, not one query each: on a
+        // big page with many features missing, that is the difference that matters.
+        let features = if tracked.iter().any(|t| pending(t) && t.feature.is_some()) {
+            features_on(&document)
+        } else {
+            Default::default()
+        };
         for t in tracked.iter_mut().filter(|t| pending(t)) {
-            let found = match document.query_selector(&t.selector) {
+            let in_document = match &t.feature {
+                Some(name) => Ok(features.get(name).cloned()),
+                None => document.query_selector(&t.selector),
+            };
+            let found = match in_document {
                 Err(_) => {
                     t.invalid = true;
                     invalid.push(t.selector.clone());
@@ -337,6 +351,29 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
         on_change();
     }
     on_settled();
+}
+
+/// The first element of the document for each `data-pathlight` value.
+fn features_on(document: &web_sys::Document) -> std::collections::HashMap<String, Element> {
+    let mut found = std::collections::HashMap::new();
+    if let Ok(all) = document.query_selector_all("[data-pathlight]") {
+        for i in 0..all.length() {
+            if let Some(el) = all.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if let Some(name) = el.get_attribute("data-pathlight") {
+                    found.entry(name).or_insert(el);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The feature name in a selector made by `Anchor::css` for a feature anchor.
+fn feature_name(selector: &str) -> Option<String> {
+    let quoted = selector
+        .strip_prefix("[data-pathlight=\"")?
+        .strip_suffix("\"]")?;
+    Some(quoted.replace("\\\"", "\"").replace("\\\\", "\\"))
 }
 
 /// Finds open shadow roots of host components, and observes the new ones too.

@@ -31,7 +31,16 @@ export async function profileSoak(page, seconds) {
   await page.waitForTimeout(seconds * 1000);
   const { profile } = await cdp.send("Profiler.stop");
   const after = await page.evaluate(() => window.mutations);
-  const ours = new Set(profile.nodes.filter((n) => /pathlight|^wasm:/.test(n.callFrame.url)).map((n) => n.id));
+  // A sample is the widget's when its code is anywhere on the stack: the DOM calls it makes
+  // (querySelector, getBoundingClientRect) are native frames with no URL of their own.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children || []) parent.set(child, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const own = (id) => /pathlight|^wasm:/.test(byId.get(id).callFrame.url);
+  const ours = new Set(profile.nodes.map((n) => n.id).filter((id) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) if (own(at)) return true;
+    return false;
+  }));
   const deltas = profile.timeDeltas;
   let widgetUs = 0;
   let totalUs = 0;
