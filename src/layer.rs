@@ -15,14 +15,6 @@ pub enum Layer {
 impl Layer {
     pub const ALL: [Layer; 3] = [Layer::Why, Layer::What, Layer::How];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Layer::Why => "Why",
-            Layer::What => "What",
-            Layer::How => "How",
-        }
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             Layer::Why => "why",

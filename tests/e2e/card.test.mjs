@@ -1,0 +1,132 @@
+// The lesson card: beside its feature (a sheet on phones that never covers it), the layer a
+// learner prefers, Show me, connections, theming, and identify keeping anonymous progress.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, launcher } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const box = (locator) => locator.evaluate((e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test("the card stands beside its feature, and on a phone is a sheet that does not cover it", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/app/basic`);
+    await launcher(page);
+    await page.evaluate(() => window.pathlight("open", "export-report"));
+    const card = page.locator("pathlight-widget >> .pl-card");
+    await card.waitFor();
+    await page.waitForTimeout(200);
+    const feature = await box(page.locator('[data-pathlight="reports.export"]'));
+    const placed = await box(card);
+    const side = await card.getAttribute("data-side");
+    assert.ok(!overlaps(placed, feature), `${viewport.width}px: the card covers its feature (${side})`);
+    if (viewport.width < 640) {
+      assert.match(side, /^sheet-/);
+      assert.ok(placed.right - placed.left >= viewport.width - 1, "a phone sheet spans the screen");
+    } else {
+      assert.equal(side, "below");
+      assert.ok(Math.abs(placed.top - feature.bottom - 10) <= 2, "the card sits just below its feature");
+    }
+    await context.close();
+  }
+});
+
+test("the card opens on the layer the learner last chose", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("open", "export-report"));
+  await page.getByRole("tab", { name: "How" }).click();
+  await page.getByRole("button", { name: "Close lesson" }).click();
+  await page.reload();
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("open", "send-invoice"));
+  const card = page.getByRole("dialog", { name: "Send an invoice" });
+  await card.waitFor();
+  assert.equal(await card.getByRole("tab", { name: "How" }).getAttribute("aria-selected"), "true");
+  await close();
+});
+
+test("Show me rings each step's feature in turn without blocking the page", async () => {
+  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+    setup: (p) => p.addInitScript(() => {
+      window.steps = [];
+      window.addEventListener("pathlight:step_shown", (e) => window.steps.push(e.detail.step));
+    }),
+  });
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("open", "export-report"));
+  await page.getByRole("tab", { name: "How" }).click();
+  await page.getByRole("button", { name: "Show me" }).click();
+  await page.getByRole("button", { name: "Next step" }).click();
+  const ring = page.locator("pathlight-widget >> .pl-ring");
+  await page.waitForTimeout(300);
+  const feature = await box(page.locator('[data-pathlight="reports.export"]'));
+  const around = await box(ring);
+  assert.ok(around.left <= feature.left && around.top <= feature.top && around.right >= feature.right && around.bottom >= feature.bottom, "the ring does not surround step 2's feature");
+  assert.equal(await ring.evaluate((r) => getComputedStyle(r).pointerEvents), "none");
+  assert.equal(await page.evaluate(() => document.querySelector("pathlight-widget").shadowRoot.activeElement?.textContent), "Done", "focus left the card's controls");
+  // The learner can still use the page under the ring.
+  await page.click("#host-counter");
+  assert.equal(await page.textContent("#host-count"), "1");
+  assert.deepEqual(await page.evaluate(() => window.steps), [1, 2]);
+  assert.deepEqual(log.pageErrors, []);
+  await close();
+});
+
+test("a card shows what it builds on and leads to, with their states, and goes there", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("track", "report_exported"));
+  await page.evaluate(() => window.pathlight("open", "send-invoice"));
+  const card = page.getByRole("dialog", { name: "Send an invoice" });
+  await card.waitFor();
+  const buildsOn = card.getByRole("navigation").getByRole("button", { name: /Export a report/ });
+  assert.match(await buildsOn.textContent(), /done/);
+  await buildsOn.click();
+  await page.getByRole("dialog", { name: "Export a report" }).waitFor();
+  await close();
+});
+
+test("the host themes the widget, and init can force dark", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/themed`, {
+    setup: (p) => p.route("**/app/themed", (r) => r.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Themed</title>
+        <style>:root { --pathlight-accent: rgb(190, 18, 60); --pathlight-radius: 3px; --pathlight-font: Georgia, serif; }</style></head>
+        <body><main><h1>Host</h1><button data-pathlight="reports.export">Export</button></main>
+        <script>window.pathlight=window.pathlight||function(){(window.pathlight.q=window.pathlight.q||[]).push(arguments)};
+        pathlight('init',{lessons:'/lessons.json',theme:'dark'});pathlight('open','export-report');</script>
+        <script async src="/dist/pathlight.js"></script></body></html>`,
+    })),
+  });
+  await page.getByRole("dialog", { name: "Export a report" }).waitFor({ timeout: 15000 });
+  const style = await page.evaluate(() => {
+    const root = document.querySelector("pathlight-widget").shadowRoot;
+    const launcher = getComputedStyle(root.querySelector(".pl-launcher"));
+    const card = getComputedStyle(root.querySelector(".pl-card"));
+    return { accent: launcher.backgroundColor, font: card.fontFamily, radius: card.borderTopLeftRadius, background: card.backgroundColor, dark: root.querySelector(".pl-root").classList.contains("pl-dark") };
+  });
+  assert.deepEqual(style, { accent: "rgb(190, 18, 60)", font: "Georgia, serif", radius: "3px", background: "rgb(27, 31, 42)", dark: true });
+  await close();
+});
+
+test("identify folds what the learner did anonymously into their own progress", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("track", "report_exported"));
+  await page.evaluate(() => window.pathlight("identify", "u7", { role: "admin" }));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("pathlight:fixture:user:u7") || "{}").data?.lessons?.["export-report"]?.completed);
+  assert.equal(await page.evaluate(() => localStorage.getItem("pathlight:fixture:anonymous")), null, "the anonymous copy stayed behind");
+  await close();
+});
