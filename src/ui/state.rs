@@ -50,7 +50,6 @@ pub enum Surface {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggested {
     pub lesson: Lesson,
-    pub presence: Presence,
     pub why: String,
 }
 
@@ -354,7 +353,6 @@ impl WidgetState {
                 .map(|s| Suggested {
                     why: s.sentence(&pack),
                     lesson: s.lesson.clone(),
-                    presence: s.presence,
                 })
                 .collect()
         })
@@ -490,8 +488,7 @@ impl WidgetState {
         self.show_layer(layer);
     }
 
-    /// Shows a layer of the open lesson; `chosen` when the learner picked it, which makes
-    /// it the layer their next lesson opens on.
+    /// The learner picked a layer: show it, and open their next lessons on it too.
     pub fn view_layer(&self, layer: Layer) {
         self.progress
             .update(|p| p.set_preferred_layer(layer, now() as u64));

@@ -84,11 +84,6 @@ pub fn untie(id: u32) {
     })
 }
 
-/// Places every beacon again, in the next frame.
-pub fn refresh() {
-    TETHER.with(request_frame);
-}
-
 fn listen(t: &Rc<RefCell<Inner>>, on: bool) {
     let window = web_sys::window().expect("a window");
     let mut inner = t.borrow_mut();
