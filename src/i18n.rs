@@ -361,7 +361,15 @@ mod tests {
     #[test]
     fn every_template_keeps_its_placeholder() {
         for s in ALL {
-            for t in [s.panel_title, s.minutes, s.beacon, s.completed, s.your_path, s.left, s.step_of] {
+            for t in [
+                s.panel_title,
+                s.minutes,
+                s.beacon,
+                s.completed,
+                s.your_path,
+                s.left,
+                s.step_of,
+            ] {
                 assert_eq!(t.matches("{}").count(), 1, "{}: {t}", s.lang);
             }
         }

@@ -1,5 +1,5 @@
 //! Renders the compiled content tree as Leptos nodes: text is always escaped, and no
-//! authored string ever reaches innerHTML.
+//! authored string is ever parsed as HTML.
 
 use crate::content::{Block, Inline};
 use crate::url_safety::{self, UrlUse};
