@@ -2,14 +2,12 @@
 //!
 //! [`rank`] orders the lessons the trigger engine found eligible, and every [`Suggestion`]
 //! keeps the [`Reason`]s behind its place so the widget can say why it suggests it.
-//! [`learning_map`] lays out the way to one goal, and [`Attention`] caps how much the widget
-//! asks of the learner at once. All of it is deterministic: the same lessons, in any order,
-//! come out in the same order.
+//! [`Attention`] then caps how many of them the widget puts in front of the learner at once.
+//! All of it is deterministic: the same lessons, in any order, come out in the same order.
 
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{Progress, Status};
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
 
 // Points per factor. Novelty outweighs the feature on screen and readiness together, so a
 // lesson already done sinks below a new one; a goal counts per weight point, so a lesson
@@ -248,115 +246,6 @@ impl Suggestion<'_> {
             .map(|first| first.to_uppercase().chain(chars).collect())
             .unwrap_or_default()
     }
-}
-
-/// Where a lesson on the way to a goal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Done,
-    Known,
-    /// The first lesson left on the way: where the learner stands.
-    Next,
-    /// Left to do; lessons may be taken in any order.
-    Available,
-}
-
-/// A lesson on the way to a goal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stop<'a> {
-    pub lesson: &'a Lesson,
-    pub state: State,
-}
-
-/// The way to one goal, for the learner's map.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LearningMap<'a> {
-    pub goal: &'a Goal,
-    /// The lessons that serve the goal and those they build on, each after its
-    /// prerequisites and in pack order otherwise.
-    pub stops: Vec<Stop<'a>>,
-    /// The index of the [`State::Next`] stop; none once nothing is left.
-    pub next: Option<usize>,
-    pub lessons_left: usize,
-    pub minutes_left: u32,
-    /// Earned when every lesson on the way was completed, which only doing the real thing
-    /// achieves: "I know this" or reading every layer never earns it.
-    pub skill_mark: bool,
-}
-
-/// The way to the goal `goal_id`, or none if the pack has no such goal.
-pub fn learning_map<'a>(
-    pack: &'a Pack,
-    goal_id: &str,
-    progress: &Progress,
-) -> Option<LearningMap<'a>> {
-    let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
-    let lessons = &pack.lessons;
-    let index: BTreeMap<&str, usize> = lessons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
-    let prerequisites = |i: usize| {
-        lessons[i]
-            .prerequisites
-            .iter()
-            .filter_map(|p| index.get(p.as_str()).copied())
-    };
-
-    let mut on_way = vec![false; lessons.len()];
-    let mut pending: Vec<usize> = (0..lessons.len())
-        .filter(|&i| lessons[i].goals.contains_key(goal_id))
-        .collect();
-    while let Some(i) = pending.pop() {
-        if !std::mem::replace(&mut on_way[i], true) {
-            pending.extend(prerequisites(i));
-        }
-    }
-
-    let way: Vec<usize> = (0..lessons.len()).filter(|&i| on_way[i]).collect();
-    let mut placed = vec![false; lessons.len()];
-    let mut stops: Vec<Stop> = Vec::with_capacity(way.len());
-    let mut next = None;
-    let (mut lessons_left, mut minutes_left) = (0, 0);
-    let mut all_done = true;
-    loop {
-        let unplaced = || way.iter().copied().filter(|&i| !placed[i]);
-        let Some(i) = unplaced()
-            .find(|&i| prerequisites(i).all(|p| placed[p]))
-            // Only a cycle, which the linter refuses, leaves no lesson ready: break it in pack
-            // order rather than leave lessons off the map.
-            .or_else(|| unplaced().next())
-        else {
-            break;
-        };
-        placed[i] = true;
-        let lesson = &lessons[i];
-        let state = match progress.status(&lesson.id) {
-            Status::Completed(_) => State::Done,
-            Status::Known => State::Known,
-            _ if next.is_none() => {
-                next = Some(stops.len());
-                State::Next
-            }
-            _ => State::Available,
-        };
-        if state != State::Known && state != State::Done {
-            lessons_left += 1;
-            minutes_left += u32::from(lesson.minutes);
-        }
-        all_done &= state == State::Done;
-        stops.push(Stop { lesson, state });
-    }
-
-    Some(LearningMap {
-        goal,
-        skill_mark: all_done && !stops.is_empty(),
-        stops,
-        next,
-        lessons_left,
-        minutes_left,
-    })
 }
 
 /// How much the widget may ask of the learner at once.
@@ -669,117 +558,6 @@ mod tests {
         progress.complete("a", Via::Event, NOW);
         let ranked = ranked(&pack, &progress, None, &["a"]);
         assert_eq!(ranked[0].sentence(&pack), "On this screen · done");
-    }
-
-    fn map_pack() -> Pack {
-        // Pack order is deliberately not the order of the way.
-        pack(json!([
-            lesson(
-                "remind",
-                json!({ "goals": { "paid": 4 }, "prerequisites": ["send"], "minutes": 1 })
-            ),
-            lesson("other", json!({ "goals": { "close": 4 } })),
-            lesson(
-                "send",
-                json!({ "goals": { "paid": 5 }, "prerequisites": ["create"], "minutes": 2 })
-            ),
-            lesson("methods", json!({ "goals": { "paid": 3 }, "minutes": 2 })),
-            lesson("create", json!({ "goals": { "close": 1 }, "minutes": 3 })),
-        ]))
-    }
-
-    fn stops<'a>(map: &LearningMap<'a>) -> Vec<(&'a str, State)> {
-        map.stops
-            .iter()
-            .map(|s| (s.lesson.id.as_str(), s.state))
-            .collect()
-    }
-
-    #[test]
-    fn the_map_puts_prerequisites_first_and_keeps_pack_order_otherwise() {
-        let pack = map_pack();
-        let map = learning_map(&pack, "paid", &Progress::default()).unwrap();
-        assert_eq!(
-            stops(&map),
-            [
-                ("methods", State::Next),
-                ("create", State::Available),
-                ("send", State::Available),
-                ("remind", State::Available),
-            ]
-        );
-        assert_eq!(
-            (map.next, map.lessons_left, map.minutes_left),
-            (Some(0), 4, 8)
-        );
-    }
-
-    #[test]
-    fn the_map_shows_where_the_learner_stands_and_what_is_left() {
-        let pack = map_pack();
-        let mut progress = Progress::default();
-        progress.complete("methods", Via::Click, NOW);
-        progress.mark_known("create");
-        let map = learning_map(&pack, "paid", &progress).unwrap();
-        assert_eq!(
-            stops(&map),
-            [
-                ("methods", State::Done),
-                ("create", State::Known),
-                ("send", State::Next),
-                ("remind", State::Available),
-            ]
-        );
-        assert_eq!(
-            (map.next, map.lessons_left, map.minutes_left),
-            (Some(2), 2, 3)
-        );
-        assert!(!map.skill_mark);
-    }
-
-    #[test]
-    fn the_skill_mark_takes_completing_every_lesson_and_knowing_one_is_not_enough() {
-        let pack = map_pack();
-        let mut progress = Progress::default();
-        for id in ["methods", "send", "remind"] {
-            progress.complete(id, Via::Event, NOW);
-        }
-        progress.mark_known("create");
-        progress.record_layer("create", crate::layer::Layer::How);
-        let known = learning_map(&pack, "paid", &progress).unwrap();
-        assert!(!known.skill_mark);
-        assert_eq!((known.next, known.lessons_left), (None, 0));
-        progress.complete("create", Via::Event, NOW);
-        assert!(learning_map(&pack, "paid", &progress).unwrap().skill_mark);
-    }
-
-    #[test]
-    fn a_goal_without_lessons_has_an_empty_map_and_no_mark() {
-        let pack = pack(json!([lesson("a", json!({}))]));
-        let map = learning_map(&pack, "setup", &Progress::default()).unwrap();
-        assert!(map.stops.is_empty() && !map.skill_mark && map.next.is_none());
-        assert!(learning_map(&pack, "no-such-goal", &Progress::default()).is_none());
-    }
-
-    #[test]
-    fn a_prerequisite_cycle_still_maps_every_lesson_once() {
-        let pack = pack(json!([
-            lesson(
-                "a",
-                json!({ "goals": { "paid": 1 }, "prerequisites": ["b"] })
-            ),
-            lesson(
-                "b",
-                json!({ "goals": { "paid": 1 }, "prerequisites": ["a"] })
-            ),
-            lesson(
-                "c",
-                json!({ "goals": { "paid": 1 }, "prerequisites": ["b", "missing"] })
-            ),
-        ]));
-        let map = learning_map(&pack, "paid", &Progress::default()).unwrap();
-        let ids: Vec<&str> = stops(&map).iter().map(|s| s.0).collect();
-        assert_eq!(ids, ["a", "b", "c"]);
     }
 
     fn screen() -> Pack {

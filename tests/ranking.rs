@@ -1,9 +1,10 @@
 //! Properties of the ranking and the learning map over generated packs and learners.
 #![cfg(not(target_arch = "wasm32"))]
 
+use pathlight::learning_map::{learning_map, State};
 use pathlight::pack::Pack;
 use pathlight::progress::{Progress, Via};
-use pathlight::ranking::{learning_map, rank, Candidate, Learner, Presence, State, Suggestion};
+use pathlight::ranking::{rank, Candidate, Learner, Presence, Suggestion};
 use proptest::prelude::*;
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 
 use super::WidgetState;
 use crate::i18n::fill;
-use crate::ranking::{learning_map, State};
+use crate::learning_map::{learning_map, State};
 use leptos::prelude::*;
 
 /// The way to each chosen goal: every lesson on it in prerequisite order with its state,
