@@ -133,7 +133,14 @@ pub struct Progress {
     layer: Option<Layer>,
     #[serde(default)]
     layer_at: u64,
+    /// When the host tracked each event (ms, ascending), the latest [`MAX_EVENTS`] of each,
+    /// so that "at least N times within D days" triggers outlive the page.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    events: BTreeMap<String, Vec<u64>>,
 }
+
+/// The times kept per tracked event: enough for any sensible "at least N" trigger.
+pub const MAX_EVENTS: usize = 100;
 
 /// What [`Progress::load`] found in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +160,19 @@ impl Progress {
     pub fn complete(&mut self, id: &str, via: Via, now: u64) {
         let record = self.record(id);
         record.completed = earliest(record.completed, Some(Completed { at: now, via }));
+    }
+
+    /// Records that the host tracked `name` at `now`.
+    pub fn record_event(&mut self, name: &str, now: u64) {
+        let times = self.events.entry(name.to_owned()).or_default();
+        *times = latest_events(times, &[now]);
+    }
+
+    /// How many times `name` was tracked at or after `since_ms` (negative infinity: ever).
+    pub fn event_count(&self, name: &str, since_ms: f64) -> u32 {
+        self.events.get(name).map_or(0, |times| {
+            times.iter().filter(|&&t| t as f64 >= since_ms).count() as u32
+        })
     }
 
     /// Records "I know this". It lets later lessons count on this one, but never earns a
@@ -265,12 +285,18 @@ impl Progress {
         } else {
             (self.layer, self.layer_at)
         };
+        let mut events = self.events.clone();
+        for (name, theirs) in &other.events {
+            let ours = events.entry(name.clone()).or_default();
+            *ours = latest_events(ours, theirs);
+        }
         Progress {
             lessons,
             goals,
             goals_at,
             layer,
             layer_at,
+            events,
         }
     }
 
@@ -330,6 +356,16 @@ impl Record {
             layers: union(&self.layers, &other.layers),
         }
     }
+}
+
+/// Both lists of event times as one, ascending, without repeats, the latest [`MAX_EVENTS`]:
+/// the same whichever side merges into which, and however often.
+fn latest_events(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut all: Vec<u64> = a.iter().chain(b).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let skip = all.len().saturating_sub(MAX_EVENTS);
+    all.split_off(skip)
 }
 
 fn earliest(a: Option<Completed>, b: Option<Completed>) -> Option<Completed> {
@@ -393,6 +429,42 @@ pub fn backup_key(key: &str, now: u64, taken: &dyn Fn(&str) -> bool) -> String {
         candidate = format!("{stamped}:{n}");
     }
     candidate
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+
+    #[test]
+    fn tracked_events_are_counted_within_a_window_and_survive_a_round_trip() {
+        let mut p = Progress::default();
+        for at in [1_000, 2_000, 3_000] {
+            p.record_event("report_exported", at);
+        }
+        assert_eq!(p.event_count("report_exported", f64::NEG_INFINITY), 3);
+        assert_eq!(p.event_count("report_exported", 2_000.0), 2);
+        assert_eq!(p.event_count("other", f64::NEG_INFINITY), 0);
+        let Loaded::Writable(back) = Progress::load(&p.to_json()) else {
+            panic!()
+        };
+        assert_eq!(back.event_count("report_exported", 0.0), 3);
+    }
+
+    #[test]
+    fn merged_event_times_are_unioned_and_capped_at_the_latest() {
+        let (mut a, mut b) = (Progress::default(), Progress::default());
+        for t in 0..80 {
+            a.record_event("e", t * 2);
+            b.record_event("e", t * 2 + 1);
+        }
+        let merged = a.merge(&b);
+        assert_eq!(merged, b.merge(&a));
+        assert_eq!(
+            merged.event_count("e", f64::NEG_INFINITY) as usize,
+            MAX_EVENTS
+        );
+        assert_eq!(merged.event_count("e", 159.0), 1, "the latest time is kept");
+    }
 }
 
 #[cfg(test)]

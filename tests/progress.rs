@@ -15,6 +15,7 @@ enum Op {
     View(&'static str, Layer),
     Goals(Vec<&'static str>, u64),
     Prefer(Layer, u64),
+    Track(&'static str, u64),
 }
 
 fn lesson() -> impl Strategy<Value = &'static str> {
@@ -55,6 +56,11 @@ fn op() -> impl Strategy<Value = Op> {
         )
             .prop_map(|(goals, at)| Op::Goals(goals, at)),
         (layer(), time()).prop_map(|(l, at)| Op::Prefer(l, at)),
+        (
+            prop::sample::select(&["invoice_sent", "report_exported"][..]),
+            time()
+        )
+            .prop_map(|(e, at)| Op::Track(e, at)),
     ]
 }
 
@@ -69,6 +75,7 @@ fn apply(progress: &mut Progress, op: &Op) {
             progress.set_goals(goals.iter().map(|g| g.to_string()).collect(), *at)
         }
         Op::Prefer(l, at) => progress.set_preferred_layer(*l, *at),
+        Op::Track(name, at) => progress.record_event(name, *at),
     }
 }
 

@@ -74,7 +74,6 @@ pub struct WidgetState {
     pub clock: RwSignal<f64>,
     pub progress: RwSignal<Progress>,
     traits: RwSignal<Map<String, Value>>,
-    events_log: RwSignal<Vec<(String, f64)>>,
     /// Lessons whose beacon already showed on this page: one page view is one show, so
     /// the show being counted does not hide the beacon showing it.
     shown_here: RwSignal<std::collections::HashSet<String>>,
@@ -125,7 +124,6 @@ impl WidgetState {
             clock: RwSignal::new(now()),
             progress,
             traits: RwSignal::new(options.traits),
-            events_log: RwSignal::new(Vec::new()),
             shown_here: RwSignal::new(Default::default()),
             picking_goals: RwSignal::new(false),
             step: RwSignal::new(None),
@@ -298,18 +296,13 @@ impl WidgetState {
         self.clock.track();
         let pack = self.pack();
         let url = self.url.get();
-        let (progress, traits, events_log) = (
-            self.progress.get(),
-            self.traits.get(),
-            self.events_log.get(),
-        );
+        let (progress, traits) = (self.progress.get(), self.traits.get());
         let shown_here = self.shown_here.get();
         let now = now();
         self.anchors.with_value(|anchors| {
             let facts = PageFacts {
                 url: &url,
                 anchors: anchors.as_ref(),
-                events: &events_log,
                 traits: &traits,
                 progress: &progress,
                 now,
@@ -562,10 +555,10 @@ impl WidgetState {
 
     /// The host reported something the learner did.
     pub fn track(&self, name: String) {
-        let done = name.clone();
-        self.events_log.update(|log| log.push((name, now())));
+        self.progress
+            .update(|p| p.record_event(&name, now() as u64));
         self.complete_where(
-            |rule| matches!(rule, Completion::Event(e) if *e == done),
+            |rule| matches!(rule, Completion::Event(e) if *e == name),
             Via::Event,
         );
     }

@@ -10,8 +10,6 @@ use serde_json::{Map, Value};
 pub struct PageFacts<'a> {
     pub url: &'a str,
     pub anchors: Option<&'a AnchorWatcher>,
-    /// `pathlight('track', name)` calls: name and time (ms).
-    pub events: &'a [(String, f64)],
     pub traits: &'a Map<String, Value>,
     pub progress: &'a Progress,
     pub now: f64,
@@ -35,10 +33,7 @@ impl Facts for PageFacts<'_> {
     }
 
     fn event_count(&self, name: &str, since_ms: f64) -> u32 {
-        self.events
-            .iter()
-            .filter(|(n, at)| n == name && *at >= since_ms)
-            .count() as u32
+        self.progress.event_count(name, since_ms)
     }
 
     fn trait_value(&self, key: &str) -> Option<&Value> {

@@ -197,3 +197,20 @@ test("a vendor's backend: its progress is merged in, and saves are retried until
   assert.deepEqual(log.pageErrors, []);
   await close();
 });
+
+test("an event trigger counts what the host tracked across page loads", async () => {
+  const { page, close } = await open(browser, `${server.base}/app/events`, {
+    setup: (p) => p.route("**/app/events", async (r) => r.fulfill({ response: await p.request.fetch(`${server.base}/app/basic`) })),
+  });
+  await launcher(page);
+  await page.evaluate(() => window.pathlight("track", "report_exported"));
+  await page.reload();
+  await (await launcher(page)).click();
+  await page.getByRole("dialog", { name: "Learn Test Ledger" }).waitFor();
+  assert.ok(!(await listed(page)).includes("Schedule your exports"), "offered after one export");
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => window.pathlight("track", "report_exported"));
+  await page.getByRole("button", { name: "Learn", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector("pathlight-widget").shadowRoot.textContent.includes("Schedule your exports"));
+  await close();
+});
