@@ -65,9 +65,17 @@ test("on callbacks and pathlight:* CustomEvents arrive in the documented order",
 });
 
 test("destroy() leaves no node and no listener behind, and init works again after it", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/beacons`);
+  // The widget's script waits until the host's own listeners have been counted.
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  const { page, log, close } = await open(browser, `${server.base}/app/beacons`, {
+    setup: (p) => p.route("**/dist/pathlight.js", async (route) => { await gate; await route.continue(); }),
+    // The held script would hold the load event too.
+    waitUntil: "domcontentloaded",
+  });
   const pristine = await listeners(page);
   const nativePush = await page.evaluate(() => history.pushState.toString());
+  release();
   await launcher(page);
   await page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
   await page.locator('pathlight-widget >> .pl-beacon[data-lesson="deep-row"]').waitFor({ state: "visible" });

@@ -15,8 +15,15 @@ after(async () => {
 });
 
 test("the launcher mounts inside an open shadow root, not in the host's DOM", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`);
+  // The widget's script waits until the host's <head> has been read.
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+    setup: (p) => p.route("**/dist/pathlight.js", async (route) => { await gate; await route.continue(); }),
+    waitUntil: "domcontentloaded",
+  });
   const headBefore = await page.evaluate(() => document.head.innerHTML);
+  release();
   await launcher(page);
   const where = await page.evaluate(() => {
     const host = document.querySelector("pathlight-widget");

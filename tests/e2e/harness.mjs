@@ -59,7 +59,7 @@ export async function launch() {
 }
 
 /** A page that records console messages and uncaught errors. */
-export async function open(browser, url, { setup } = {}) {
+export async function open(browser, url, { setup, waitUntil = "load" } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const log = { warnings: [], errors: [], pageErrors: [] };
@@ -69,7 +69,7 @@ export async function open(browser, url, { setup } = {}) {
   });
   page.on("pageerror", (e) => log.pageErrors.push(String(e)));
   if (setup) await setup(page);
-  await page.goto(url);
+  await page.goto(url, { waitUntil });
   return { page, log, close: () => context.close() };
 }
 
