@@ -118,33 +118,8 @@ pub fn learning_map<'a>(
 mod tests {
     use super::*;
     use crate::progress::Via;
+    use crate::test_pack::{lesson, pack, NOW};
     use serde_json::json;
-
-    const NOW: u64 = 1_764_000_000_000;
-
-    fn pack(lessons: serde_json::Value) -> Pack {
-        serde_json::from_value(json!({
-            "format": 1, "id": "acme", "title": "Acme",
-            "goals": [
-                { "id": "paid", "title": "Get paid faster", "roles": ["finance"] },
-                { "id": "close", "title": "Close the month" },
-                { "id": "setup", "title": "Set up your workspace", "roles": ["admin"] },
-            ],
-            "lessons": lessons,
-        }))
-        .unwrap()
-    }
-
-    fn lesson(id: &str, extra: serde_json::Value) -> serde_json::Value {
-        let mut l = json!({
-            "id": id, "title": format!("Lesson {id}"), "objective": "", "minutes": 2,
-            "why": [], "what": [], "how": [],
-        });
-        l.as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
-        l
-    }
 
     fn map_pack() -> Pack {
         // Pack order is deliberately not the order of the way.

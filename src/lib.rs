@@ -14,6 +14,8 @@ pub mod pack;
 pub mod placement;
 pub mod progress;
 pub mod ranking;
+#[cfg(test)]
+mod test_pack;
 pub mod trigger;
 pub mod url_pattern;
 pub mod url_safety;
