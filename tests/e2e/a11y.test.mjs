@@ -1,20 +1,12 @@
 // Accessibility: axe-core finds no violation in any state of the widget, in light and dark,
 // left-to-right and right-to-left. Each state is one the learner can reach by keyboard.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { serve, launch, open, launcher, lessonItem } from "./harness.mjs";
+import { launcher, lessonItem, open, suite } from "./harness.mjs";
 
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** axe-core's violations inside the widget (its element and shadow root only). */
 async function violations(page) {
@@ -32,7 +24,7 @@ async function violations(page) {
 
 for (const scheme of ["light", "dark"]) {
   test(`no axe violations in the launcher, panel, picker, map and card states (${scheme})`, async () => {
-    const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+    const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
       setup: (p) => p.emulateMedia({ colorScheme: scheme }),
     });
     const states = {};
@@ -63,7 +55,7 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("right-to-left for Arabic, with no axe violations", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/queue-ar`, {
+  const { page, close } = await open(env.browser, `${env.base}/app/queue-ar`, {
     setup: (p) => p.route("**/app/queue-ar", (r) => r.fulfill({
       contentType: "text/html",
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>RTL host</title></head><body><main><h1>Host</h1>

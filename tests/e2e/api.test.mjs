@@ -1,17 +1,9 @@
 // The host API: lifecycle events in order, and destroy() leaving the host as it was.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { holdWidget, launcher, open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** Listener counts on window and document, as DevTools sees them. */
 async function listeners(page) {
@@ -27,7 +19,7 @@ async function listeners(page) {
 }
 
 test("on callbacks and pathlight:* CustomEvents arrive in the documented order", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.addInitScript(() => {
       window.seen = [];
       window.pathlight = window.pathlight || function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); };
@@ -66,16 +58,11 @@ test("on callbacks and pathlight:* CustomEvents arrive in the documented order",
 
 test("destroy() leaves no node and no listener behind, and init works again after it", async () => {
   // The widget's script waits until the host's own listeners have been counted.
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  const { page, log, close } = await open(browser, `${server.base}/app/beacons`, {
-    setup: (p) => p.route("**/dist/pathlight.js", async (route) => { await gate; await route.continue(); }),
-    // The held script would hold the load event too.
-    waitUntil: "domcontentloaded",
-  });
+  const held = holdWidget();
+  const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`, held.options);
   const pristine = await listeners(page);
   const nativePush = await page.evaluate(() => history.pushState.toString());
-  release();
+  held.release();
   await launcher(page);
   await page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
   await page.locator('pathlight-widget >> .pl-beacon[data-lesson="deep-row"]').waitFor({ state: "visible" });

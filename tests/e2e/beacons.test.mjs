@@ -1,19 +1,11 @@
 // Beacons: pinned to features that render late, sit in scroll containers, come and go with
 // SPA navigation. Each test names the failure it would catch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { launcher, open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const beacon = (page, lesson) => page.locator(`pathlight-widget >> .pl-beacon[data-lesson="${lesson}"]`);
 
@@ -27,7 +19,7 @@ async function geometry(page, lesson, anchor) {
 }
 
 test("a beacon appears beside an element the host adds 2 s after load", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/beacons`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
   assert.equal(await beacon(page, "late-insight").count(), 0, "no beacon before its anchor exists");
   await beacon(page, "late-insight").waitFor({ state: "visible", timeout: 5000 });
@@ -38,7 +30,7 @@ test("a beacon appears beside an element the host adds 2 s after load", async ()
 });
 
 test("a beacon inside a scrolled container follows its anchor within 2 px, and hides when clipped", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/beacons`);
+  const { page, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
   // Row 20 of the 200 px container starts out clipped: no beacon.
   await page.waitForTimeout(400);
@@ -64,7 +56,7 @@ test("a beacon inside a scrolled container follows its anchor within 2 px, and h
 });
 
 test("beacons follow SPA navigation: shown on /invoices/:id, gone when the learner leaves", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/beacons`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
   assert.equal(await beacon(page, "invoice-detail").count(), 0);
   await page.click("#to-invoice");
@@ -78,7 +70,7 @@ test("beacons follow SPA navigation: shown on /invoices/:id, gone when the learn
 });
 
 test("SPA navigation is followed through a patched history where there is no Navigation API", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/beacons`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`, {
     setup: (p) => p.addInitScript(() => {
       delete Object.getPrototypeOf(window).navigation;
       delete window.navigation;
@@ -99,7 +91,7 @@ test("SPA navigation is followed through a patched history where there is no Nav
 });
 
 test("clicking a beacon opens its lesson, and Not now hides the beacon", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/beacons`);
+  const { page, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
   await page.click("#to-invoice");
   await beacon(page, "invoice-detail").click();
@@ -118,7 +110,7 @@ test("an invalid selector in one lesson does not stop the other lessons", async 
   Object.assign(broken, { id: "broken", title: "Broken", anchor: { selector: "div[[" } });
   pack.lessons.unshift(broken);
   await writeFile(new URL("./artifacts/bad-selector.json", import.meta.url), JSON.stringify(pack));
-  const { page, log, close } = await open(browser, `${server.base}/app/beacons`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`, {
     setup: (p) => p.route("**/lessons.json", (r) => r.fulfill({ path: new URL("./artifacts/bad-selector.json", import.meta.url).pathname, contentType: "application/json" })),
   });
   await launcher(page);

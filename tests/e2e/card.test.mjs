@@ -1,27 +1,19 @@
 // The lesson card: beside its feature (a sheet on phones that never covers it), the layer a
 // learner prefers, Show me, connections, theming, and identify keeping anonymous progress.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { launcher, open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const box = (locator) => locator.evaluate((e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
 const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 test("the card stands beside its feature, and on a phone is a sheet that does not cover it", async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    const context = await browser.newContext({ viewport });
+    const context = await env.browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(`${server.base}/app/basic`);
+    await page.goto(`${env.base}/app/basic`);
     await launcher(page);
     await page.evaluate(() => window.pathlight("open", "export-report"));
     const card = page.locator("pathlight-widget >> .pl-card");
@@ -43,7 +35,7 @@ test("the card stands beside its feature, and on a phone is a sheet that does no
 });
 
 test("the card opens on the layer the learner last chose", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  const { page, close } = await open(env.browser, `${env.base}/app/basic`);
   await launcher(page);
   await page.evaluate(() => window.pathlight("open", "export-report"));
   await page.getByRole("tab", { name: "How" }).click();
@@ -58,7 +50,7 @@ test("the card opens on the layer the learner last chose", async () => {
 });
 
 test("Show me rings each step's feature in turn without blocking the page", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.addInitScript(() => {
       window.steps = [];
       window.addEventListener("pathlight:step_shown", (e) => window.steps.push(e.detail.step));
@@ -85,7 +77,7 @@ test("Show me rings each step's feature in turn without blocking the page", asyn
 });
 
 test("a card shows what it builds on and leads to, with their states, and goes there", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  const { page, close } = await open(env.browser, `${env.base}/app/basic`);
   await launcher(page);
   await page.evaluate(() => window.pathlight("track", "report_exported"));
   await page.evaluate(() => window.pathlight("open", "send-invoice"));
@@ -99,7 +91,7 @@ test("a card shows what it builds on and leads to, with their states, and goes t
 });
 
 test("the host themes the widget, and init can force dark", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/themed`, {
+  const { page, close } = await open(env.browser, `${env.base}/app/themed`, {
     setup: (p) => p.route("**/app/themed", (r) => r.fulfill({
       contentType: "text/html",
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Themed</title>
@@ -122,7 +114,7 @@ test("the host themes the widget, and init can force dark", async () => {
 });
 
 test("identify folds what the learner did anonymously into their own progress", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  const { page, close } = await open(env.browser, `${env.base}/app/basic`);
   await launcher(page);
   await page.evaluate(() => window.pathlight("track", "report_exported"));
   await page.evaluate(() => window.pathlight("identify", "u7", { role: "admin" }));

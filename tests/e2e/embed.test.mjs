@@ -1,29 +1,17 @@
 // The embed contract: one script tag, a shadow root, a command queue, and a host page
 // that never breaks. Each test names the failure it would catch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { holdWidget, launcher, open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 test("the launcher mounts inside an open shadow root, not in the host's DOM", async () => {
   // The widget's script waits until the host's <head> has been read.
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
-    setup: (p) => p.route("**/dist/pathlight.js", async (route) => { await gate; await route.continue(); }),
-    waitUntil: "domcontentloaded",
-  });
+  const held = holdWidget();
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, held.options);
   const headBefore = await page.evaluate(() => document.head.innerHTML);
-  release();
+  held.release();
   await launcher(page);
   const where = await page.evaluate(() => {
     const host = document.querySelector("pathlight-widget");
@@ -45,7 +33,7 @@ test("the launcher mounts inside an open shadow root, not in the host's DOM", as
 });
 
 test("a lesson opens from the panel, its three layers switch, and Esc closes it", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`);
   const learn = await launcher(page);
   await learn.click();
   const panel = page.getByRole("dialog", { name: "Learn Test Ledger" });
@@ -85,7 +73,7 @@ test("a lesson opens from the panel, its three layers switch, and Esc closes it"
 
 test("hostile host CSS does not change the widget's computed styles", async () => {
   const styles = async (host) => {
-    const { page, close } = await open(browser, `${server.base}/app/${host}`);
+    const { page, close } = await open(env.browser, `${env.base}/app/${host}`);
     await (await launcher(page)).click();
     await page.getByRole("dialog").getByRole("button", { name: /^Export a report/ }).click();
     await page.getByRole("tab", { name: "What" }).waitFor();
@@ -107,7 +95,7 @@ test("hostile host CSS does not change the widget's computed styles", async () =
 });
 
 test("a lessons URL that returns 404 leaves the host working and logs exactly one warning", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/missing-lessons`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/missing-lessons`);
   await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: 15000 });
   await page.waitForTimeout(300);
   await page.click("#host-counter");
@@ -120,7 +108,7 @@ test("a lessons URL that returns 404 leaves the host working and logs exactly on
 });
 
 test("a missing wasm file leaves the host working and logs exactly one warning", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.route("**/pathlight_bg.wasm", (r) => r.fulfill({ status: 404, body: "gone" })),
   });
   await page.waitForTimeout(800);
@@ -133,7 +121,7 @@ test("a missing wasm file leaves the host working and logs exactly one warning",
 });
 
 test("calls queued before the script loaded run in order once it has", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/queue`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/queue`);
   // The queued open() waits for the pack, then shows the card.
   await page.getByRole("dialog", { name: "Send an invoice" }).waitFor({ timeout: 15000 });
   assert.equal(typeof (await page.evaluate(() => window.pathlight.q)), "undefined", "the stub was not replaced");
@@ -150,7 +138,7 @@ test("calls queued before the script loaded run in order once it has", async () 
 });
 
 test("including the script twice mounts one widget", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/twice`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/twice`);
   await launcher(page);
   await page.waitForTimeout(500);
   assert.equal(await page.locator("pathlight-widget").count(), 1);

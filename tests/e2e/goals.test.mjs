@@ -1,24 +1,16 @@
 // Goals: the picker reorders suggestions as the ranking function does (tests/ranking_fixture.rs
 // ranks the same pack and asserts the same orders), the choice persists, and the learning
 // map shows where the learner stands.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { launcher, open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const titles = (page) => page.locator("pathlight-widget >> .pl-item-title").allTextContents();
 
 test("picking a goal reorders the suggestions at once, and the choice survives a reload", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/goals`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/goals`, {
     setup: (p) => p.addInitScript(() => {
       window.goals = [];
       window.addEventListener("pathlight:goal_changed", (e) => window.goals.push(e.detail.goals.join(",")));
@@ -43,7 +35,7 @@ test("picking a goal reorders the suggestions at once, and the choice survives a
 });
 
 test("after a lesson is completed by doing it, the map shows the right states and the next step", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/goals`);
+  const { page, close } = await open(env.browser, `${env.base}/app/goals`);
   await launcher(page);
   await page.evaluate(() => window.pathlight("setGoals", ["get-paid"]));
   await page.getByRole("button", { name: "Learn", exact: true }).click();
@@ -82,7 +74,7 @@ function autoOpenHost(autoOpen) {
 }
 
 test("by default nothing opens by itself: beacons, not popups", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/auto`, { setup: autoOpenHost(0) });
+  const { page, close } = await open(env.browser, `${env.base}/app/auto`, { setup: autoOpenHost(0) });
   await launcher(page);
   await page.locator('pathlight-widget >> .pl-beacon[data-lesson="export-report"]').waitFor();
   await page.waitForTimeout(500);
@@ -91,7 +83,7 @@ test("by default nothing opens by itself: beacons, not popups", async () => {
 });
 
 test("with autoOpen: 1, one lesson opens by itself, never while typing and without taking focus", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/auto`, {
+  const { page, close } = await open(env.browser, `${env.base}/app/auto`, {
     setup: async (p) => {
       await autoOpenHost(1)(p);
       // The learner is typing before the widget arrives.

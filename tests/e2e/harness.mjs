@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -85,4 +86,34 @@ export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /** The panel's entry for the lesson titled `title` (its reason may name other lessons). */
 export function lessonItem(page, title) {
   return page.locator("pathlight-widget >> .pl-item").filter({ has: page.locator(".pl-item-title", { hasText: new RegExp(`^${title}$`) }) });
+}
+
+/** One server and one browser for a test file, started before its tests and closed after;
+ * `prepare` runs first (e.g. to write a pack the tests serve). */
+export function suite({ prepare } = {}) {
+  const env = { server: null, browser: null, get base() { return env.server.base; } };
+  before(async () => {
+    await prepare?.();
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Holds the widget's script until `release()`, so a test can read the host as it was. */
+export function holdWidget() {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  return {
+    release,
+    // The held script would hold the load event too: wait for the DOM only.
+    options: {
+      setup: (p) => p.route("**/dist/pathlight.js", async (route) => { await gate; await route.continue(); }),
+      waitUntil: "domcontentloaded",
+    },
+  };
 }

@@ -3,10 +3,10 @@
 // titles, objectives, the three layers, link targets, image URLs, feature names and goals;
 // the widget loads the pack, every lesson is opened and every layer shown. Each test names
 // the failure it would catch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { launcher, open, suite } from "./harness.mjs";
 
 const fixture = JSON.parse(await readFile(new URL("../fixtures/hostile/payloads.json", import.meta.url), "utf8"));
 
@@ -86,16 +86,11 @@ function buildPack() {
 
 const PACK_FILE = new URL("./artifacts/hostile.json", import.meta.url);
 
-let server, browser;
-before(async () => {
-  await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
-  await writeFile(PACK_FILE, JSON.stringify(buildPack()));
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = suite({
+  prepare: async () => {
+    await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
+    await writeFile(PACK_FILE, JSON.stringify(buildPack()));
+  },
 });
 
 /** The basic host with the hostile pack, a tripwire on window.__pwned, alert() and
@@ -104,7 +99,7 @@ async function hostilePage() {
   const requests = [];
   const dialogs = [];
   const popups = [];
-  const opened = await open(browser, `${server.base}/app/basic`, {
+  const opened = await open(env.browser, `${env.base}/app/basic`, {
     setup: async (page) => {
       await page.context().route((url) => !url.hostname.startsWith("127.0.0.1"), (r) => r.abort());
       page.on("request", (r) => requests.push({ url: r.url(), type: r.resourceType() }));

@@ -1,18 +1,10 @@
 // Languages: the UI speaks the learner's language, lessons use their translation when the
 // pack has one and fall back to the pack's language for what is not translated.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open } from "./harness.mjs";
+import { open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 function host(locale) {
   return (p) => p.route("**/app/locale", (r) => r.fulfill({
@@ -26,7 +18,7 @@ function host(locale) {
 }
 
 test("a German learner gets the German translation, and English where it is not translated", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/locale`, { setup: host("de-CH") });
+  const { page, close } = await open(env.browser, `${env.base}/app/locale`, { setup: host("de-CH") });
   const card = page.getByRole("dialog", { name: "Einen Bericht exportieren" });
   await card.waitFor({ timeout: 15000 });
   assert.equal(await card.getByRole("tab", { name: "Warum" }).getAttribute("aria-selected"), "true");
@@ -39,7 +31,7 @@ test("a German learner gets the German translation, and English where it is not 
 });
 
 test("a language the pack lacks falls back to the pack's own", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/locale`, { setup: host("fr") });
+  const { page, close } = await open(env.browser, `${env.base}/app/locale`, { setup: host("fr") });
   const card = page.getByRole("dialog", { name: "Export a report" });
   await card.waitFor({ timeout: 15000 });
   assert.equal(await card.getByRole("tab", { name: "Pourquoi" }).count(), 1, "the UI is French");

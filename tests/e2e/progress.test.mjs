@@ -1,18 +1,10 @@
 // Progress: completed by doing, kept across reloads and tabs, never lost to a broken or
 // blocked storage. Each test names the failure it would catch.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { launcher, open, suite } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const KEY = "pathlight:fixture:anonymous";
 const stored = (page, key = KEY) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || "null"), key);
@@ -24,7 +16,7 @@ async function openPanel(page) {
 }
 
 test("a lesson completes when the learner does the thing, not when they read it", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.addInitScript(() => {
       window.completed = [];
       window.addEventListener("pathlight:completed", (e) => window.completed.push(`${e.detail.lesson}:${e.detail.how}`));
@@ -55,7 +47,7 @@ test("a lesson completes when the learner does the thing, not when they read it"
 });
 
 test("progress survives a reload, and I know this stays apart from completed", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/basic`);
+  const { page, close } = await open(env.browser, `${env.base}/app/basic`);
   await openPanel(page);
   assert.deepEqual(await listed(page), ["Export a report", "Send an invoice"]);
   await page.getByRole("button", { name: /^Export a report/ }).click();
@@ -70,7 +62,7 @@ test("progress survives a reload, and I know this stays apart from completed", a
 });
 
 test("with localStorage blocked the widget works in memory and throws nothing", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.addInitScript(() => {
       Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
     }),
@@ -87,7 +79,7 @@ test("with localStorage blocked the widget works in memory and throws nothing", 
 });
 
 test("a corrupted stored value is kept under a backup key and the widget starts cleanly", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/basic`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.addInitScript((key) => {
       if (!sessionStorage.getItem("seeded")) {
         localStorage.setItem(key, "{not json");
@@ -108,10 +100,10 @@ test("a corrupted stored value is kept under a backup key and the widget starts 
 });
 
 test("two tabs converge: each sees what the other completed", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const [a, b] = [await context.newPage(), await context.newPage()];
-  await a.goto(`${server.base}/app/basic`);
-  await b.goto(`${server.base}/app/basic`);
+  await a.goto(`${env.base}/app/basic`);
+  await b.goto(`${env.base}/app/basic`);
   await launcher(a);
   await launcher(b);
   await a.evaluate(() => window.pathlight("track", "report_exported"));
@@ -129,7 +121,7 @@ test("two tabs converge: each sees what the other completed", async () => {
 
 test("a dismissed lesson stays snoozed across reloads, and returns when the snooze ends", async () => {
   // `?days=N` moves the page's clock N days ahead, as if the learner came back later.
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     const days = Number(new URLSearchParams(location.search).get("days") || 0);
     const real = Date.now;
@@ -138,20 +130,20 @@ test("a dismissed lesson stays snoozed across reloads, and returns when the snoo
   const page = await context.newPage();
   const beacon = page.locator('pathlight-widget >> .pl-beacon[data-lesson="deep-row"]');
   const showRow = () => page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
-  await page.goto(`${server.base}/app/beacons`);
+  await page.goto(`${env.base}/app/beacons`);
   await launcher(page);
   await showRow();
   await beacon.click();
   await page.getByRole("button", { name: "Not now" }).click();
   await beacon.waitFor({ state: "detached" });
   for (const days of [0, 1]) {
-    await page.goto(`${server.base}/app/beacons?days=${days}`);
+    await page.goto(`${env.base}/app/beacons?days=${days}`);
     await launcher(page);
     await showRow();
     await page.waitForTimeout(400);
     assert.equal(await beacon.count(), 0, `the beacon came back after ${days} day(s) of a 2-day snooze`);
   }
-  await page.goto(`${server.base}/app/beacons?days=3`);
+  await page.goto(`${env.base}/app/beacons?days=3`);
   await launcher(page);
   await showRow();
   await beacon.waitFor({ state: "visible" });
@@ -159,7 +151,7 @@ test("a dismissed lesson stays snoozed across reloads, and returns when the snoo
 });
 
 test("a vendor's backend: its progress is merged in, and saves are retried until it answers", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/remote`, {
+  const { page, log, close } = await open(env.browser, `${env.base}/app/remote`, {
     setup: (p) => p.route("**/app/remote", (r) => r.fulfill({
       contentType: "text/html",
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Remote host</title></head><body><main><h1>Host</h1>
@@ -199,8 +191,8 @@ test("a vendor's backend: its progress is merged in, and saves are retried until
 });
 
 test("an event trigger counts what the host tracked across page loads", async () => {
-  const { page, close } = await open(browser, `${server.base}/app/events`, {
-    setup: (p) => p.route("**/app/events", async (r) => r.fulfill({ response: await p.request.fetch(`${server.base}/app/basic`) })),
+  const { page, close } = await open(env.browser, `${env.base}/app/events`, {
+    setup: (p) => p.route("**/app/events", async (r) => r.fulfill({ response: await p.request.fetch(`${env.base}/app/basic`) })),
   });
   await launcher(page);
   await page.evaluate(() => window.pathlight("track", "report_exported"));

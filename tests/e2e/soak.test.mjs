@@ -1,22 +1,17 @@
 // The widget's cost stays small and flat on a big, busy host page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { launcher, open, suite } from "./harness.mjs";
 import { writeSoakPack, profileSoak } from "./soak.mjs";
 
-let server, browser;
-before(async () => {
-  await writeSoakPack();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = suite({
+  prepare: async () => {
+    await writeSoakPack();
+  },
 });
 
 test("on a 5,000-node page mutating 1,000 times a second, the widget costs under 2% of the main thread", async () => {
-  const { page, log, close } = await open(browser, `${server.base}/app/soak`);
+  const { page, log, close } = await open(env.browser, `${env.base}/app/soak`);
   await launcher(page);
   await page.waitForTimeout(1000);
   const figures = await profileSoak(page, 5);
