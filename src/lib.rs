@@ -7,6 +7,7 @@
 pub mod command;
 pub mod content;
 pub mod i18n;
+pub mod json;
 pub mod layer;
 pub mod learning_map;
 pub mod lifecycle;
