@@ -33,10 +33,10 @@ fn pack(lessons: usize) -> Pack {
             })
         })
         .collect();
-    serde_json::from_value(json!({
-        "format": 1, "id": "bench", "title": "Bench", "goals": goals, "lessons": lessons,
-    }))
-    .unwrap()
+    Pack::from_json(&json!({
+        "format": pathlight::pack::FORMAT, "id": "bench", "title": "Bench", "goals": goals, "lessons": lessons,
+    }).to_string())
+        .unwrap()
 }
 
 /// A learner a fifth of the way through, with two goals chosen.

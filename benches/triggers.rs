@@ -2,11 +2,12 @@
 //! or observed change: 100, 1,000 and 10,000 lessons with realistic triggers.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pathlight::json::{FromJson, Json};
 use pathlight::pack::{Anchor, Lesson};
+use pathlight::trigger::Traits;
 use pathlight::trigger::{
     eligibility, Bounds, ElementState, Facts, Frequency, LessonStatus, Rule, TraitTest, Trigger,
 };
-use serde_json::Value;
 use std::collections::HashMap;
 use std::hint::black_box;
 
@@ -18,7 +19,7 @@ struct Page {
     url: String,
     visible: Vec<Anchor>,
     events: HashMap<String, Vec<f64>>,
-    traits: serde_json::Map<String, Value>,
+    traits: Traits,
     lessons: HashMap<String, LessonStatus>,
 }
 
@@ -34,7 +35,7 @@ impl Facts for Page {
             times.iter().filter(|t| **t >= since_ms).count() as u32
         })
     }
-    fn trait_value(&self, key: &str) -> Option<&Value> {
+    fn trait_value(&self, key: &str) -> Option<&Json> {
         self.traits.get(key)
     }
     fn lesson(&self, id: &str) -> LessonStatus {
@@ -65,7 +66,7 @@ fn page() -> Page {
                 )
             })
             .collect(),
-        traits: traits.as_object().unwrap().clone(),
+        traits: Traits::from_json(&pathlight::json::parse(&traits.to_string()).unwrap()).unwrap(),
         lessons: (0..10_000)
             .step_by(3)
             .map(|i| {

@@ -5,13 +5,12 @@
 //! Functions (`on` callbacks, `init`'s progress adapter) do not survive JSON: the edge takes
 //! those from the raw arguments itself.
 
+use crate::json::{FromJson, Json, Mismatch};
 use crate::lifecycle::EventKind;
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use crate::trigger::Traits;
 
 /// Options of `pathlight('init', {...})`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct InitOptions {
     /// URL of the compiled lesson pack.
     pub lessons: Option<String>,
@@ -20,17 +19,15 @@ pub struct InitOptions {
     pub locale: Option<String>,
     pub theme: Option<Theme>,
     /// `{ load, save }` functions for the vendor's backend; the edge takes them from the call.
-    pub progress: Option<Value>,
+    pub progress: Option<Json>,
     /// Beacons for the current screen, at most (3 by default).
     pub suggestions: Option<usize>,
     /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
-    #[serde(rename = "autoOpen")]
     pub auto_open: Option<usize>,
 }
 
 /// Light or dark; `auto` follows `prefers-color-scheme`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     Auto,
@@ -39,12 +36,10 @@ pub enum Theme {
 }
 
 /// The learner, as the host knows them.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct User {
     pub id: Option<String>,
-    #[serde(default)]
-    pub traits: Map<String, Value>,
+    pub traits: Traits,
 }
 
 /// One call of the host API.
@@ -66,14 +61,17 @@ const KNOWN: &str = "init, identify, track, open, close, setGoals, reset, destro
 
 impl Command {
     /// Parses `[name, ...args]`.
-    pub fn parse(call: &Value) -> Result<Command, String> {
-        let args = call.as_array().map(Vec::as_slice).unwrap_or_default();
-        let Some(name) = args.first().and_then(Value::as_str) else {
+    pub fn parse(call: &Json) -> Result<Command, String> {
+        let args = match call {
+            Json::Array(args) => args.as_slice(),
+            _ => &[],
+        };
+        let Some(name) = args.first().and_then(Json::as_str) else {
             return Err(format!(
                 "pathlight() needs a command name as its first argument, one of: {KNOWN}."
             ));
         };
-        let arg = |i: usize| args.get(i).unwrap_or(&Value::Null);
+        let arg = |i: usize| args.get(i).unwrap_or(&Json::Null);
         let text = |i: usize, what: &str, example: &str| {
             arg(i)
                 .as_str()
@@ -91,14 +89,14 @@ impl Command {
             })
         };
         match name {
-            "init" => serde_json::from_value(arg(1).clone()).map(Command::Init).map_err(|e| {
+            "init" => InitOptions::from_json(arg(1)).map(Command::Init).map_err(|e| {
                 format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, suggestions, autoOpen }}.")
             }),
             "identify" => {
                 let id = text(1, "the user's id", "'u1', { role: 'admin' }")?;
                 let traits = match arg(2) {
-                    Value::Null => Map::new(),
-                    Value::Object(traits) => traits.clone(),
+                    Json::Null => Traits::new(),
+                    traits @ Json::Object(_) => Traits::from_json(traits).unwrap_or_default(),
                     _ => return Err("pathlight('identify', id, traits): traits must be an object such as { role: 'admin' }.".into()),
                 };
                 Ok(Command::Identify(User { id: Some(id), traits }))
@@ -107,8 +105,8 @@ impl Command {
             "open" => text(1, "a lesson id", "'send-invoice'").map(Command::Open),
             "close" => Ok(Command::Close),
             "setGoals" => match arg(1) {
-                Value::Array(ids) if ids.iter().all(Value::is_string) => {
-                    Ok(Command::SetGoals(ids.iter().filter_map(Value::as_str).map(str::to_owned).collect()))
+                Json::Array(ids) if ids.iter().all(|id| id.as_str().is_some()) => {
+                    Ok(Command::SetGoals(ids.iter().filter_map(Json::as_str).map(str::to_owned).collect()))
                 }
                 _ => Err("pathlight('setGoals', ids) needs an array of goal ids, e.g. pathlight('setGoals', ['get-paid-faster']).".into()),
             },
@@ -121,10 +119,67 @@ impl Command {
     }
 }
 
+// The options as the host writes them; a misspelt one is refused by name.
+
+impl FromJson for InitOptions {
+    fn from_json(value: &Json) -> Result<InitOptions, Mismatch> {
+        if *value == Json::Null {
+            return Ok(InitOptions::default());
+        }
+        let f = value.fields()?;
+        f.only(&[
+            "lessons",
+            "user",
+            "locale",
+            "theme",
+            "progress",
+            "suggestions",
+            "autoOpen",
+        ])?;
+        Ok(InitOptions {
+            lessons: f.optional("lessons")?,
+            user: f.optional("user")?,
+            locale: f.optional("locale")?,
+            theme: f.optional("theme")?,
+            progress: f.optional("progress")?,
+            suggestions: f.optional("suggestions")?,
+            auto_open: f.optional("autoOpen")?,
+        })
+    }
+}
+
+impl FromJson for Theme {
+    fn from_json(value: &Json) -> Result<Theme, Mismatch> {
+        let themes = [
+            ("auto", Theme::Auto),
+            ("light", Theme::Light),
+            ("dark", Theme::Dark),
+        ];
+        value.name_of("theme", &themes)
+    }
+}
+
+impl FromJson for User {
+    fn from_json(value: &Json) -> Result<User, Mismatch> {
+        let f = value.fields()?;
+        f.only(&["id", "traits"])?;
+        Ok(User {
+            id: f.optional("id")?,
+            traits: f.or_default("traits")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    /// `json!` in our tree, as the edge hands calls over.
+    macro_rules! json {
+        ($($t:tt)*) => {
+            crate::json::parse(&serde_json::json!($($t)*).to_string()).unwrap()
+        };
+    }
 
     #[test]
     fn parses_the_documented_init_call() {
@@ -133,7 +188,7 @@ mod tests {
             panic!()
         };
         assert_eq!(opts.lessons.as_deref(), Some("/lessons.json"));
-        assert_eq!(opts.user.unwrap().traits["role"], "admin");
+        assert_eq!(opts.user.unwrap().traits["role"], Json::from("admin"));
         assert_eq!(opts.theme, Some(Theme::Dark));
         assert_eq!(opts.locale.as_deref(), Some("de"));
     }
@@ -151,7 +206,7 @@ mod tests {
             panic!()
         };
         assert_eq!(user.id.as_deref(), Some("u2"));
-        assert_eq!(user.traits["plan"], "trial");
+        assert_eq!(user.traits["plan"], Json::from("trial"));
         assert!(matches!(
             Command::parse(&json!(["identify", "u3"])),
             Ok(Command::Identify(_))

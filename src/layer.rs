@@ -1,10 +1,9 @@
 //! The three layers of a lesson: depth on demand.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{FromJson, Json, Mismatch, ToJson};
 
 /// Why (the outcome), What (the concept and its connections) and How (the steps).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Layer {
     #[default]
     Why,
@@ -32,6 +31,18 @@ impl Layer {
         } else {
             (i + n - 1) % n
         }]
+    }
+}
+
+impl FromJson for Layer {
+    fn from_json(value: &Json) -> Result<Layer, Mismatch> {
+        value.name_of("layer", &Layer::ALL.map(|l| (l.key(), l)))
+    }
+}
+
+impl ToJson for Layer {
+    fn to_json(&self) -> Json {
+        self.key().to_json()
     }
 }
 

@@ -1,8 +1,8 @@
 //! The compiled lesson pack: what `pathlight build` writes and the widget loads.
 
 use crate::content::Block;
+use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::trigger::{AtUrl, Trigger};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The pack format this build reads and writes. A pack of another format is refused whole,
@@ -11,87 +11,65 @@ use std::collections::BTreeMap;
 pub const FORMAT: u32 = 2;
 
 /// A set of lessons and goals for one product.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pack {
     pub format: u32,
     pub id: String,
     pub title: String,
-    #[serde(default = "default_locale")]
     pub locale: String,
-    #[serde(default)]
     pub goals: Vec<Goal>,
     pub lessons: Vec<Lesson>,
 }
 
-fn default_locale() -> String {
-    "en".into()
-}
-
 /// Something a learner wants to get done, served by several lessons.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Goal {
     pub id: String,
     pub title: String,
-    #[serde(default)]
     pub description: String,
     /// Roles the goal is meant for; empty means everyone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
 }
 
 /// One micro-lesson with a single objective.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {
     pub id: String,
     pub title: String,
     pub objective: String,
     /// Estimated minutes.
     pub minutes: u16,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<Anchor>,
     pub why: Vec<Block>,
     pub what: Vec<Block>,
     pub how: Vec<Block>,
     /// Goal id to weight (1–5): how much this lesson serves the goal.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub goals: BTreeMap<String, u8>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prerequisites: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     /// When the lesson is relevant and how often it may show by itself; none means
     /// everywhere, with no limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Trigger>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complete: Option<Completion>,
     /// Higher first, among lessons that could show at the same time.
-    #[serde(default)]
     pub priority: u8,
     /// Translations by BCP 47 tag (`de`, `pt-BR`); what a translation leaves out stays in
     /// the pack's default language. [`Pack::localized`] applies them.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub locales: BTreeMap<String, Translation>,
 }
 
 /// A lesson's text in another language: each part given replaces the default language's.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Translation {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objective: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<Vec<Block>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub what: Option<Vec<Block>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how: Option<Vec<Block>>,
 }
 
 /// The feature on the page a lesson or step is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Anchor {
     /// The value of a `data-pathlight` attribute: stable across redesigns, so recommended.
     Feature(String),
@@ -114,8 +92,7 @@ fn css_string(s: &str) -> String {
 }
 
 /// The real action that completes a lesson: doing the thing, not clicking "Next".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Completion {
     /// The learner clicked this feature.
     Click(Anchor),
@@ -152,16 +129,41 @@ impl std::fmt::Display for PackError {
 impl Pack {
     /// Parses a compiled pack, checking its format version before anything else.
     pub fn from_json(text: &str) -> Result<Pack, PackError> {
-        #[derive(Deserialize)]
-        struct Header {
-            format: u32,
+        let value = json::parse(text).map_err(|e| PackError::Json(e.to_string()))?;
+        let invalid = |e: Mismatch| PackError::Json(e.to_string());
+        let format: u32 = value
+            .fields()
+            .and_then(|f| f.required("format"))
+            .map_err(invalid)?;
+        if format != FORMAT {
+            return Err(PackError::Format(format));
         }
-        let header: Header =
-            serde_json::from_str(text).map_err(|e| PackError::Json(e.to_string()))?;
-        if header.format != FORMAT {
-            return Err(PackError::Format(header.format));
-        }
-        serde_json::from_str(text).map_err(|e| PackError::Json(e.to_string()))
+        Pack::from_json_value(&value).map_err(invalid)
+    }
+
+    fn from_json_value(value: &Json) -> Result<Pack, Mismatch> {
+        let f = value.fields()?;
+        Ok(Pack {
+            format: f.required("format")?,
+            id: f.required("id")?,
+            title: f.required("title")?,
+            locale: f.optional("locale")?.unwrap_or_else(|| "en".into()),
+            goals: f.or_default("goals")?,
+            lessons: f.required("lessons")?,
+        })
+    }
+
+    /// The compiled form that [`Pack::from_json`] reads.
+    pub fn to_json(&self) -> String {
+        Object::new()
+            .with("format", &self.format)
+            .with("id", &self.id)
+            .with("title", &self.title)
+            .with("locale", &self.locale)
+            .with("goals", &self.goals)
+            .with("lessons", &self.lessons)
+            .build()
+            .to_string()
     }
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
@@ -274,6 +276,149 @@ impl Pack {
     }
 }
 
+// The JSON forms of a pack's parts; absent optional parts stay out of the file.
+
+impl FromJson for Goal {
+    fn from_json(value: &Json) -> Result<Goal, Mismatch> {
+        let f = value.fields()?;
+        Ok(Goal {
+            id: f.required("id")?,
+            title: f.required("title")?,
+            description: f.or_default("description")?,
+            roles: f.or_default("roles")?,
+        })
+    }
+}
+
+impl ToJson for Goal {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with("id", &self.id)
+            .with("title", &self.title)
+            .with("description", &self.description)
+            .with_some("roles", &self.roles)
+            .build()
+    }
+}
+
+impl FromJson for Lesson {
+    fn from_json(value: &Json) -> Result<Lesson, Mismatch> {
+        let f = value.fields()?;
+        let lesson = Lesson {
+            id: f.required("id")?,
+            title: f.required("title")?,
+            objective: f.required("objective")?,
+            minutes: f.required("minutes")?,
+            anchor: f.optional("anchor")?,
+            why: f.required("why")?,
+            what: f.required("what")?,
+            how: f.required("how")?,
+            goals: f.or_default("goals")?,
+            prerequisites: f.or_default("prerequisites")?,
+            related: f.or_default("related")?,
+            when: f.optional("when")?,
+            complete: f.optional("complete")?,
+            priority: f.or_default("priority")?,
+            locales: f.or_default("locales")?,
+        };
+        Ok(lesson)
+    }
+}
+
+impl ToJson for Lesson {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with("id", &self.id)
+            .with("title", &self.title)
+            .with("objective", &self.objective)
+            .with("minutes", &self.minutes)
+            .with_some("anchor", &self.anchor)
+            .with("why", &self.why)
+            .with("what", &self.what)
+            .with("how", &self.how)
+            .with_some("goals", &self.goals)
+            .with_some("prerequisites", &self.prerequisites)
+            .with_some("related", &self.related)
+            .with_some("when", &self.when)
+            .with_some("complete", &self.complete)
+            .with("priority", &self.priority)
+            .with_some("locales", &self.locales)
+            .build()
+    }
+}
+
+impl FromJson for Translation {
+    fn from_json(value: &Json) -> Result<Translation, Mismatch> {
+        let f = value.fields()?;
+        Ok(Translation {
+            title: f.optional("title")?,
+            objective: f.optional("objective")?,
+            why: f.optional("why")?,
+            what: f.optional("what")?,
+            how: f.optional("how")?,
+        })
+    }
+}
+
+impl ToJson for Translation {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with_some("title", &self.title)
+            .with_some("objective", &self.objective)
+            .with_some("why", &self.why)
+            .with_some("what", &self.what)
+            .with_some("how", &self.how)
+            .build()
+    }
+}
+
+impl FromJson for Anchor {
+    fn from_json(value: &Json) -> Result<Anchor, Mismatch> {
+        match value.variant()? {
+            ("feature", v) => Ok(Anchor::Feature(v.payload("feature")?)),
+            ("selector", v) => Ok(Anchor::Selector(v.payload("selector")?)),
+            (tag, _) => Err(Mismatch::unknown("anchor", tag, &["feature", "selector"])),
+        }
+    }
+}
+
+impl ToJson for Anchor {
+    fn to_json(&self) -> Json {
+        match self {
+            Anchor::Feature(name) => Json::tagged("feature", name.to_json()),
+            Anchor::Selector(css) => Json::tagged("selector", css.to_json()),
+        }
+    }
+}
+
+impl FromJson for Completion {
+    fn from_json(value: &Json) -> Result<Completion, Mismatch> {
+        let (tag, v) = value.variant()?;
+        Ok(match tag {
+            "click" => Completion::Click(v.payload(tag)?),
+            "event" => Completion::Event(v.payload(tag)?),
+            "url" => Completion::Url(v.payload(tag)?),
+            "appears" => Completion::Appears(v.payload(tag)?),
+            _ => {
+                let forms = ["click", "event", "url", "appears"];
+                return Err(Mismatch::unknown("completion", tag, &forms));
+            }
+        })
+    }
+}
+
+impl ToJson for Completion {
+    fn to_json(&self) -> Json {
+        let (tag, payload) = match self {
+            Completion::Click(anchor) => ("click", anchor.to_json()),
+            Completion::Event(name) => ("event", name.to_json()),
+            Completion::Url(pattern) => ("url", pattern.to_json()),
+            Completion::Appears(anchor) => ("appears", anchor.to_json()),
+        };
+        Json::tagged(tag, payload)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,7 +500,7 @@ mod tests {
     fn a_pack_without_translations_loads_and_is_written_without_them() {
         let p = Pack::from_json(&pack(vec![lesson("a", None, 0)])).unwrap();
         assert!(p.lessons[0].locales.is_empty());
-        let written = serde_json::to_value(&p).unwrap();
+        let written: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
         assert!(written["lessons"][0].get("locales").is_none(), "{written}");
         let localized = p.clone().localized("de");
         assert_eq!(localized, p, "nothing to translate: the pack is unchanged");

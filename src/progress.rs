@@ -5,10 +5,9 @@
 //! so every part of the model merges without coordination: [`Progress::merge`] is commutative,
 //! associative and idempotent, and no completion is ever lost to a race between two tabs.
 
+use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::layer::Layer;
 use crate::pack::Completion;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The storage format this build writes.
@@ -21,8 +20,7 @@ const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// How a lesson was completed: always by doing the real thing in the host app, which is
 /// why there is no way to complete a lesson by reading it or by saying "I know this".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Via {
     /// The learner clicked the feature.
     Click,
@@ -62,7 +60,7 @@ impl From<Status> for crate::trigger::LessonStatus {
 
 /// When and how a lesson was completed.
 // `at` comes first so that the derived order is "earliest first", the order merges keep.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Completed {
     /// Milliseconds since the Unix epoch; 0 when format 1 did not record it.
     pub at: u64,
@@ -92,50 +90,35 @@ impl Status {
 }
 
 // `at` first: the latest dismissal wins a merge, and the later snooze breaks a tie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Dismissal {
     at: u64,
     until: u64,
 }
 
 /// Everything known about one lesson; absent parts stay out of the stored JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Record {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     completed: Option<Completed>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     known: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     dismissed: Option<Dismissal>,
-    #[serde(default, skip_serializing_if = "is_zero")]
     shows: u32,
     /// The layers viewed, in [`Layer::ALL`] order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     layers: Vec<Layer>,
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
 /// One learner's progress through one pack.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
-    #[serde(default)]
     lessons: BTreeMap<String, Record>,
     /// The goal ids the learner chose, in their order.
-    #[serde(default)]
     goals: Vec<String>,
     /// When the goals were chosen (ms); preferences merge by latest change.
-    #[serde(default)]
     goals_at: u64,
-    #[serde(default)]
     layer: Option<Layer>,
-    #[serde(default)]
     layer_at: u64,
     /// When the host tracked each event (ms, ascending), the latest [`MAX_EVENTS`] of each,
     /// so that "at least N times within D days" triggers outlive the page.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     events: BTreeMap<String, Vec<u64>>,
 }
 
@@ -302,24 +285,24 @@ impl Progress {
 
     /// Reads what [`Progress::to_json`] stored, by this or any earlier build.
     pub fn load(stored: &str) -> Loaded {
-        #[derive(Deserialize)]
-        struct Envelope {
-            v: u32,
-            data: Value,
-        }
-        let envelope: Envelope = match serde_json::from_str(stored) {
+        let envelope = match json::parse(stored) {
             Ok(envelope) => envelope,
             Err(e) => return Loaded::Corrupt(e.to_string()),
         };
-        let read = match envelope.v {
-            1 => serde_json::from_value::<V1>(envelope.data).map(V1::migrate),
-            VERSION => serde_json::from_value(envelope.data),
+        let (v, data) = match envelope
+            .fields()
+            .and_then(|f| Ok((f.required::<u32>("v")?, f.required::<Json>("data")?)))
+        {
+            Ok(parts) => parts,
+            Err(e) => return Loaded::Corrupt(e.to_string()),
+        };
+        let read = match v {
+            1 => V1::from_json(&data).map(V1::migrate),
+            VERSION => Progress::from_json(&data),
             0 => return Loaded::Corrupt("progress format 0 does not exist".into()),
             // Newer formats only add to this one by convention, so what this build
             // understands of them is still right; if not even that parses, it starts empty.
-            _ => {
-                return Loaded::ReadOnly(serde_json::from_value(envelope.data).unwrap_or_default())
-            }
+            _ => return Loaded::ReadOnly(Progress::from_json(&data).unwrap_or_default()),
         };
         match read {
             Ok(progress) => Loaded::Writable(progress),
@@ -329,16 +312,11 @@ impl Progress {
 
     /// The stored form: the envelope of this build's format.
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Envelope<'a> {
-            v: u32,
-            data: &'a Progress,
-        }
-        serde_json::to_string(&Envelope {
-            v: VERSION,
-            data: self,
-        })
-        .expect("progress has string keys and no floats, so it always serializes")
+        Object::new()
+            .with("v", &VERSION)
+            .with("data", &self.data())
+            .build()
+            .to_string()
     }
 
     fn record(&mut self, id: &str) -> &mut Record {
@@ -384,9 +362,16 @@ fn union(a: &[Layer], b: &[Layer]) -> Vec<Layer> {
 }
 
 /// Format 1: the ids of completed lessons, nothing else.
-#[derive(Deserialize)]
 struct V1 {
     completed: Vec<String>,
+}
+
+impl FromJson for V1 {
+    fn from_json(value: &Json) -> Result<V1, Mismatch> {
+        Ok(V1 {
+            completed: value.fields()?.required("completed")?,
+        })
+    }
 }
 
 impl V1 {
@@ -464,6 +449,123 @@ mod event_tests {
             MAX_EVENTS
         );
         assert_eq!(merged.event_count("e", 159.0), 1, "the latest time is kept");
+    }
+}
+
+// The stored JSON forms; what is absent reads back as nothing recorded.
+
+const VIAS: [(&str, Via); 5] = [
+    ("click", Via::Click),
+    ("event", Via::Event),
+    ("url", Via::Url),
+    ("appears", Via::Appears),
+    ("unrecorded", Via::Unrecorded),
+];
+
+impl FromJson for Via {
+    fn from_json(value: &Json) -> Result<Via, Mismatch> {
+        value.name_of("completion", &VIAS)
+    }
+}
+
+impl ToJson for Via {
+    fn to_json(&self) -> Json {
+        VIAS.iter()
+            .find(|(_, via)| via == self)
+            .map_or(Json::Null, |(name, _)| name.to_json())
+    }
+}
+
+impl FromJson for Completed {
+    fn from_json(value: &Json) -> Result<Completed, Mismatch> {
+        let f = value.fields()?;
+        Ok(Completed {
+            at: f.required("at")?,
+            via: f.required("via")?,
+        })
+    }
+}
+
+impl ToJson for Completed {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with("at", &self.at)
+            .with("via", &self.via)
+            .build()
+    }
+}
+
+impl FromJson for Dismissal {
+    fn from_json(value: &Json) -> Result<Dismissal, Mismatch> {
+        let f = value.fields()?;
+        Ok(Dismissal {
+            at: f.required("at")?,
+            until: f.required("until")?,
+        })
+    }
+}
+
+impl ToJson for Dismissal {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with("at", &self.at)
+            .with("until", &self.until)
+            .build()
+    }
+}
+
+impl FromJson for Record {
+    fn from_json(value: &Json) -> Result<Record, Mismatch> {
+        let f = value.fields()?;
+        Ok(Record {
+            completed: f.optional("completed")?,
+            known: f.or_default("known")?,
+            dismissed: f.optional("dismissed")?,
+            shows: f.or_default("shows")?,
+            layers: f.or_default("layers")?,
+        })
+    }
+}
+
+impl ToJson for Record {
+    fn to_json(&self) -> Json {
+        let mut record = Object::new().with_some("completed", &self.completed);
+        if self.known {
+            record = record.with("known", &true);
+        }
+        record = record.with_some("dismissed", &self.dismissed);
+        if self.shows > 0 {
+            record = record.with("shows", &self.shows);
+        }
+        record.with_some("layers", &self.layers).build()
+    }
+}
+
+impl FromJson for Progress {
+    fn from_json(value: &Json) -> Result<Progress, Mismatch> {
+        let f = value.fields()?;
+        Ok(Progress {
+            lessons: f.or_default("lessons")?,
+            goals: f.or_default("goals")?,
+            goals_at: f.or_default("goals_at")?,
+            layer: f.optional("layer")?,
+            layer_at: f.or_default("layer_at")?,
+            events: f.or_default("events")?,
+        })
+    }
+}
+
+impl Progress {
+    /// The envelope's `data`.
+    fn data(&self) -> Json {
+        Object::new()
+            .with("lessons", &self.lessons)
+            .with("goals", &self.goals)
+            .with("goals_at", &self.goals_at)
+            .with("layer", &self.layer)
+            .with("layer_at", &self.layer_at)
+            .with_some("events", &self.events)
+            .build()
     }
 }
 

@@ -8,16 +8,16 @@ use serde_json::json;
 pub const NOW: u64 = 1_764_000_000_000;
 
 pub fn pack(lessons: serde_json::Value) -> Pack {
-    serde_json::from_value(json!({
-        "format": 1, "id": "acme", "title": "Acme",
+    let pack = json!({
+        "format": crate::pack::FORMAT, "id": "acme", "title": "Acme",
         "goals": [
             { "id": "paid", "title": "Get paid faster", "roles": ["finance"] },
             { "id": "close", "title": "Close the month" },
             { "id": "setup", "title": "Set up your workspace", "roles": ["admin"] },
         ],
         "lessons": lessons,
-    }))
-    .unwrap()
+    });
+    Pack::from_json(&pack.to_string()).unwrap()
 }
 
 /// A lesson `id` with empty layers, plus the fields in `extra`.

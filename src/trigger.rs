@@ -5,17 +5,18 @@
 //! answers. A rule that cannot be evaluated (an invalid pattern, a trait of the wrong type)
 //! is false, so one broken lesson never shows everywhere; `pathlight lint` reports it.
 
+use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
 use crate::pack::{Anchor, Lesson};
 use crate::url_pattern::{path_matches, Location};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
+
+/// The traits the host set with `identify`, by name.
+pub type Traits = BTreeMap<String, Json>;
 
 const DAY_MS: f64 = 86_400_000.0;
 
 /// A condition over what the learner is doing, who they are and what they have learned.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// The path matches this pattern, e.g. `/invoices/:id` or `/reports/*`.
     Page(String),
@@ -32,9 +33,7 @@ pub enum Rule {
     /// days when given, ever otherwise.
     Event {
         name: String,
-        #[serde(default = "one")]
         at_least: u32,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         within_days: Option<u32>,
     },
     /// A trait the host set with `identify` passes this test; a missing trait passes none.
@@ -55,13 +54,8 @@ pub enum Rule {
     Not(Box<Rule>),
 }
 
-fn one() -> u32 {
-    1
-}
-
 /// What an `element` rule asks about a feature on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ElementState {
     /// In the document.
     Present,
@@ -72,13 +66,12 @@ pub enum ElementState {
 }
 
 /// A test on the value of one user trait.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TraitTest {
     /// Equal to this value; numbers compare by value, so `3` equals `3.0`.
-    Equals(Value),
+    Equals(Json),
     /// Equal to one of these values.
-    OneOf(Vec<Value>),
+    OneOf(Vec<Json>),
     /// A number within these bounds.
     Number(Bounds),
     /// A date (RFC 3339 text such as `2026-11-01T10:00:00Z`, or epoch milliseconds) that
@@ -87,15 +80,11 @@ pub enum TraitTest {
 }
 
 /// Bounds on a number; every bound given must hold, and at least one must be given.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Bounds {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gt: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gte: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lt: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lte: Option<f64>,
 }
 
@@ -164,7 +153,7 @@ pub trait Facts {
     /// negative infinity, meaning ever).
     fn event_count(&self, name: &str, since_ms: f64) -> u32;
     /// The trait the host set with `identify`, if any.
-    fn trait_value(&self, key: &str) -> Option<&Value>;
+    fn trait_value(&self, key: &str) -> Option<&Json>;
     /// Where the learner is with the lesson `id`; unknown ids are not started.
     fn lesson(&self, id: &str) -> LessonStatus;
     fn now_ms(&self) -> f64;
@@ -242,15 +231,15 @@ impl Rule {
 
 impl TraitTest {
     /// Whether `value` passes; a value of the wrong type passes nothing.
-    pub fn passes(&self, value: &Value, now_ms: f64) -> bool {
+    pub fn passes(&self, value: &Json, now_ms: f64) -> bool {
         match self {
             TraitTest::Equals(expected) => same(value, expected),
             TraitTest::OneOf(options) => options.iter().any(|o| same(value, o)),
             TraitTest::Number(bounds) => value.as_f64().is_some_and(|x| bounds.contains(x)),
             TraitTest::DaysSince(bounds) => {
                 let at = match value {
-                    Value::Number(n) => n.as_f64(),
-                    Value::String(s) => date::epoch_ms(s),
+                    Json::Number(n) => Some(*n),
+                    Json::String(s) => date::epoch_ms(s),
                     _ => None,
                 };
                 at.is_some_and(|at| bounds.contains((now_ms - at) / DAY_MS))
@@ -259,7 +248,7 @@ impl TraitTest {
     }
 }
 
-fn same(a: &Value, b: &Value) -> bool {
+fn same(a: &Json, b: &Json) -> bool {
     match (a.as_f64(), b.as_f64()) {
         (Some(x), Some(y)) => x == y,
         _ => a == b,
@@ -268,22 +257,19 @@ fn same(a: &Value, b: &Value) -> bool {
 
 /// A lesson's trigger: the situation it is for, and how often the widget may bring it up
 /// there by itself. Learners can always open any lesson from the launcher.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
     pub rule: Rule,
-    #[serde(default, skip_serializing_if = "Frequency::is_unlimited")]
     pub frequency: Frequency,
 }
 
 /// How often the widget may bring a lesson up by itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Frequency {
     /// Shows allowed in all; `once = true` in the front matter is 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_shows: Option<u32>,
     /// Days after a dismissal before the lesson may show again; without it, a dismissal
     /// is final.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snooze_days: Option<u32>,
 }
 
@@ -363,7 +349,7 @@ impl Facts for AtUrl<'_> {
     fn event_count(&self, _: &str, _: f64) -> u32 {
         0
     }
-    fn trait_value(&self, _: &str) -> Option<&Value> {
+    fn trait_value(&self, _: &str) -> Option<&Json> {
         None
     }
     fn lesson(&self, _: &str) -> LessonStatus {
@@ -506,6 +492,213 @@ mod date {
     }
 }
 
+// The JSON forms: `{"page": "/x"}`, `{"event": {"name": "x", "at_least": 2}}`, `"visible"`.
+
+const RULES: [&str; 12] = [
+    "page",
+    "query",
+    "hash",
+    "element",
+    "event",
+    "trait",
+    "completed",
+    "dismissed",
+    "time_on_page",
+    "all",
+    "any",
+    "not",
+];
+
+impl FromJson for Rule {
+    fn from_json(value: &Json) -> Result<Rule, Mismatch> {
+        let (tag, v) = value.variant()?;
+        Ok(match tag {
+            "page" => Rule::Page(v.payload(tag)?),
+            "query" => Rule::Query(v.payload(tag)?),
+            "hash" => Rule::Hash(v.payload(tag)?),
+            "element" => v.with_fields(tag, |f| {
+                Ok(Rule::Element {
+                    anchor: f.required("anchor")?,
+                    state: f.required("state")?,
+                })
+            })?,
+            "event" => v.with_fields(tag, |f| {
+                Ok(Rule::Event {
+                    name: f.required("name")?,
+                    at_least: f.optional("at_least")?.unwrap_or(1),
+                    within_days: f.optional("within_days")?,
+                })
+            })?,
+            "trait" => v.with_fields(tag, |f| {
+                Ok(Rule::Trait {
+                    key: f.required("key")?,
+                    test: f.required("test")?,
+                })
+            })?,
+            "completed" => Rule::Completed(v.payload(tag)?),
+            "dismissed" => Rule::Dismissed(v.payload(tag)?),
+            "time_on_page" => Rule::TimeOnPage(v.payload(tag)?),
+            "all" => Rule::All(v.payload(tag)?),
+            "any" => Rule::Any(v.payload(tag)?),
+            "not" => Rule::Not(v.payload(tag)?),
+            _ => return Err(Mismatch::unknown("rule", tag, &RULES)),
+        })
+    }
+}
+
+impl ToJson for Rule {
+    fn to_json(&self) -> Json {
+        let (tag, payload) = match self {
+            Rule::Page(p) => ("page", p.to_json()),
+            Rule::Query(q) => ("query", q.to_json()),
+            Rule::Hash(h) => ("hash", h.to_json()),
+            Rule::Element { anchor, state } => (
+                "element",
+                Object::new()
+                    .with("anchor", anchor)
+                    .with("state", state)
+                    .build(),
+            ),
+            Rule::Event {
+                name,
+                at_least,
+                within_days,
+            } => (
+                "event",
+                Object::new()
+                    .with("name", name)
+                    .with("at_least", at_least)
+                    .with_some("within_days", within_days)
+                    .build(),
+            ),
+            Rule::Trait { key, test } => (
+                "trait",
+                Object::new().with("key", key).with("test", test).build(),
+            ),
+            Rule::Completed(id) => ("completed", id.to_json()),
+            Rule::Dismissed(id) => ("dismissed", id.to_json()),
+            Rule::TimeOnPage(s) => ("time_on_page", s.to_json()),
+            Rule::All(rules) => ("all", rules.to_json()),
+            Rule::Any(rules) => ("any", rules.to_json()),
+            Rule::Not(rule) => ("not", rule.to_json()),
+        };
+        Json::tagged(tag, payload)
+    }
+}
+
+const ELEMENT_STATES: [(&str, ElementState); 3] = [
+    ("present", ElementState::Present),
+    ("visible", ElementState::Visible),
+    ("clicked", ElementState::Clicked),
+];
+
+impl FromJson for ElementState {
+    fn from_json(value: &Json) -> Result<ElementState, Mismatch> {
+        value.name_of("element state", &ELEMENT_STATES)
+    }
+}
+
+impl ToJson for ElementState {
+    fn to_json(&self) -> Json {
+        match self {
+            ElementState::Present => "present",
+            ElementState::Visible => "visible",
+            ElementState::Clicked => "clicked",
+        }
+        .to_json()
+    }
+}
+
+impl FromJson for TraitTest {
+    fn from_json(value: &Json) -> Result<TraitTest, Mismatch> {
+        let (tag, v) = value.variant()?;
+        Ok(match tag {
+            "equals" => TraitTest::Equals(v.clone()),
+            "one_of" => TraitTest::OneOf(v.payload(tag)?),
+            "number" => TraitTest::Number(v.payload(tag)?),
+            "days_since" => TraitTest::DaysSince(v.payload(tag)?),
+            _ => {
+                let forms = ["equals", "one_of", "number", "days_since"];
+                return Err(Mismatch::unknown("trait test", tag, &forms));
+            }
+        })
+    }
+}
+
+impl ToJson for TraitTest {
+    fn to_json(&self) -> Json {
+        let (tag, payload) = match self {
+            TraitTest::Equals(v) => ("equals", v.clone()),
+            TraitTest::OneOf(vs) => ("one_of", vs.to_json()),
+            TraitTest::Number(b) => ("number", b.to_json()),
+            TraitTest::DaysSince(b) => ("days_since", b.to_json()),
+        };
+        Json::tagged(tag, payload)
+    }
+}
+
+impl FromJson for Bounds {
+    fn from_json(value: &Json) -> Result<Bounds, Mismatch> {
+        let f = value.fields()?;
+        Ok(Bounds {
+            gt: f.optional("gt")?,
+            gte: f.optional("gte")?,
+            lt: f.optional("lt")?,
+            lte: f.optional("lte")?,
+        })
+    }
+}
+
+impl ToJson for Bounds {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with_some("gt", &self.gt)
+            .with_some("gte", &self.gte)
+            .with_some("lt", &self.lt)
+            .with_some("lte", &self.lte)
+            .build()
+    }
+}
+
+impl FromJson for Trigger {
+    fn from_json(value: &Json) -> Result<Trigger, Mismatch> {
+        let f = value.fields()?;
+        Ok(Trigger {
+            rule: f.required("rule")?,
+            frequency: f.or_default("frequency")?,
+        })
+    }
+}
+
+impl ToJson for Trigger {
+    fn to_json(&self) -> Json {
+        let trigger = Object::new().with("rule", &self.rule);
+        match self.frequency.is_unlimited() {
+            true => trigger.build(),
+            false => trigger.with("frequency", &self.frequency).build(),
+        }
+    }
+}
+
+impl FromJson for Frequency {
+    fn from_json(value: &Json) -> Result<Frequency, Mismatch> {
+        let f = value.fields()?;
+        Ok(Frequency {
+            max_shows: f.optional("max_shows")?,
+            snooze_days: f.optional("snooze_days")?,
+        })
+    }
+}
+
+impl ToJson for Frequency {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with_some("max_shows", &self.max_shows)
+            .with_some("snooze_days", &self.snooze_days)
+            .build()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -529,13 +722,22 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    /// A JSON value written with `json!`, in our tree.
+    fn read(value: serde_json::Value) -> Json {
+        crate::json::parse(&value.to_string()).unwrap()
+    }
+
+    fn traits(value: serde_json::Value) -> Traits {
+        Traits::from_json(&read(value)).unwrap()
+    }
+
     /// Facts set by hand: each test states only what it is about.
     #[derive(Debug, Default)]
     struct Seen {
         url: String,
         elements: Vec<(Anchor, ElementState)>,
         events: HashMap<String, Vec<f64>>,
-        traits: serde_json::Map<String, Value>,
+        traits: Traits,
         lessons: HashMap<String, LessonStatus>,
         now_ms: f64,
         entered_ms: f64,
@@ -552,7 +754,7 @@ mod tests {
             let times = self.events.get(name).map(Vec::as_slice).unwrap_or_default();
             times.iter().filter(|t| **t >= since_ms).count() as u32
         }
-        fn trait_value(&self, key: &str) -> Option<&Value> {
+        fn trait_value(&self, key: &str) -> Option<&Json> {
             self.traits.get(key)
         }
         fn lesson(&self, id: &str) -> LessonStatus {
@@ -661,13 +863,10 @@ mod tests {
     #[test]
     fn trait_tests_compare_values_numbers_and_dates() {
         let facts = Seen {
-            traits: serde_json::json!({
+            traits: traits(serde_json::json!({
                 "role": "admin", "seats": 12, "beta": true,
                 "signed_up_at": "2027-01-05T00:00:00Z", "signed_up_ms": NOW - 3.0 * DAY_MS,
-            })
-            .as_object()
-            .unwrap()
-            .clone(),
+            })),
             now_ms: NOW,
             ..at("/")
         };
@@ -704,7 +903,7 @@ mod tests {
         )
         .holds(&facts));
         assert!(!t("role", TraitTest::DaysSince(bounds(None, Some(7.0)))).holds(&facts));
-        assert!(!t("missing", TraitTest::Equals(Value::Null)).holds(&facts));
+        assert!(!t("missing", TraitTest::Equals(Json::Null)).holds(&facts));
     }
 
     #[test]
@@ -871,17 +1070,15 @@ mod tests {
             },
             Rule::Not(Box::new(Rule::Completed("send-invoice".into()))),
         ]);
-        let json = serde_json::to_value(&rule).unwrap();
         assert_eq!(
-            json,
-            serde_json::json!({"all": [
+            rule.to_json(),
+            read(serde_json::json!({"all": [
                 {"page": "/invoices/:id"},
                 {"event": {"name": "invoice_sent", "at_least": 1}},
                 {"not": {"completed": "send-invoice"}},
-            ]})
+            ]}))
         );
-        let back: Rule =
-            serde_json::from_value(serde_json::json!({"event": {"name": "x"}})).unwrap();
+        let back = Rule::from_json(&read(serde_json::json!({"event": {"name": "x"}}))).unwrap();
         assert_eq!(
             back,
             Rule::Event {
@@ -904,11 +1101,11 @@ mod tests {
             (b(), b(), b(), b()).prop_map(|(gt, gte, lt, lte)| Bounds { gt, gte, lt, lte })
         }
 
-        fn scalar() -> impl Strategy<Value = Value> {
+        fn scalar() -> impl Strategy<Value = Json> {
             prop_oneof![
-                "(admin|trial|x)".prop_map(Value::from),
-                (-5i64..5).prop_map(Value::from),
-                any::<bool>().prop_map(Value::from),
+                "(admin|trial|x)".prop_map(|s| Json::from(s.as_str())),
+                (-5i32..5).prop_map(|n| Json::from(f64::from(n))),
+                any::<bool>().prop_map(Json::from),
             ]
         }
 
@@ -972,10 +1169,9 @@ mod tests {
                 .prop_map(|(url, times, role, lessons, on_page)| Seen {
                     url,
                     events: HashMap::from([("a".to_string(), times)]),
-                    traits: serde_json::json!({"role": role, "seats": 3, "signed_up_at": role})
-                        .as_object()
-                        .unwrap()
-                        .clone(),
+                    traits: traits(
+                        serde_json::json!({"role": role, "seats": 3, "signed_up_at": role}),
+                    ),
                     lessons: lessons.into_iter().collect(),
                     now_ms: NOW,
                     entered_ms: NOW - on_page,
@@ -996,8 +1192,8 @@ mod tests {
 
             #[test]
             fn the_compiled_form_round_trips(r in rule()) {
-                let json = serde_json::to_string(&r).unwrap();
-                prop_assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), r);
+                let json = r.to_json().to_string();
+                prop_assert_eq!(Rule::from_json(&crate::json::parse(&json).unwrap()).unwrap(), r);
             }
 
             #[test]

@@ -129,16 +129,19 @@ impl World {
                 })
             })
             .collect();
-        serde_json::from_value(json!({
-            "format": 1, "id": "generated", "title": "Generated",
-            "goals": [
-                { "id": "g0", "title": "Goal zero", "roles": ["admin"] },
-                { "id": "g1", "title": "Goal one" },
-                { "id": "g2", "title": "Goal two", "roles": ["finance"] },
-                { "id": "new", "title": "New goal", "roles": self.new_goal_roles },
-            ],
-            "lessons": lessons,
-        }))
+        Pack::from_json(
+            &json!({
+                "format": pathlight::pack::FORMAT, "id": "generated", "title": "Generated",
+                "goals": [
+                    { "id": "g0", "title": "Goal zero", "roles": ["admin"] },
+                    { "id": "g1", "title": "Goal one" },
+                    { "id": "g2", "title": "Goal two", "roles": ["finance"] },
+                    { "id": "new", "title": "New goal", "roles": self.new_goal_roles },
+                ],
+                "lessons": lessons,
+            })
+            .to_string(),
+        )
         .unwrap()
     }
 

@@ -89,9 +89,10 @@ const withoutComments = (text) => (text ?? "").replace(/\/\/.*$/gm, "");
 
 const rust = {};
 rust.commands = /const KNOWN: &str = "([^"]+)"/.exec(src.command)?.[1].split(/,\s*/) ?? [];
-// A field's JSON name is its Rust name unless `#[serde(rename = "…")]` stands before it.
-rust.initOptions = all(/(?:#\[serde\(rename = "(\w+)"\)\]\s*)?pub (\w+):/g, withoutComments(block(src.command, "pub struct InitOptions"))).map((m) => m[1] || m[2]);
-rust.user = all(/pub (\w+):/g, withoutComments(block(src.command, "pub struct User"))).map((m) => m[1]);
+// The JSON names are the ones the reader accepts: its `f.only(&[...])` list.
+const accepted = (type) => all(/"(\w+)"/g, /f\.only\(&\[([^\]]*)\]/.exec(block(src.command, `impl FromJson for ${type}`))[1]).map((m) => m[1]);
+rust.initOptions = accepted("InitOptions");
+rust.user = accepted("User");
 rust.themes = all(/^\s*(\w+),?\s*$/gm, withoutComments(block(src.command, "pub enum Theme")).replace(/#\[[^\]]*\]/g, "")).map((m) =>
   m[1].toLowerCase(),
 );

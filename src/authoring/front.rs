@@ -4,6 +4,7 @@
 use super::check::{self, Problem};
 use super::diagnostic::{did_you_mean, Report};
 use super::field::{index, key};
+use crate::json::Json;
 use crate::pack::{Anchor, Completion};
 use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
 use std::collections::BTreeMap;
@@ -642,12 +643,12 @@ fn traits(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>) {
     }
 }
 
-fn scalar(r: &mut Report, value: &Value, path: &str) -> Option<serde_json::Value> {
+fn scalar(r: &mut Report, value: &Value, path: &str) -> Option<Json> {
     match value {
-        Value::String(s) => Some(s.clone().into()),
-        Value::Integer(n) => Some((*n).into()),
-        Value::Float(x) if x.is_finite() => Some((*x).into()),
-        Value::Boolean(b) => Some((*b).into()),
+        Value::String(s) => Some(Json::from(s.as_str())),
+        Value::Integer(n) => Some(Json::Number(*n as f64)),
+        Value::Float(x) if x.is_finite() => Some(Json::Number(*x)),
+        Value::Boolean(b) => Some(Json::Bool(*b)),
         Value::Datetime(_) => {
             r.error(
                 path,

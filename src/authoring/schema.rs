@@ -237,7 +237,7 @@ mod tests {
         for dir in ["lessons", "tests/fixtures/pack"] {
             let (built, diags) = super::super::compile(Path::new(dir)).unwrap();
             assert!(diags.is_empty(), "{diags:?}");
-            let json = serde_json::to_value(built.unwrap()).unwrap();
+            let json: serde_json::Value = serde_json::from_str(&built.unwrap().to_json()).unwrap();
             if dir == "lessons" {
                 let translated = json["lessons"].as_array().unwrap().iter();
                 let translated = translated
@@ -280,7 +280,7 @@ mod tests {
         });
         let pack = json!({"format": FORMAT, "id": "p", "title": "P", "lessons": [lesson]});
         assert_eq!(conform(&root, &root, &pack), vec![]);
-        let typed: crate::pack::Pack = serde_json::from_value(pack).unwrap();
+        let typed = crate::pack::Pack::from_json(&pack.to_string()).unwrap();
         assert_eq!(typed.lessons.len(), 1);
         assert_eq!(typed.lessons[0].locales.len(), 3);
 

@@ -5,6 +5,7 @@ use super::check;
 use super::diagnostic::{Diagnostic, Report};
 use super::field::{key, Lines};
 use super::{front, markdown, schema};
+use crate::json::FromJson;
 use crate::pack::{Goal, Lesson, Translation};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -295,9 +296,12 @@ fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Aut
     for m in &mismatches {
         report.error(&m.field, m.message.clone(), HELP);
     }
-    // Serde ignores unknown fields, so a lesson whose only mistakes are unknown fields
+    // Reading ignores unknown fields, so a lesson whose only mistakes are unknown fields
     // still gets its patterns, selectors and URLs checked.
-    let lesson: Lesson = match serde_json::from_value(value) {
+    let lesson = match crate::json::parse(text)
+        .map_err(|e| e.to_string())
+        .and_then(|v| Lesson::from_json(&v).map_err(|e| e.to_string()))
+    {
         Ok(lesson) => lesson,
         Err(e) if mismatches.is_empty() => {
             report.error("", format!("not a lesson: {e}"), HELP);

@@ -96,7 +96,7 @@ docs/authoring.md describes every field, trigger and error.";
             Ok(None) => return 1,
             Err(code) => return code,
         };
-        let json = serde_json::to_string(&pack).expect("a pack always serializes");
+        let json = pack.to_json();
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(parent);
         }

@@ -114,9 +114,35 @@ impl Json {
         }
     }
 
+    /// One of `names`, for an enum without data.
+    pub fn name_of<T: Copy>(&self, what: &str, names: &[(&str, T)]) -> Result<T, Mismatch> {
+        let options: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        match self {
+            Json::String(s) => match names.iter().find(|(n, _)| n == s) {
+                Some((_, t)) => Ok(*t),
+                None => Err(Mismatch::unknown(what, s, &options)),
+            },
+            other => Err(Mismatch::expected(
+                &format!("one of {}", options.join(", ")),
+                other,
+            )),
+        }
+    }
+
     /// One form's payload read as `T`; mistakes inside it are placed under the tag.
     pub fn payload<T: FromJson>(&self, tag: &str) -> Result<T, Mismatch> {
         T::from_json(self).map_err(|e| e.in_field(tag))
+    }
+
+    /// A variant's payload object, read field by field; mistakes are placed under the tag.
+    pub fn with_fields<T>(
+        &self,
+        tag: &str,
+        read: impl FnOnce(&Fields) -> Result<T, Mismatch>,
+    ) -> Result<T, Mismatch> {
+        self.fields()
+            .and_then(|f| read(&f))
+            .map_err(|e| e.in_field(tag))
     }
 
     /// `{ tag: payload }`, the form of an enum's variant with data.

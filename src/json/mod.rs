@@ -13,9 +13,9 @@ pub use parse::{parse, SyntaxError};
 
 use std::fmt;
 
-/// A JSON value. Objects keep their members in order; a repeated name reads as its last
-/// value, as in `JSON.parse`.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A JSON value. Objects keep their members in order, for writing; a repeated name reads
+/// as its last value, as in `JSON.parse`, and order does not matter to equality.
+#[derive(Debug, Clone, Default)]
 pub enum Json {
     #[default]
     Null,
@@ -58,6 +58,28 @@ impl Json {
             Json::String(_) => "text",
             Json::Array(_) => "a list",
             Json::Object(_) => "an object",
+        }
+    }
+}
+
+impl PartialEq for Json {
+    fn eq(&self, other: &Json) -> bool {
+        match (self, other) {
+            (Json::Null, Json::Null) => true,
+            (Json::Bool(a), Json::Bool(b)) => a == b,
+            (Json::Number(a), Json::Number(b)) => a == b,
+            (Json::String(a), Json::String(b)) => a == b,
+            (Json::Array(a), Json::Array(b)) => a == b,
+            (Json::Object(a), Json::Object(b)) => {
+                fn names(members: &[(String, Json)]) -> Vec<&str> {
+                    let mut names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    names
+                }
+                names(a) == names(b) && a.iter().all(|(k, _)| self.get(k) == other.get(k))
+            }
+            _ => false,
         }
     }
 }
@@ -222,6 +244,18 @@ mod tests {
         assert_eq!(Json::Number(-3.0).to_string(), "-3");
         assert_eq!(Json::Number(2.5).to_string(), "2.5");
         assert_eq!(Json::Number(f64::NAN).to_string(), "null");
+    }
+
+    #[test]
+    fn objects_are_equal_whatever_the_order_of_their_members() {
+        assert_eq!(
+            parse(r#"{"a":1,"b":[2]}"#).unwrap(),
+            parse(r#"{"b":[2],"a":1}"#).unwrap()
+        );
+        assert_ne!(
+            parse(r#"{"a":1}"#).unwrap(),
+            parse(r#"{"a":1,"b":2}"#).unwrap()
+        );
     }
 
     #[test]

@@ -5,16 +5,17 @@
 
 use crate::command::Theme;
 use crate::i18n::{self, Strings};
+use crate::json::Json;
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
 use crate::pack::{Anchor, Completion, Lesson, Pack};
 use crate::progress::{Progress, Via};
 use crate::ranking::{self, Attention, Candidate, Learner, Moment, Presence, Suggestion};
 use crate::trigger::eligibility;
+use crate::trigger::Traits;
 use crate::url_pattern::{path_matches, Location};
 use crate::web::{events, warn, AnchorWatcher, Focus, PageFacts, ProgressBook, RemoteProgress};
 use leptos::prelude::*;
-use serde_json::{Map, Value};
 use std::sync::Arc;
 
 /// How often the widget's element goes back into a page that removed it before it gives up.
@@ -27,7 +28,7 @@ pub struct WidgetOptions {
     pub locale: Option<String>,
     pub theme: Theme,
     pub user: Option<String>,
-    pub traits: Map<String, Value>,
+    pub traits: Traits,
     /// How many suggestions and self-opening lessons the learner is given.
     pub attention: Attention,
     /// The vendor's backend for progress, if `init` gave one.
@@ -73,7 +74,7 @@ pub struct WidgetState {
     /// Bumped while a time-on-page rule waits, so eligibility is asked again.
     pub clock: RwSignal<f64>,
     pub progress: RwSignal<Progress>,
-    traits: RwSignal<Map<String, Value>>,
+    traits: RwSignal<Traits>,
     /// Lessons whose beacon already showed on this page: one page view is one show, so
     /// the show being counted does not hide the beacon showing it.
     shown_here: RwSignal<std::collections::HashSet<String>>,
@@ -330,7 +331,7 @@ impl WidgetState {
                 .collect();
             let learner = Learner {
                 progress: &progress,
-                role: traits.get("role").and_then(Value::as_str),
+                role: traits.get("role").and_then(Json::as_str),
                 now: now as u64,
             };
             then(&ranking::rank(&pack, &candidates, &learner), &progress)
@@ -432,7 +433,7 @@ impl WidgetState {
     /// The learner's role, as the host's `traits.role` gives it.
     pub fn role(&self) -> Option<String> {
         self.traits
-            .with_untracked(|t| t.get("role").and_then(Value::as_str).map(str::to_owned))
+            .with_untracked(|t| t.get("role").and_then(Json::as_str).map(str::to_owned))
     }
 
     pub fn toggle_panel(&self) {
@@ -564,7 +565,7 @@ impl WidgetState {
     }
 
     /// The host told us who the learner is: switch to their progress, keeping what they did.
-    pub fn identify(&self, user: &str, traits: Map<String, Value>) {
+    pub fn identify(&self, user: &str, traits: Traits) {
         let anonymous = self.progress.get_untracked();
         if let Some(merged) = self
             .book

@@ -39,7 +39,7 @@ pub fn command(args: js_sys::Array) {
     let parsed = js_sys::JSON::stringify(&args)
         .ok()
         .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
+        .and_then(|s| crate::json::parse(&s).ok())
         .ok_or_else(|| {
             "the call's arguments could not be read; pass plain objects, strings and numbers."
                 .to_string()

@@ -1,16 +1,16 @@
 //! What triggers are evaluated against, gathered from the page, the host and the learner.
 
 use super::AnchorWatcher;
+use crate::json::Json;
 use crate::pack::Anchor;
 use crate::progress::Progress;
-use crate::trigger::{ElementState, Facts, LessonStatus};
-use serde_json::{Map, Value};
+use crate::trigger::{ElementState, Facts, LessonStatus, Traits};
 
 /// A snapshot of the facts at one moment.
 pub struct PageFacts<'a> {
     pub url: &'a str,
     pub anchors: Option<&'a AnchorWatcher>,
-    pub traits: &'a Map<String, Value>,
+    pub traits: &'a Traits,
     pub progress: &'a Progress,
     pub now: f64,
     pub page_entered: f64,
@@ -36,7 +36,7 @@ impl Facts for PageFacts<'_> {
         self.progress.event_count(name, since_ms)
     }
 
-    fn trait_value(&self, key: &str) -> Option<&Value> {
+    fn trait_value(&self, key: &str) -> Option<&Json> {
         self.traits.get(key)
     }
 
