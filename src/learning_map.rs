@@ -47,11 +47,11 @@ pub fn learning_map<'a>(
 ) -> Option<LearningMap<'a>> {
     let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
     let lessons = &pack.lessons;
-    let index: BTreeMap<&str, usize> = lessons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    // Inserted one by one: collecting into a map would add a sort to the wasm.
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, l) in lessons.iter().enumerate() {
+        index.insert(&l.id, i);
+    }
     let prerequisites = |i: usize| {
         lessons[i]
             .prerequisites

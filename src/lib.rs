@@ -11,6 +11,7 @@ pub mod json;
 pub mod layer;
 pub mod learning_map;
 pub mod lifecycle;
+pub mod order;
 pub mod pack;
 pub mod placement;
 pub mod progress;

@@ -271,7 +271,7 @@ impl Pack {
             .iter()
             .filter(|l| l.when.as_ref().is_none_or(|t| t.rule.holds(&facts)))
             .collect();
-        found.sort_by_key(|l| std::cmp::Reverse(l.priority));
+        crate::order::sort_by_key(&mut found, |l| std::cmp::Reverse(l.priority));
         found
     }
 }

@@ -340,7 +340,7 @@ impl Record {
 /// the same whichever side merges into which, and however often.
 fn latest_events(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut all: Vec<u64> = a.iter().chain(b).copied().collect();
-    all.sort_unstable();
+    crate::order::sort_by(&mut all, u64::cmp);
     all.dedup();
     let skip = all.len().saturating_sub(MAX_EVENTS);
     all.split_off(skip)

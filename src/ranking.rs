@@ -119,7 +119,7 @@ pub fn rank<'a>(
         .iter()
         .map(|c| suggestion(c, &chosen, &for_role, learner))
         .collect();
-    ranked.sort_by(|a, b| {
+    crate::order::sort_by(&mut ranked, |a, b| {
         (b.score, b.lesson.priority)
             .cmp(&(a.score, a.lesson.priority))
             .then_with(|| a.lesson.id.cmp(&b.lesson.id))
@@ -142,7 +142,7 @@ fn suggestion<'a>(
         .iter()
         .filter_map(|g| lesson.goals.get(&g.id).map(|w| (*w, *g)))
         .collect();
-    served.sort_by_key(|&(weight, _)| Reverse(weight));
+    crate::order::sort_by_key(&mut served, |&(weight, _)| Reverse(weight));
     for (weight, goal) in served {
         score += PER_GOAL_WEIGHT * u32::from(weight);
         reasons.push(Reason::Goal(goal));

@@ -316,14 +316,14 @@ whole_numbers!(u8, u16, u32, u64, usize);
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Json) -> Result<Vec<T>, Mismatch> {
-        match value {
-            Json::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item).map_err(|e| e.in_item(i)))
-                .collect(),
-            other => Err(Mismatch::expected("a list", other)),
+        let Json::Array(items) = value else {
+            return Err(Mismatch::expected("a list", value));
+        };
+        let mut list = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            list.push(T::from_json(item).map_err(|e| e.in_item(i))?);
         }
+        Ok(list)
     }
 }
 
@@ -359,13 +359,15 @@ impl<T: ToJson> ToJson for Option<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: &Json) -> Result<BTreeMap<String, T>, Mismatch> {
-        match value {
-            Json::Object(members) => members
-                .iter()
-                .map(|(k, v)| Ok((k.clone(), v.payload(k)?)))
-                .collect(),
-            other => Err(Mismatch::expected("an object", other)),
+        let Json::Object(members) = value else {
+            return Err(Mismatch::expected("an object", value));
+        };
+        // Inserting one by one: collecting would sort first, a sort per map type in the wasm.
+        let mut map = BTreeMap::new();
+        for (k, v) in members {
+            map.insert(k.clone(), v.payload(k)?);
         }
+        Ok(map)
     }
 }
 

@@ -71,13 +71,8 @@ impl PartialEq for Json {
             (Json::String(a), Json::String(b)) => a == b,
             (Json::Array(a), Json::Array(b)) => a == b,
             (Json::Object(a), Json::Object(b)) => {
-                fn names(members: &[(String, Json)]) -> Vec<&str> {
-                    let mut names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-                    names.sort_unstable();
-                    names.dedup();
-                    names
-                }
-                names(a) == names(b) && a.iter().all(|(k, _)| self.get(k) == other.get(k))
+                a.iter().all(|(k, _)| self.get(k) == other.get(k))
+                    && b.iter().all(|(k, _)| self.get(k).is_some())
             }
             _ => false,
         }
