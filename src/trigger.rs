@@ -411,7 +411,7 @@ mod date {
                 if i == start {
                     return None;
                 }
-                let fraction: f64 = std::str::from_utf8(&b[start - 1..i]).ok()?.parse().ok()?;
+                let fraction = crate::json::decimal(std::str::from_utf8(&b[start - 1..i]).ok()?)?;
                 ms += fraction * 1000.0;
             }
         }
