@@ -239,12 +239,13 @@ impl Suggestion<'_> {
                 Reason::Completed => "done".into(),
             });
         }
-        let sentence = parts.join(" · ");
-        let mut chars = sentence.chars();
-        chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
+        let mut sentence = parts.join(" · ");
+        // ASCII only: full Unicode upper-casing costs the wasm a 12 KB table, and a title
+        // starting with another letter is the author's to capitalize.
+        if let Some(first) = sentence.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        sentence
     }
 }
 

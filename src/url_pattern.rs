@@ -89,8 +89,8 @@ fn segment(s: &str) -> Result<Segment<'_>, String> {
         "*" => Ok(Segment::Wildcard),
         s if s.starts_with(':') => {
             let name = &s[1..];
-            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                Err(format!("has the parameter `{s}`: a parameter is `:` followed by letters, digits or `_`"))
+            if name.is_empty() || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+                Err(format!("has the parameter `{s}`: a parameter is `:` followed by ASCII letters, digits or `_`"))
             } else {
                 Ok(Segment::Param)
             }
