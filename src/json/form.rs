@@ -16,8 +16,12 @@ pub trait ToJson {
 }
 
 /// A value that is not what was expected, and where it is: `lessons[2].when.rule`.
+// Boxed: a one-word error keeps every reader's `Result` small, which keeps the wasm small.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
+pub struct Mismatch(Box<Details>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Details {
     /// Innermost first: each level adds its part on the way out.
     path: Vec<Step>,
     message: String,
@@ -31,10 +35,10 @@ enum Step {
 
 impl Mismatch {
     pub fn new(message: impl Into<String>) -> Mismatch {
-        Mismatch {
+        Mismatch(Box::new(Details {
             path: Vec::new(),
             message: message.into(),
-        }
+        }))
     }
 
     pub fn expected(what: &str, found: &Json) -> Mismatch {
@@ -50,19 +54,19 @@ impl Mismatch {
     }
 
     pub fn in_field(mut self, name: &str) -> Mismatch {
-        self.path.push(Step::Field(name.to_owned()));
+        self.0.path.push(Step::Field(name.to_owned()));
         self
     }
 
     pub fn in_item(mut self, index: usize) -> Mismatch {
-        self.path.push(Step::Item(index));
+        self.0.path.push(Step::Item(index));
         self
     }
 
     /// Where the mismatch is, as a JavaScript expression would reach it: `lessons[2].when`.
     pub fn path(&self) -> String {
         let mut out = String::new();
-        for step in self.path.iter().rev() {
+        for step in self.0.path.iter().rev() {
             match step {
                 Step::Field(name) if out.is_empty() => out.push_str(name),
                 Step::Field(name) => {
@@ -80,15 +84,15 @@ impl Mismatch {
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.path() {
-            path if path.is_empty() => f.write_str(&self.message),
-            path => write!(f, "{path}: {}", self.message),
+            path if path.is_empty() => f.write_str(&self.0.message),
+            path => write!(f, "{path}: {}", self.0.message),
         }
     }
 }
