@@ -1,9 +1,9 @@
 //! The learning map: the lessons on the way to a goal, in prerequisite order, with where the
 //! learner stands, what is left, and the skill mark that only doing the lessons earns.
 
+use crate::keyed::Keyed;
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{Progress, Status};
-use std::collections::BTreeMap;
 
 /// Where a lesson on the way to a goal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,9 +48,9 @@ pub fn learning_map<'a>(
     let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
     let lessons = &pack.lessons;
     // Inserted one by one: collecting into a map would add a sort to the wasm.
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut index = Keyed::new();
     for (i, l) in lessons.iter().enumerate() {
-        index.insert(&l.id, i);
+        index.insert(l.id.clone(), i);
     }
     let prerequisites = |i: usize| {
         lessons[i]

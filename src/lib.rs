@@ -8,6 +8,7 @@ pub mod command;
 pub mod content;
 pub mod i18n;
 pub mod json;
+pub mod keyed;
 pub mod layer;
 pub mod learning_map;
 pub mod lifecycle;

@@ -2,8 +2,8 @@
 
 use crate::content::Block;
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
+use crate::keyed::Keyed;
 use crate::trigger::{AtUrl, Trigger};
-use std::collections::BTreeMap;
 
 /// The pack format this build reads and writes. A pack of another format is refused whole,
 /// with a message that says which build reads it. Format 2 added the trigger's frequency
@@ -44,7 +44,7 @@ pub struct Lesson {
     pub what: Vec<Block>,
     pub how: Vec<Block>,
     /// Goal id to weight (1–5): how much this lesson serves the goal.
-    pub goals: BTreeMap<String, u8>,
+    pub goals: Keyed<u8>,
     pub prerequisites: Vec<String>,
     pub related: Vec<String>,
     /// When the lesson is relevant and how often it may show by itself; none means
@@ -55,7 +55,7 @@ pub struct Lesson {
     pub priority: u8,
     /// Translations by BCP 47 tag (`de`, `pt-BR`); what a translation leaves out stays in
     /// the pack's default language. [`Pack::localized`] applies them.
-    pub locales: BTreeMap<String, Translation>,
+    pub locales: Keyed<Translation>,
 }
 
 /// A lesson's text in another language: each part given replaces the default language's.

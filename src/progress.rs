@@ -6,9 +6,9 @@
 //! associative and idempotent, and no completion is ever lost to a race between two tabs.
 
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
+use crate::keyed::Keyed;
 use crate::layer::Layer;
 use crate::pack::Completion;
-use std::collections::BTreeMap;
 
 /// The storage format this build writes.
 ///
@@ -110,7 +110,7 @@ struct Record {
 /// One learner's progress through one pack.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
-    lessons: BTreeMap<String, Record>,
+    lessons: Keyed<Record>,
     /// The goal ids the learner chose, in their order.
     goals: Vec<String>,
     /// When the goals were chosen (ms); preferences merge by latest change.
@@ -119,7 +119,7 @@ pub struct Progress {
     layer_at: u64,
     /// When the host tracked each event (ms, ascending), the latest [`MAX_EVENTS`] of each,
     /// so that "at least N times within D days" triggers outlive the page.
-    events: BTreeMap<String, Vec<u64>>,
+    events: Keyed<Vec<u64>>,
 }
 
 /// The times kept per tracked event: enough for any sensible "at least N" trigger.
@@ -147,7 +147,7 @@ impl Progress {
 
     /// Records that the host tracked `name` at `now`.
     pub fn record_event(&mut self, name: &str, now: u64) {
-        let times = self.events.entry(name.to_owned()).or_default();
+        let times = self.events.entry(name);
         *times = latest_events(times, &[now]);
     }
 
@@ -248,10 +248,11 @@ impl Progress {
     pub fn merge(&self, other: &Progress) -> Progress {
         let mut lessons = self.lessons.clone();
         for (id, theirs) in &other.lessons {
-            lessons
-                .entry(id.clone())
-                .and_modify(|ours| *ours = ours.merge(theirs))
-                .or_insert_with(|| theirs.clone());
+            let merged = match lessons.get(id) {
+                Some(ours) => ours.merge(theirs),
+                None => theirs.clone(),
+            };
+            lessons.insert(id.clone(), merged);
         }
         // On equal times the larger value wins, so that the result never depends on which
         // side is `self`.
@@ -270,7 +271,7 @@ impl Progress {
         };
         let mut events = self.events.clone();
         for (name, theirs) in &other.events {
-            let ours = events.entry(name.clone()).or_default();
+            let ours = events.entry(name);
             *ours = latest_events(ours, theirs);
         }
         Progress {
@@ -320,7 +321,7 @@ impl Progress {
     }
 
     fn record(&mut self, id: &str) -> &mut Record {
-        self.lessons.entry(id.to_owned()).or_default()
+        self.lessons.entry(id)
     }
 }
 

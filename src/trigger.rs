@@ -6,12 +6,12 @@
 //! is false, so one broken lesson never shows everywhere; `pathlight lint` reports it.
 
 use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
+use crate::keyed::Keyed;
 use crate::pack::{Anchor, Lesson};
 use crate::url_pattern::{path_matches, Location};
-use std::collections::BTreeMap;
 
 /// The traits the host set with `identify`, by name.
-pub type Traits = BTreeMap<String, Json>;
+pub type Traits = Keyed<Json>;
 
 const DAY_MS: f64 = 86_400_000.0;
 
@@ -21,7 +21,7 @@ pub enum Rule {
     /// The path matches this pattern, e.g. `/invoices/:id` or `/reports/*`.
     Page(String),
     /// Every listed query parameter has this value (decoded); `*` accepts any value.
-    Query(BTreeMap<String, String>),
+    Query(Keyed<String>),
     /// The hash is this fragment (`#payments`), or matches this hash route (`#/invoices/:id`).
     Hash(String),
     /// A feature on the page is present, visible or was clicked.
@@ -962,13 +962,13 @@ mod tests {
             why: vec![],
             what: vec![],
             how: vec![],
-            goals: BTreeMap::new(),
+            goals: Keyed::new(),
             prerequisites: vec![],
             related: vec![],
             when,
             complete: None,
             priority: 0,
-            locales: BTreeMap::new(),
+            locales: Keyed::new(),
         }
     }
 
@@ -1127,7 +1127,8 @@ mod tests {
             ];
             let leaf = prop_oneof![
                 "[/:*a-z?#]{0,10}".prop_map(Rule::Page),
-                btree_map("[a-z]{1,3}", "(\\*|[a-z]{0,3})", 0..3).prop_map(Rule::Query),
+                btree_map("[a-z]{1,3}", "(\\*|[a-z]{0,3})", 0..3)
+                    .prop_map(|q| Rule::Query(q.into_iter().collect())),
                 "#?/?[a-z:*]{0,6}".prop_map(Rule::Hash),
                 (anchor, state).prop_map(|(anchor, state)| Rule::Element { anchor, state }),
                 ("[a-z]{1,3}", 0u32..4, option::of(0u32..10)).prop_map(

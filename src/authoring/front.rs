@@ -5,9 +5,9 @@ use super::check::{self, Problem};
 use super::diagnostic::{did_you_mean, Report};
 use super::field::{index, key};
 use crate::json::Json;
+use crate::keyed::Keyed;
 use crate::pack::{Anchor, Completion};
 use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
-use std::collections::BTreeMap;
 use toml::{Table, Value};
 
 /// What the front matter says about a lesson.
@@ -17,7 +17,7 @@ pub struct Front {
     pub objective: String,
     pub minutes: u16,
     pub anchor: Option<Anchor>,
-    pub goals: BTreeMap<String, u8>,
+    pub goals: Keyed<u8>,
     pub prerequisites: Vec<String>,
     pub related: Vec<String>,
     pub priority: u8,
@@ -87,9 +87,7 @@ pub fn read(front: &Table, r: &mut Report) -> Option<Front> {
         )
     });
     let anchor = front.get("anchor").and_then(|v| anchor(r, v, "anchor"));
-    let goals = front
-        .get("goals")
-        .map_or_else(BTreeMap::new, |v| goals(r, v));
+    let goals = front.get("goals").map_or_else(Keyed::new, |v| goals(r, v));
     let prerequisites = front
         .get("prerequisites")
         .map_or_else(Vec::new, |v| ids(r, v, "prerequisites"));
@@ -324,9 +322,9 @@ fn ids(r: &mut Report, value: &Value, path: &str) -> Vec<String> {
         .collect()
 }
 
-fn goals(r: &mut Report, value: &Value) -> BTreeMap<String, u8> {
+fn goals(r: &mut Report, value: &Value) -> Keyed<u8> {
     let Some(goals) = map(r, value, "goals", "`goals = { get-paid-faster = 3 }`") else {
-        return BTreeMap::new();
+        return Keyed::new();
     };
     goals
         .iter()
@@ -584,7 +582,7 @@ fn query(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
         );
         return None;
     }
-    let params: BTreeMap<String, String> = t
+    let params: Keyed<String> = t
         .iter()
         .filter_map(|(k, v)| Some((k.clone(), string(r, v, &key(path, k), EXAMPLE)?)))
         .collect();
