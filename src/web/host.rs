@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, ShadowRootInit, ShadowRootMode};
 
-const STYLE: &str = include_str!("../../style/widget.css");
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// The mounted widget. Dropping it removes the element and everything Leptos set up.
 pub struct Host {
