@@ -77,7 +77,7 @@ pub struct WidgetState {
     traits: RwSignal<Traits>,
     /// Lessons whose beacon already showed on this page: one page view is one show, so
     /// the show being counted does not hide the beacon showing it.
-    shown_here: RwSignal<std::collections::HashSet<String>>,
+    shown_here: RwSignal<Vec<String>>,
     /// The How step "Show me" highlights, if any.
     pub step: RwSignal<Option<usize>>,
     /// Whether the goal picker is open in the panel.
@@ -387,7 +387,7 @@ impl WidgetState {
             let earlier = |id: &str| {
                 progress
                     .shows(id)
-                    .saturating_sub(u32::from(shown_here.contains(id)))
+                    .saturating_sub(u32::from(shown_here.iter().any(|s| s == id)))
             };
             self.attention
                 .plan(ranked, earlier, moment)
@@ -524,12 +524,13 @@ impl WidgetState {
 
     /// A beacon appeared for this lesson.
     pub fn shown(&self, id: &str) {
-        if self.shown_here.with_untracked(|s| s.contains(id)) {
+        if self
+            .shown_here
+            .with_untracked(|s| s.iter().any(|s| s == id))
+        {
             return;
         }
-        self.shown_here.update(|s| {
-            s.insert(id.to_owned());
-        });
+        self.shown_here.update(|s| s.push(id.to_owned()));
         self.progress.update(|p| p.record_show(id));
         events::emit(EventKind::Shown, &[("lesson", id.into())]);
     }

@@ -12,7 +12,6 @@
 
 use js_sys::Array;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -125,13 +124,12 @@ impl AnchorWatcher {
 
     /// Sets which selectors to track; facts of selectors tracked before are kept.
     pub fn watch(&self, selectors: impl IntoIterator<Item = String>) {
-        let wanted: Vec<String> = {
-            let mut seen = HashSet::new();
-            selectors
-                .into_iter()
-                .filter(|s| seen.insert(s.clone()))
-                .collect()
-        };
+        let mut wanted: Vec<String> = Vec::new();
+        for selector in selectors {
+            if !wanted.contains(&selector) {
+                wanted.push(selector);
+            }
+        }
         {
             let mut inner = self.inner.borrow_mut();
             let Inner {

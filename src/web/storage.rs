@@ -6,14 +6,14 @@
 //! not use gloo-storage: its `raw()` calls `expect_throw` on exactly those failures.)
 
 use super::console::{describe, warn};
+use crate::keyed::Keyed;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// A string store that never throws.
 pub struct Store {
     local: Option<web_sys::Storage>,
     /// Holds everything when there is no localStorage, and what did not fit when it is full.
-    memory: RefCell<HashMap<String, String>>,
+    memory: RefCell<Keyed<String>>,
 }
 
 impl Store {
