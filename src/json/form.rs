@@ -2,7 +2,6 @@
 //! first value that is not what was expected.
 
 use super::Json;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A type with a JSON form that can be read.
@@ -64,7 +63,7 @@ impl Mismatch {
     }
 
     /// Where the mismatch is, as a JavaScript expression would reach it: `lessons[2].when`.
-    pub fn path(&self) -> String {
+    fn path(&self) -> String {
         let mut out = String::new();
         for step in self.0.path.iter().rev() {
             match step {
@@ -361,26 +360,6 @@ impl<T: ToJson> ToJson for Option<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn from_json(value: &Json) -> Result<BTreeMap<String, T>, Mismatch> {
-        let Json::Object(members) = value else {
-            return Err(Mismatch::expected("an object", value));
-        };
-        // Inserting one by one: collecting would sort first, a sort per map type in the wasm.
-        let mut map = BTreeMap::new();
-        for (k, v) in members {
-            map.insert(k.clone(), v.payload(k)?);
-        }
-        Ok(map)
-    }
-}
-
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
-    fn to_json(&self) -> Json {
-        Json::Object(self.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,7 +389,7 @@ mod tests {
     fn a_mistake_names_its_path() {
         let e = read::<Vec<Point>>(r#"[{"x": 1}, {"x": 2, "tags": ["a", 3]}]"#).unwrap_err();
         assert_eq!(e.to_string(), "[1].tags[1]: expected text, found a number");
-        let e = read::<BTreeMap<String, Point>>(r#"{"p": {"tags": []}}"#).unwrap_err();
+        let e = read::<crate::keyed::Keyed<Point>>(r#"{"p": {"tags": []}}"#).unwrap_err();
         assert_eq!(e.to_string(), "p: `x` is missing");
     }
 
@@ -450,7 +429,7 @@ mod tests {
         let o = Object::new()
             .with_some("a", &none)
             .with_some("b", &Vec::<u32>::new())
-            .with_some("c", &BTreeMap::<String, u32>::new())
+            .with_some("c", &crate::keyed::Keyed::<u32>::new())
             .with_some("d", &Some(0u32))
             .with("e", &none)
             .build();
