@@ -21,6 +21,30 @@ impl Rect {
     }
 }
 
+/// `x` kept within `low..=high`, `low` winning when the range is empty. Not `f64::clamp`:
+/// its panic message prints floats, which brings Rust's float printer (12 KB) into the wasm.
+fn within(x: f64, low: f64, high: f64) -> f64 {
+    x.min(high).max(low)
+}
+
+/// A length in CSS pixels, to a hundredth of a pixel, written in integer arithmetic: Rust's
+/// float printer would cost the wasm 12 KB for this alone.
+pub fn px(x: f64) -> String {
+    let hundredths = (x * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let n = hundredths.unsigned_abs();
+    match n % 100 {
+        0 => format!("{sign}{}px", n / 100),
+        f if f % 10 == 0 => format!("{sign}{}.{}px", n / 100, f / 10),
+        f => format!("{sign}{}.{f:02}px", n / 100),
+    }
+}
+
+/// The CSS transform that moves an element's top-left corner to (`x`, `y`).
+pub fn translate(x: f64, y: f64) -> String {
+    format!("translate({},{})", px(x), px(y))
+}
+
 /// Where the beacon goes: its top-left corner, and which way it flipped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BeaconSpot {
@@ -60,8 +84,8 @@ pub fn beacon_spot(
         y = anchor.bottom() - half;
     }
     Some(BeaconSpot {
-        x: x.clamp(MARGIN, (viewport_width - size - MARGIN).max(MARGIN)),
-        y: y.clamp(MARGIN, (viewport_height - size - MARGIN).max(MARGIN)),
+        x: within(x, MARGIN, viewport_width - size - MARGIN),
+        y: within(y, MARGIN, viewport_height - size - MARGIN),
         flipped_x,
         flipped_y,
     })
@@ -170,7 +194,7 @@ pub fn card_spot(
     }
     let max_x = (viewport_width - width - MARGIN).max(MARGIN);
     let max_y = (viewport_height - height - MARGIN).max(MARGIN);
-    let x = anchor.left.clamp(MARGIN, max_x);
+    let x = within(anchor.left, MARGIN, max_x);
     if anchor.bottom() + GAP + height <= viewport_height - MARGIN {
         return CardSpot {
             x,
@@ -185,7 +209,7 @@ pub fn card_spot(
             side: CardSide::Above,
         };
     }
-    let y = anchor.top.clamp(MARGIN, max_y);
+    let y = within(anchor.top, MARGIN, max_y);
     if anchor.right() + GAP + width <= viewport_width - MARGIN {
         return CardSpot {
             x: anchor.right() + GAP,
@@ -212,6 +236,15 @@ pub fn card_spot(
 mod card_tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn lengths_are_written_to_a_hundredth_of_a_pixel() {
+        assert_eq!(px(12.0), "12px");
+        assert_eq!(px(-3.5), "-3.5px");
+        assert_eq!(px(0.125), "0.13px");
+        assert_eq!(px(-0.004), "0px");
+        assert_eq!(translate(10.05, -7.0), "translate(10.05px,-7px)");
+    }
 
     fn overlaps(a: Rect, b: Rect) -> bool {
         a.left < b.right() && b.left < a.right() && a.top < b.bottom() && b.top < a.bottom()

@@ -131,17 +131,38 @@ impl fmt::Display for Json {
     }
 }
 
-// Whole numbers (every count and timestamp Pathlight stores) are written as integers, so the
-// widget's own writes never reach the float printer.
+// Whole numbers (every count and timestamp Pathlight stores) are written as integers.
 fn number(x: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if !x.is_finite() {
         f.write_str("null")
     } else if x.fract() == 0.0 && x.abs() < EXACT {
         write!(f, "{}", x as i64)
+    } else if cfg!(target_arch = "wasm32") {
+        // The widget writes only whole numbers; Rust's float printer would cost it 12 KB.
+        f.write_str(&six_decimals(x).unwrap_or_else(|| "null".into()))
     } else {
+        // The CLI: the shortest text that reads back exactly.
         write!(f, "{x}")
     }
+}
+
+/// `x` to six decimals, trailing zeros trimmed, in integer arithmetic; none beyond 10^12.
+fn six_decimals(x: f64) -> Option<String> {
+    if x.abs() >= 1e12 {
+        return None;
+    }
+    let millionths = (x * 1e6).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let n = millionths.unsigned_abs();
+    let mut fraction = format!("{:06}", n % 1_000_000);
+    while fraction.ends_with('0') {
+        fraction.pop();
+    }
+    Some(match fraction.is_empty() {
+        true => format!("{sign}{}", n / 1_000_000),
+        false => format!("{sign}{}.{fraction}", n / 1_000_000),
+    })
 }
 
 fn string(s: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -230,6 +251,19 @@ mod tests {
     fn control_characters_and_quotes_are_escaped() {
         let s = Json::from("a\"b\\c\n\u{1}</script>");
         assert_eq!(s.to_string(), r#""a\"b\\c\n\u0001</script>""#);
+    }
+
+    #[test]
+    fn the_widget_writes_fractions_to_six_decimals() {
+        assert_eq!(six_decimals(2.5).as_deref(), Some("2.5"));
+        assert_eq!(six_decimals(-0.25).as_deref(), Some("-0.25"));
+        assert_eq!(six_decimals(1.0 / 3.0).as_deref(), Some("0.333333"));
+        assert_eq!(six_decimals(-0.0000001).as_deref(), Some("0"));
+        assert_eq!(six_decimals(1e13), None);
+        assert_eq!(
+            decimal(&six_decimals(123.456789).unwrap()),
+            Some(123.456789)
+        );
     }
 
     #[test]

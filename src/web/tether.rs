@@ -4,7 +4,7 @@
 //! layout; this moves them with a CSS transform. Scroll and resize listeners exist only while
 //! a beacon is shown, and every burst of events costs one update, in the next frame.
 
-use crate::placement::{beacon_spot, card_spot, CardSide, Rect};
+use crate::placement::{beacon_spot, card_spot, px, translate, CardSide, Rect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -173,14 +173,10 @@ fn place_all(t: &Rc<RefCell<Inner>>) {
             let visible = rect.width > 0.0 && rect.height > 0.0;
             let _ = style.set_property(
                 "transform",
-                &format!(
-                    "translate({}px,{}px)",
-                    rect.left - RING_GAP,
-                    rect.top - RING_GAP
-                ),
+                &translate(rect.left - RING_GAP, rect.top - RING_GAP),
             );
-            let _ = style.set_property("width", &format!("{}px", rect.width + 2.0 * RING_GAP));
-            let _ = style.set_property("height", &format!("{}px", rect.height + 2.0 * RING_GAP));
+            let _ = style.set_property("width", &px(rect.width + 2.0 * RING_GAP));
+            let _ = style.set_property("height", &px(rect.height + 2.0 * RING_GAP));
             let _ = style.set_property("visibility", if visible { "visible" } else { "hidden" });
             continue;
         }
@@ -188,10 +184,7 @@ fn place_all(t: &Rc<RefCell<Inner>>) {
             .filter(|_| !covered(&document, &tied.anchor, rect))
         {
             Some(spot) => {
-                let _ = style.set_property(
-                    "transform",
-                    &format!("translate({}px,{}px)", spot.x, spot.y),
-                );
+                let _ = style.set_property("transform", &translate(spot.x, spot.y));
                 let _ = style.set_property("visibility", "visible");
             }
             None => {
@@ -226,10 +219,7 @@ fn place_card(card: &HtmlElement, anchor: Rect, width: f64, height: f64) {
         CardSide::SheetTop => "sheet-top",
     };
     let _ = card.set_attribute("data-side", side);
-    let _ = style.set_property(
-        "transform",
-        &format!("translate({}px,{}px)", spot.x, spot.y),
-    );
+    let _ = style.set_property("transform", &translate(spot.x, spot.y));
 }
 
 /// Whether something of the host's (a sticky header, a modal) lies over the anchor's centre.
