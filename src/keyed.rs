@@ -1,8 +1,8 @@
 //! Values by text key (lesson ids, goal ids, language tags, trait names), in key order.
 //!
 //! A sorted list rather than a `BTreeMap`: these maps hold a handful to a few hundred
-//! entries, where a binary search is as quick, and each `BTreeMap` type cost the wasm about
-//! 4 KB of tree code.
+//! entries, where a binary search is as quick, and replacing seven `BTreeMap` types took
+//! 15 KB gzip off the wasm.
 
 use crate::json::{FromJson, Json, Mismatch, ToJson};
 

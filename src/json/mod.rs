@@ -1,9 +1,10 @@
 //! JSON for the pack, the stored progress and the host's calls: one small value tree, its
 //! parser and writer, and the typed reading of [`form`].
 //!
-//! serde and serde_json did this before, at a third of the widget's wasm: their code is
-//! generated once per type and per format. One tree, read by hand-written functions, costs a
-//! fraction of that, and every mistake names the field at fault (`lessons[2].when.rule`).
+//! serde and serde_json did this before, at 18 KB gzip more wasm: their code is generated
+//! once per type and per format. One tree read by hand-written functions costs less, and
+//! every mistake names the field at fault (`lessons[2].when.rule`). The price is memory
+//! while a pack loads: the whole tree exists before the lessons are built from it.
 
 mod form;
 mod parse;
