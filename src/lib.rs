@@ -6,6 +6,8 @@
 
 pub mod command;
 pub mod content;
+#[cfg(test)]
+mod css_minify;
 pub mod i18n;
 pub mod json;
 pub mod keyed;
