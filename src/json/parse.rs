@@ -124,6 +124,9 @@ impl Parser<'_> {
             items.push(self.value()?);
             self.space();
             if self.eat(b']') {
+                // Most lists and objects in a pack are short; growth slack would double
+                // the tree's memory while a large pack loads.
+                items.shrink_to_fit();
                 return Ok(Json::Array(items));
             }
             if !self.eat(b',') {
@@ -151,6 +154,7 @@ impl Parser<'_> {
             members.push((key, self.value()?));
             self.space();
             if self.eat(b'}') {
+                members.shrink_to_fit();
                 return Ok(Json::Object(members));
             }
             if !self.eat(b',') {
