@@ -304,7 +304,7 @@ impl ToJson for Goal {
 impl FromJson for Lesson {
     fn from_json(value: &Json) -> Result<Lesson, Mismatch> {
         let f = value.fields()?;
-        let lesson = Lesson {
+        Ok(Lesson {
             id: f.required("id")?,
             title: f.required("title")?,
             objective: f.required("objective")?,
@@ -320,8 +320,7 @@ impl FromJson for Lesson {
             complete: f.optional("complete")?,
             priority: f.or_default("priority")?,
             locales: f.or_default("locales")?,
-        };
-        Ok(lesson)
+        })
     }
 }
 

@@ -290,20 +290,18 @@ impl Progress {
             Ok(envelope) => envelope,
             Err(e) => return Loaded::Corrupt(e.to_string()),
         };
-        let (v, data) = match envelope
-            .fields()
-            .and_then(|f| Ok((f.required::<u32>("v")?, f.required::<Json>("data")?)))
-        {
-            Ok(parts) => parts,
+        let data = envelope.get("data").unwrap_or(&Json::Null);
+        let v = match envelope.fields().and_then(|f| f.required::<u32>("v")) {
+            Ok(v) => v,
             Err(e) => return Loaded::Corrupt(e.to_string()),
         };
         let read = match v {
-            1 => V1::from_json(&data).map(V1::migrate),
-            VERSION => Progress::from_json(&data),
+            1 => V1::from_json(data).map(V1::migrate),
+            VERSION => Progress::from_json(data),
             0 => return Loaded::Corrupt("progress format 0 does not exist".into()),
             // Newer formats only add to this one by convention, so what this build
             // understands of them is still right; if not even that parses, it starts empty.
-            _ => return Loaded::ReadOnly(Progress::from_json(&data).unwrap_or_default()),
+            _ => return Loaded::ReadOnly(Progress::from_json(data).unwrap_or_default()),
         };
         match read {
             Ok(progress) => Loaded::Writable(progress),
