@@ -160,7 +160,7 @@ pub struct Fields<'a>(&'a [(String, Json)]);
 
 impl Fields<'_> {
     pub fn get(&self, name: &str) -> Option<&Json> {
-        self.0.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v)
+        super::member(self.0, name)
     }
 
     pub fn required<T: FromJson>(&self, name: &str) -> Result<T, Mismatch> {

@@ -31,7 +31,7 @@ impl Json {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Object(members) => member(members, key),
             _ => None,
         }
     }
@@ -61,6 +61,11 @@ impl Json {
             Json::Object(_) => "an object",
         }
     }
+}
+
+/// The value of `key` among an object's members: the last one, as in `JSON.parse`.
+fn member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 impl PartialEq for Json {

@@ -10,6 +10,7 @@
 //!   document; the scan for them runs at most every 2 s, and only while something is missing.
 //! - A click is seen by a passive listener on the anchor element itself, never on the page.
 
+use crate::keyed::Keyed;
 use js_sys::Array;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -124,9 +125,12 @@ impl AnchorWatcher {
 
     /// Sets which selectors to track; facts of selectors tracked before are kept.
     pub fn watch(&self, selectors: impl IntoIterator<Item = String>) {
+        // In the order given, each once; a pack may name a thousand selectors, so the
+        // repeats are found through a sorted set rather than by scanning the list.
+        let mut seen = Keyed::new();
         let mut wanted: Vec<String> = Vec::new();
         for selector in selectors {
-            if !wanted.contains(&selector) {
+            if seen.insert(selector.clone(), ()).is_none() {
                 wanted.push(selector);
             }
         }

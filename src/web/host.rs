@@ -27,8 +27,10 @@ impl Host {
             .and_then(|w| w.document())
             .ok_or("no document")?;
         let body = document.body().ok_or("the page has no <body>")?;
-        // Leptos builds static markup through innerHTML, which a page enforcing Trusted Types
-        // refuses. Find out before anything is added to the page, and stay out cleanly.
+        // Leptos builds its own static markup (our component templates, never authored
+        // content) through innerHTML, which a page enforcing Trusted Types refuses with an
+        // exception. Find out before anything is added to the page, and stay out cleanly: the
+        // probe writes a constant empty string into a detached element, so nothing is parsed.
         let probe = document.create_element("template")?;
         if js_sys::Reflect::set(&probe, &"innerHTML".into(), &"".into()).is_err() {
             return Err("this page enforces Trusted Types (require-trusted-types-for 'script'), which the widget cannot meet yet, so it stays off".into());
