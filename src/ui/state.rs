@@ -180,6 +180,7 @@ impl WidgetState {
                 ));
             },
             move || {
+                crate::web::settled::mark(&host);
                 if host.is_connected() {
                     return;
                 }

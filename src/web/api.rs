@@ -65,6 +65,9 @@ pub fn command(args: js_sys::Array) {
         Ok(command) => run(command),
         Err(message) => warn(&message),
     }
+    if let Some(element) = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m._host.element())) {
+        super::settled::mark(&element);
+    }
 }
 
 fn run(command: Command) {
@@ -151,8 +154,13 @@ fn init(options: InitOptions, remote: Option<std::rc::Rc<RemoteProgress>>) {
                 ))
             }
         };
-        state.watch_anchors(host.element());
-        let location = LocationWatcher::new(move || state.location_changed());
+        let element = host.element();
+        state.watch_anchors(element.clone());
+        super::settled::mark(&element);
+        let location = LocationWatcher::new(move || {
+            state.location_changed();
+            super::settled::mark(&element);
+        });
         let pending = APP.with(|app| {
             let mut app = app.borrow_mut();
             app.mounted = Some(Mounted {

@@ -12,6 +12,7 @@ mod navigation;
 mod pack_loader;
 mod progress_book;
 mod remote_progress;
+pub mod settled;
 mod storage;
 pub mod tether;
 
