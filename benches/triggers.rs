@@ -4,23 +4,24 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pathlight::json::{FromJson, Json};
 use pathlight::pack::{Anchor, Lesson};
+use pathlight::progress::{Completed, LessonState, Via};
 use pathlight::trigger::Traits;
 use pathlight::trigger::{
-    eligibility, Bounds, ElementState, Facts, Frequency, LessonStatus, Rule, TraitTest, Trigger,
+    eligibility, Bounds, ElementState, Facts, Frequency, Rule, TraitTest, Trigger,
 };
 use std::collections::HashMap;
 use std::hint::black_box;
 
-const NOW: f64 = 1_800_000_000_000.0;
-const DAY: f64 = 86_400_000.0;
+const NOW: u64 = 1_800_000_000_000;
+const DAY: u64 = 86_400_000;
 
 /// What the browser edge would know on an invoice page, a month into a trial.
 struct Page {
     url: String,
     visible: Vec<Anchor>,
-    events: HashMap<String, Vec<f64>>,
+    events: HashMap<String, Vec<u64>>,
     traits: Traits,
-    lessons: HashMap<String, LessonStatus>,
+    lessons: HashMap<String, LessonState>,
 }
 
 impl Facts for Page {
@@ -30,22 +31,22 @@ impl Facts for Page {
     fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
         state != ElementState::Clicked && self.visible.contains(anchor)
     }
-    fn event_count(&self, name: &str, since_ms: f64) -> u32 {
+    fn event_count(&self, name: &str, since: u64) -> u32 {
         self.events.get(name).map_or(0, |times| {
-            times.iter().filter(|t| **t >= since_ms).count() as u32
+            times.iter().filter(|t| **t >= since).count() as u32
         })
     }
     fn trait_value(&self, key: &str) -> Option<&Json> {
         self.traits.get(key)
     }
-    fn lesson(&self, id: &str) -> LessonStatus {
-        self.lessons.get(id).copied().unwrap_or_default()
+    fn lesson(&self, id: &str) -> LessonState {
+        self.lessons.get(id).copied().unwrap_or(LessonState::New)
     }
-    fn now_ms(&self) -> f64 {
+    fn now_ms(&self) -> u64 {
         NOW
     }
-    fn page_entered_ms(&self) -> f64 {
-        NOW - 45_000.0
+    fn page_entered_ms(&self) -> u64 {
+        NOW - 45_000
     }
 }
 
@@ -62,7 +63,7 @@ fn page() -> Page {
             .map(|i| {
                 (
                     format!("event_{i}"),
-                    (0..i).map(|d| NOW - f64::from(d) * DAY).collect(),
+                    (0..i).map(|d| NOW - d * DAY).collect(),
                 )
             })
             .collect(),
@@ -71,10 +72,13 @@ fn page() -> Page {
             .step_by(3)
             .map(|i| {
                 let status = match i % 4 {
-                    0 => LessonStatus::Completed,
-                    1 => LessonStatus::Known,
-                    _ => LessonStatus::Dismissed {
-                        at_ms: NOW - 2.0 * DAY,
+                    0 => LessonState::Completed(Completed {
+                        at: NOW - DAY,
+                        via: Via::Click,
+                    }),
+                    1 => LessonState::Known,
+                    _ => LessonState::Dismissed {
+                        until: NOW + DAY,
                     },
                 };
                 (format!("lesson-{i}"), status)

@@ -3,24 +3,13 @@
 
 use crate::keyed::Keyed;
 use crate::pack::{Goal, Lesson, Pack};
-use crate::progress::{Progress, Status};
-
-/// Where a lesson on the way to a goal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Done,
-    Known,
-    /// The first lesson left on the way: where the learner stands.
-    Next,
-    /// Left to do; lessons may be taken in any order.
-    Available,
-}
+use crate::progress::{LessonState, Progress};
 
 /// A lesson on the way to a goal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop<'a> {
     pub lesson: &'a Lesson,
-    pub state: State,
+    pub state: LessonState,
 }
 
 /// The way to one goal, for the learner's map.
@@ -30,7 +19,8 @@ pub struct LearningMap<'a> {
     /// The lessons that serve the goal and those they build on, each after its
     /// prerequisites and in pack order otherwise.
     pub stops: Vec<Stop<'a>>,
-    /// The index of the [`State::Next`] stop; none once nothing is left.
+    /// The index of the stop where the learner stands: the first one left; none once
+    /// nothing is left. Lessons may still be taken in any order.
     pub next: Option<usize>,
     pub lessons_left: usize,
     pub minutes_left: u32,
@@ -87,20 +77,13 @@ pub fn learning_map<'a>(
         };
         placed[i] = true;
         let lesson = &lessons[i];
-        let state = match progress.status(&lesson.id) {
-            Status::Completed(_) => State::Done,
-            Status::Known => State::Known,
-            _ if next.is_none() => {
-                next = Some(stops.len());
-                State::Next
-            }
-            _ => State::Available,
-        };
-        if state != State::Known && state != State::Done {
+        let state = progress.state(&lesson.id);
+        if !state.is_done() {
+            next.get_or_insert(stops.len());
             lessons_left += 1;
             minutes_left += u32::from(lesson.minutes);
         }
-        all_done &= state == State::Done;
+        all_done &= matches!(state, LessonState::Completed(_));
         stops.push(Stop { lesson, state });
     }
 
@@ -138,10 +121,20 @@ mod tests {
         ]))
     }
 
-    fn stops<'a>(map: &LearningMap<'a>) -> Vec<(&'a str, State)> {
+    /// Each stop as the map shows it.
+    fn stops<'a>(map: &LearningMap<'a>) -> Vec<(&'a str, &'static str)> {
         map.stops
             .iter()
-            .map(|s| (s.lesson.id.as_str(), s.state))
+            .enumerate()
+            .map(|(i, s)| {
+                let shown = match s.state {
+                    LessonState::Completed(_) => "done",
+                    LessonState::Known => "known",
+                    _ if map.next == Some(i) => "next",
+                    _ => "left",
+                };
+                (s.lesson.id.as_str(), shown)
+            })
             .collect()
     }
 
@@ -152,10 +145,10 @@ mod tests {
         assert_eq!(
             stops(&map),
             [
-                ("methods", State::Next),
-                ("create", State::Available),
-                ("send", State::Available),
-                ("remind", State::Available),
+                ("methods", "next"),
+                ("create", "left"),
+                ("send", "left"),
+                ("remind", "left"),
             ]
         );
         assert_eq!(
@@ -169,15 +162,15 @@ mod tests {
         let pack = map_pack();
         let mut progress = Progress::default();
         progress.complete("methods", Via::Click, NOW);
-        progress.mark_known("create");
+        progress.mark_known("create", NOW);
         let map = learning_map(&pack, "paid", &progress).unwrap();
         assert_eq!(
             stops(&map),
             [
-                ("methods", State::Done),
-                ("create", State::Known),
-                ("send", State::Next),
-                ("remind", State::Available),
+                ("methods", "done"),
+                ("create", "known"),
+                ("send", "next"),
+                ("remind", "left"),
             ]
         );
         assert_eq!(
@@ -194,8 +187,8 @@ mod tests {
         for id in ["methods", "send", "remind"] {
             progress.complete(id, Via::Event, NOW);
         }
-        progress.mark_known("create");
-        progress.record_layer("create", crate::layer::Layer::How);
+        progress.mark_known("create", NOW);
+        progress.record_layer("create", crate::layer::Layer::How, NOW);
         let known = learning_map(&pack, "paid", &progress).unwrap();
         assert!(!known.skill_mark);
         assert_eq!((known.next, known.lessons_left), (None, 0));

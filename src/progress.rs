@@ -1,9 +1,11 @@
 //! Progress: what this learner has done, kept per user and per pack.
 //!
-//! The browser keeps it as a versioned envelope, `{"v": 2, "data": {...}}`, under a key made
-//! of the pack id and the user id ([`storage_key`]). Every tab and device writes its own copy,
-//! so every part of the model merges without coordination: [`Progress::merge`] is commutative,
-//! associative and idempotent, and no completion is ever lost to a race between two tabs.
+//! The browser keeps it as a versioned envelope, `{"v": 3, "data": {...}}`, under a key made
+//! of the pack id and the user id ([`storage_key`]). Every tab and device may hold a stale
+//! copy, so every part of the model merges without coordination ([`Progress::merge`]), and
+//! every save merges with what is stored ([`Progress::over`]): no completion is ever lost to
+//! a race between two page views. A reset is a time, not an absence, so that it wins over
+//! the copies that still hold what it forgot.
 
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
@@ -13,10 +15,12 @@ use crate::pack::Completion;
 /// The storage format this build writes.
 ///
 /// Format 1 kept only the ids of completed lessons; format 2 keeps how and when each lesson
-/// was completed, what the learner knows, dismissed and viewed, and their preferences.
-pub const VERSION: u32 = 2;
+/// was completed, what the learner knows, dismissed and viewed, and their preferences;
+/// format 3 adds when each of those happened and when the progress was reset.
+pub const VERSION: u32 = 3;
 
-const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+/// A day in milliseconds, the unit of snoozes.
+pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// How a lesson was completed: always by doing the real thing in the host app, which is
 /// why there is no way to complete a lesson by reading it or by saying "I know this".
@@ -46,18 +50,6 @@ impl From<&Completion> for Via {
     }
 }
 
-impl From<Status> for crate::trigger::LessonStatus {
-    fn from(status: Status) -> Self {
-        use crate::trigger::LessonStatus;
-        match status {
-            Status::NotStarted => LessonStatus::NotStarted,
-            Status::Completed(_) => LessonStatus::Completed,
-            Status::Known => LessonStatus::Known,
-            Status::Dismissed { at, .. } => LessonStatus::Dismissed { at_ms: at as f64 },
-        }
-    }
-}
-
 /// When and how a lesson was completed.
 // `at` comes first so that the derived order is "earliest first", the order merges keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,26 +59,41 @@ pub struct Completed {
     pub via: Via,
 }
 
-/// Where a lesson stands for the trigger engine.
+/// Where a learner is with a lesson: the one model triggers, ranking, the learning map and
+/// the card all read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    NotStarted,
+pub enum LessonState {
+    New,
     Completed(Completed),
     /// The learner said "I know this".
     Known,
-    /// The learner dismissed it at `at` and snoozed it until `until` (ms; `at` for none).
-    Dismissed {
-        at: u64,
-        until: u64,
-    },
+    /// The learner said "Not now"; the lesson stays aside until `until` (ms), which was
+    /// fixed when they dismissed it ([`FOR_GOOD`] when its trigger has no snooze).
+    Dismissed { until: u64 },
 }
 
-impl Status {
+/// The end of a dismissal that has no snooze.
+pub const FOR_GOOD: u64 = u64::MAX;
+
+impl LessonState {
     /// Completed or known: the lesson is behind the learner, and lessons building on it
     /// are ready.
     pub fn is_done(self) -> bool {
-        matches!(self, Status::Completed(_) | Status::Known)
+        matches!(self, LessonState::Completed(_) | LessonState::Known)
     }
+
+    /// Dismissed, and still set aside at `now`.
+    pub fn is_aside(self, now: u64) -> bool {
+        matches!(self, LessonState::Dismissed { until } if now < until)
+    }
+}
+
+/// A completion as stored: the earliest, and the latest time the lesson was done, so that
+/// a reset between the two keeps the lesson completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Done {
+    first: Completed,
+    last: u64,
 }
 
 // `at` first: the latest dismissal wins a merge, and the later snooze breaks a tie.
@@ -97,14 +104,19 @@ struct Dismissal {
 }
 
 /// Everything known about one lesson; absent parts stay out of the stored JSON.
+///
+/// Every fact carries a time, so that a reset can drop exactly what came before it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Record {
-    completed: Option<Completed>,
-    known: bool,
+    completed: Option<Done>,
+    /// When the learner last said "I know this".
+    known: Option<u64>,
     dismissed: Option<Dismissal>,
     shows: u32,
     /// The layers viewed, in [`Layer::ALL`] order.
     layers: Vec<Layer>,
+    /// The latest show or layer view: the time of `shows` and `layers`.
+    seen: u64,
 }
 
 /// One learner's progress through one pack.
@@ -120,6 +132,9 @@ pub struct Progress {
     /// When the host tracked each event (ms, ascending), the latest [`MAX_EVENTS`] of each,
     /// so that "at least N times within D days" triggers outlive the page.
     events: Keyed<Vec<u64>>,
+    /// When the learner's progress was last reset (ms; 0 for never): everything recorded
+    /// at or before it is forgotten, whichever tab, device or backend still holds it.
+    reset: u64,
 }
 
 /// The times kept per tracked event: enough for any sensible "at least N" trigger.
@@ -142,7 +157,11 @@ impl Progress {
     /// Records that the learner completed a lesson; the earliest completion is kept.
     pub fn complete(&mut self, id: &str, via: Via, now: u64) {
         let record = self.record(id);
-        record.completed = earliest(record.completed, Some(Completed { at: now, via }));
+        let done = Done {
+            first: Completed { at: now, via },
+            last: now,
+        };
+        record.completed = Some(record.completed.map_or(done, |d| d.merge(done)));
     }
 
     /// Records that the host tracked `name` at `now`.
@@ -151,36 +170,39 @@ impl Progress {
         *times = latest_events(times, &[now]);
     }
 
-    /// How many times `name` was tracked at or after `since_ms` (negative infinity: ever).
-    pub fn event_count(&self, name: &str, since_ms: f64) -> u32 {
-        self.events.get(name).map_or(0, |times| {
-            times.iter().filter(|&&t| t as f64 >= since_ms).count() as u32
-        })
+    /// How many times `name` was tracked at or after `since` (ms; 0: ever).
+    pub fn event_count(&self, name: &str, since: u64) -> u32 {
+        self.events
+            .get(name)
+            .map_or(0, |times| times.iter().filter(|&&t| t >= since).count() as u32)
     }
 
     /// Records "I know this". It lets later lessons count on this one, but never earns a
     /// skill mark, which takes completing by doing.
-    pub fn mark_known(&mut self, id: &str) {
-        self.record(id).known = true;
+    pub fn mark_known(&mut self, id: &str, now: u64) {
+        let record = self.record(id);
+        record.known = record.known.max(Some(now));
     }
 
-    /// Records a dismissal; the lesson is snoozed for `snooze_days` (none for 0).
-    pub fn dismiss(&mut self, id: &str, now: u64, snooze_days: u32) {
-        let until = now.saturating_add(u64::from(snooze_days) * DAY_MS);
+    /// Records a dismissal; the lesson is set aside until `until` ([`FOR_GOOD`], or `now`
+    /// for not at all).
+    pub fn dismiss(&mut self, id: &str, now: u64, until: u64) {
         let dismissal = Some(Dismissal { at: now, until });
         let record = self.record(id);
         record.dismissed = record.dismissed.max(dismissal);
     }
 
-    /// Counts one more showing of the lesson's card.
-    pub fn record_show(&mut self, id: &str) {
+    /// Counts one more showing of the lesson's beacon.
+    pub fn record_show(&mut self, id: &str, now: u64) {
         let record = self.record(id);
         record.shows = record.shows.saturating_add(1);
+        record.seen = record.seen.max(now);
     }
 
-    pub fn record_layer(&mut self, id: &str, layer: Layer) {
+    pub fn record_layer(&mut self, id: &str, layer: Layer, now: u64) {
         let record = self.record(id);
         record.layers = union(&record.layers, &[layer]);
+        record.seen = record.seen.max(now);
     }
 
     pub fn set_goals(&mut self, goals: Vec<String>, now: u64) {
@@ -193,31 +215,46 @@ impl Progress {
         self.layer_at = now;
     }
 
+    /// Forgets everything recorded up to `now`, here and, once merged, everywhere.
+    pub fn reset(&mut self, now: u64) {
+        *self = Progress {
+            reset: self.reset.max(now),
+            ..Progress::default()
+        };
+    }
+
+    /// When the progress was last reset (ms; 0 for never).
+    pub fn reset_at(&self) -> u64 {
+        self.reset
+    }
+
+    /// The latest time anything in this progress was recorded, reset included.
+    pub fn latest(&self) -> u64 {
+        let lessons = self.lessons.iter().map(|(_, r)| {
+            let done = r.completed.map_or(0, |d| d.last);
+            let dismissed = r.dismissed.map_or(0, |d| d.at);
+            done.max(dismissed).max(r.known.unwrap_or(0)).max(r.seen)
+        });
+        let events = self.events.iter().filter_map(|(_, t)| t.last().copied());
+        lessons
+            .chain(events)
+            .fold(self.reset.max(self.goals_at).max(self.layer_at), u64::max)
+    }
+
     /// Completion comes first, then "I know this", then a dismissal.
-    pub fn status(&self, id: &str) -> Status {
+    pub fn state(&self, id: &str) -> LessonState {
         let Some(record) = self.lessons.get(id) else {
-            return Status::NotStarted;
+            return LessonState::New;
         };
         match (record.completed, record.known, record.dismissed) {
-            (Some(completed), _, _) => Status::Completed(completed),
-            (None, true, _) => Status::Known,
-            (None, false, Some(d)) => Status::Dismissed {
-                at: d.at,
-                until: d.until,
-            },
-            (None, false, None) => Status::NotStarted,
+            (Some(done), _, _) => LessonState::Completed(done.first),
+            (None, Some(_), _) => LessonState::Known,
+            (None, None, Some(d)) => LessonState::Dismissed { until: d.until },
+            (None, None, None) => LessonState::New,
         }
     }
 
-    /// Whether a dismissal asked not to show the lesson again before a time after `now`.
-    pub fn is_snoozed(&self, id: &str, now: u64) -> bool {
-        self.lessons
-            .get(id)
-            .and_then(|r| r.dismissed)
-            .is_some_and(|d| now < d.until)
-    }
-
-    /// How many times the lesson's card was shown.
+    /// How many times the lesson's beacon was shown.
     pub fn shows(&self, id: &str) -> u32 {
         self.lessons.get(id).map_or(0, |r| r.shows)
     }
@@ -240,39 +277,50 @@ impl Progress {
         self.layer
     }
 
-    /// Progress that holds everything either side holds: the earliest completion of each
-    /// lesson, the latest dismissal, the highest counts, the latest preferences.
+    /// The names of the events tracked.
+    pub fn event_names(&self) -> impl Iterator<Item = &str> {
+        self.events.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// Progress that holds everything either side holds since the later reset: the
+    /// earliest completion of each lesson, the latest dismissal, the highest counts, the
+    /// latest preferences.
     ///
-    /// Used for two tabs or devices writing the same key, and on identify, to carry the
-    /// anonymous progress into the user's.
+    /// Commutative and idempotent; associative too, but for the exact time of a completion
+    /// made both before and after a reset (the lesson stays completed either way). Used
+    /// for every save (merged with what is stored), for other tabs' saves and the
+    /// vendor's backend, and on identify, to carry the anonymous progress into the user's.
     pub fn merge(&self, other: &Progress) -> Progress {
-        let mut lessons = self.lessons.clone();
-        for (id, theirs) in &other.lessons {
+        let reset = self.reset.max(other.reset);
+        let (ours, theirs) = (self.since(reset), other.since(reset));
+        let mut lessons = ours.lessons.clone();
+        for (id, record) in &theirs.lessons {
             let merged = match lessons.get(id) {
-                Some(ours) => ours.merge(theirs),
-                None => theirs.clone(),
+                Some(o) => o.merge(record),
+                None => record.clone(),
             };
             lessons.insert(id.clone(), merged);
         }
         // On equal times the larger value wins, so that the result never depends on which
         // side is `self`.
-        let (goals, goals_at) = if (other.goals_at, &other.goals) > (self.goals_at, &self.goals) {
-            (other.goals.clone(), other.goals_at)
+        let (goals, goals_at) = if (theirs.goals_at, &theirs.goals) > (ours.goals_at, &ours.goals)
+        {
+            (theirs.goals.clone(), theirs.goals_at)
         } else {
-            (self.goals.clone(), self.goals_at)
+            (ours.goals.clone(), ours.goals_at)
         };
         let layer_order = |l: Option<Layer>| l.map(Layer::key);
-        let (layer, layer_at) = if (other.layer_at, layer_order(other.layer))
-            > (self.layer_at, layer_order(self.layer))
+        let (layer, layer_at) = if (theirs.layer_at, layer_order(theirs.layer))
+            > (ours.layer_at, layer_order(ours.layer))
         {
-            (other.layer, other.layer_at)
+            (theirs.layer, theirs.layer_at)
         } else {
-            (self.layer, self.layer_at)
+            (ours.layer, ours.layer_at)
         };
-        let mut events = self.events.clone();
-        for (name, theirs) in &other.events {
-            let ours = events.entry(name);
-            *ours = latest_events(ours, theirs);
+        let mut events = ours.events.clone();
+        for (name, times) in &theirs.events {
+            let e = events.entry(name);
+            *e = latest_events(e, times);
         }
         Progress {
             lessons,
@@ -281,7 +329,65 @@ impl Progress {
             layer,
             layer_at,
             events,
+            reset,
         }
+    }
+
+    /// What is left of this progress after a reset at `reset`.
+    fn since(&self, reset: u64) -> std::borrow::Cow<'_, Progress> {
+        use std::borrow::Cow;
+        if reset <= self.reset {
+            return Cow::Borrowed(self);
+        }
+        let after = |at: u64| at > reset;
+        let mut lessons = Keyed::default();
+        for (id, r) in &self.lessons {
+            let seen = after(r.seen);
+            let record = Record {
+                completed: r.completed.and_then(|d| {
+                    let first = if after(d.first.at) {
+                        d.first
+                    } else {
+                        Completed { at: d.last, ..d.first }
+                    };
+                    after(d.last).then_some(Done { first, last: d.last })
+                }),
+                known: r.known.filter(|&at| after(at)),
+                dismissed: r.dismissed.filter(|d| after(d.at)),
+                shows: if seen { r.shows } else { 0 },
+                layers: if seen { r.layers.clone() } else { vec![] },
+                seen: if seen { r.seen } else { 0 },
+            };
+            if record != Record::default() {
+                lessons.insert(id.clone(), record);
+            }
+        }
+        let mut events = Keyed::default();
+        for (name, times) in &self.events {
+            let kept: Vec<u64> = times.iter().copied().filter(|&t| after(t)).collect();
+            if !kept.is_empty() {
+                events.insert(name.clone(), kept);
+            }
+        }
+        let (goals, goals_at) = if after(self.goals_at) {
+            (self.goals.clone(), self.goals_at)
+        } else {
+            (vec![], 0)
+        };
+        let (layer, layer_at) = if after(self.layer_at) {
+            (self.layer, self.layer_at)
+        } else {
+            (None, 0)
+        };
+        Cow::Owned(Progress {
+            lessons,
+            goals,
+            goals_at,
+            layer,
+            layer_at,
+            events,
+            reset,
+        })
     }
 
     /// Reads what [`Progress::to_json`] stored, by this or any earlier build.
@@ -297,7 +403,8 @@ impl Progress {
         };
         let read = match v {
             1 => V1::from_json(data).map(V1::migrate),
-            VERSION => Progress::from_json(data),
+            // Format 3 only adds times (and a reset) to format 2, which reads as untimed.
+            2 | VERSION => Progress::from_json(data),
             0 => return Loaded::Corrupt("progress format 0 does not exist".into()),
             // Newer formats only add to this one by convention, so what this build
             // understands of them is still right; if not even that parses, it starts empty.
@@ -306,6 +413,18 @@ impl Progress {
         match read {
             Ok(progress) => Loaded::Writable(progress),
             Err(e) => Loaded::Corrupt(e.to_string()),
+        }
+    }
+
+    /// What to write under a key that holds `stored`: this progress merged with it, so that
+    /// no page view, however stale, drops what another saved. `None` when a newer build
+    /// wrote it, which this one must not overwrite. A corrupt value counts as nothing:
+    /// opening the key kept it aside already.
+    pub fn over(&self, stored: Option<&str>) -> Option<Progress> {
+        match stored.map(Progress::load) {
+            None | Some(Loaded::Corrupt(_)) => Some(self.clone()),
+            Some(Loaded::Writable(theirs)) => Some(self.merge(&theirs)),
+            Some(Loaded::ReadOnly(_)) => None,
         }
     }
 
@@ -323,14 +442,27 @@ impl Progress {
     }
 }
 
+impl Done {
+    fn merge(self, other: Done) -> Done {
+        Done {
+            first: self.first.min(other.first),
+            last: self.last.max(other.last),
+        }
+    }
+}
+
 impl Record {
     fn merge(&self, other: &Record) -> Record {
         Record {
-            completed: earliest(self.completed, other.completed),
-            known: self.known || other.known,
+            completed: match (self.completed, other.completed) {
+                (Some(a), Some(b)) => Some(a.merge(b)),
+                (a, b) => a.or(b),
+            },
+            known: self.known.max(other.known),
             dismissed: self.dismissed.max(other.dismissed),
             shows: self.shows.max(other.shows),
             layers: union(&self.layers, &other.layers),
+            seen: self.seen.max(other.seen),
         }
     }
 }
@@ -343,13 +475,6 @@ fn latest_events(a: &[u64], b: &[u64]) -> Vec<u64> {
     all.dedup();
     let skip = all.len().saturating_sub(MAX_EVENTS);
     all.split_off(skip)
-}
-
-fn earliest(a: Option<Completed>, b: Option<Completed>) -> Option<Completed> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
 }
 
 /// Both sets of layers, in [`Layer::ALL`] order, so equal sets are equal vectors.
@@ -425,13 +550,13 @@ mod event_tests {
         for at in [1_000, 2_000, 3_000] {
             p.record_event("report_exported", at);
         }
-        assert_eq!(p.event_count("report_exported", f64::NEG_INFINITY), 3);
-        assert_eq!(p.event_count("report_exported", 2_000.0), 2);
-        assert_eq!(p.event_count("other", f64::NEG_INFINITY), 0);
+        assert_eq!(p.event_count("report_exported", 0), 3);
+        assert_eq!(p.event_count("report_exported", 2_000), 2);
+        assert_eq!(p.event_count("other", 0), 0);
         let Loaded::Writable(back) = Progress::load(&p.to_json()) else {
             panic!()
         };
-        assert_eq!(back.event_count("report_exported", 0.0), 3);
+        assert_eq!(back.event_count("report_exported", 0), 3);
     }
 
     #[test]
@@ -444,10 +569,10 @@ mod event_tests {
         let merged = a.merge(&b);
         assert_eq!(merged, b.merge(&a));
         assert_eq!(
-            merged.event_count("e", f64::NEG_INFINITY) as usize,
+            merged.event_count("e", 0) as usize,
             MAX_EVENTS
         );
-        assert_eq!(merged.event_count("e", 159.0), 1, "the latest time is kept");
+        assert_eq!(merged.event_count("e", 159), 1, "the latest time is kept");
     }
 }
 
@@ -513,30 +638,60 @@ impl ToJson for Dismissal {
     }
 }
 
+impl FromJson for Done {
+    fn from_json(value: &Json) -> Result<Done, Mismatch> {
+        let first = Completed::from_json(value)?;
+        let last = value.fields()?.optional("last")?.unwrap_or(first.at);
+        Ok(Done { first, last })
+    }
+}
+
+impl ToJson for Done {
+    fn to_json(&self) -> Json {
+        let mut done = Object::new()
+            .with("at", &self.first.at)
+            .with("via", &self.first.via);
+        if self.last != self.first.at {
+            done = done.with("last", &self.last);
+        }
+        done.build()
+    }
+}
+
 impl FromJson for Record {
     fn from_json(value: &Json) -> Result<Record, Mismatch> {
         let f = value.fields()?;
+        // Format 2 said `"known": true`, without a time.
+        let known = match value.get("known") {
+            None | Some(Json::Bool(false)) => None,
+            Some(Json::Bool(true)) => Some(0),
+            Some(_) => Some(f.required("known")?),
+        };
         Ok(Record {
             completed: f.optional("completed")?,
-            known: f.or_default("known")?,
+            known,
             dismissed: f.optional("dismissed")?,
             shows: f.or_default("shows")?,
             layers: f.or_default("layers")?,
+            seen: f.or_default("seen")?,
         })
     }
 }
 
 impl ToJson for Record {
     fn to_json(&self) -> Json {
-        let mut record = Object::new().with_some("completed", &self.completed);
-        if self.known {
-            record = record.with("known", &true);
-        }
-        record = record.with_some("dismissed", &self.dismissed);
+        let mut record = Object::new()
+            .with_some("completed", &self.completed)
+            .with_some("known", &self.known)
+            .with_some("dismissed", &self.dismissed);
         if self.shows > 0 {
             record = record.with("shows", &self.shows);
         }
-        record.with_some("layers", &self.layers).build()
+        record = record.with_some("layers", &self.layers);
+        if self.seen > 0 {
+            record = record.with("seen", &self.seen);
+        }
+        record.build()
     }
 }
 
@@ -550,21 +705,35 @@ impl FromJson for Progress {
             layer: f.optional("layer")?,
             layer_at: f.or_default("layer_at")?,
             events: f.or_default("events")?,
+            reset: f.or_default("reset")?,
         })
+    }
+}
+
+#[cfg(test)]
+impl Loaded {
+    fn writable(self) -> Progress {
+        match self {
+            Loaded::Writable(p) => p,
+            other => panic!("expected writable progress, got {other:?}"),
+        }
     }
 }
 
 impl Progress {
     /// The envelope's `data`.
     fn data(&self) -> Json {
-        Object::new()
+        let mut data = Object::new()
             .with("lessons", &self.lessons)
             .with("goals", &self.goals)
             .with("goals_at", &self.goals_at)
             .with("layer", &self.layer)
             .with("layer_at", &self.layer_at)
-            .with_some("events", &self.events)
-            .build()
+            .with_some("events", &self.events);
+        if self.reset > 0 {
+            data = data.with("reset", &self.reset);
+        }
+        data.build()
     }
 }
 
@@ -582,8 +751,8 @@ mod tests {
         p.complete("send-invoice", Via::Click, NOW - 5);
         p.complete("send-invoice", Via::Url, NOW + 5);
         assert_eq!(
-            p.status("send-invoice"),
-            Status::Completed(Completed {
+            p.state("send-invoice"),
+            LessonState::Completed(Completed {
                 at: NOW - 5,
                 via: Via::Click
             })
@@ -591,57 +760,47 @@ mod tests {
     }
 
     #[test]
-    fn status_puts_completion_before_knowing_and_knowing_before_dismissal() {
+    fn state_puts_completion_before_knowing_and_knowing_before_dismissal() {
         let mut p = Progress::default();
-        assert_eq!(p.status("a"), Status::NotStarted);
-        p.dismiss("a", NOW, 0);
-        assert_eq!(
-            p.status("a"),
-            Status::Dismissed {
-                at: NOW,
-                until: NOW
-            }
-        );
-        p.mark_known("a");
-        assert_eq!(p.status("a"), Status::Known);
+        assert_eq!(p.state("a"), LessonState::New);
+        p.dismiss("a", NOW, NOW);
+        assert_eq!(p.state("a"), LessonState::Dismissed { until: NOW });
+        p.mark_known("a", NOW);
+        assert_eq!(p.state("a"), LessonState::Known);
         p.complete("a", Via::Appears, NOW + 1);
-        assert!(matches!(p.status("a"), Status::Completed(_)));
+        assert!(matches!(p.state("a"), LessonState::Completed(_)));
     }
 
     #[test]
     fn viewing_a_lesson_does_not_start_it_for_the_trigger_engine() {
         let mut p = Progress::default();
-        p.record_show("a");
-        p.record_layer("a", Layer::How);
-        assert_eq!(p.status("a"), Status::NotStarted);
+        p.record_show("a", NOW);
+        p.record_layer("a", Layer::How, NOW);
+        assert_eq!(p.state("a"), LessonState::New);
     }
 
     #[test]
-    fn a_snooze_ends_after_its_days_and_zero_days_is_no_snooze() {
+    fn a_dismissal_sets_the_lesson_aside_until_the_end_fixed_when_dismissed() {
         let mut p = Progress::default();
-        p.dismiss("a", NOW, 2);
-        p.dismiss("b", NOW, 0);
-        assert!(p.is_snoozed("a", NOW + 2 * DAY_MS - 1));
-        assert!(!p.is_snoozed("a", NOW + 2 * DAY_MS));
-        assert!(!p.is_snoozed("b", NOW));
-        assert!(!p.is_snoozed("never-dismissed", NOW));
-    }
-
-    #[test]
-    fn a_huge_snooze_saturates_instead_of_overflowing() {
-        let mut p = Progress::default();
-        p.dismiss("a", u64::MAX - 1, u32::MAX);
-        assert!(p.is_snoozed("a", u64::MAX - 1));
+        p.dismiss("a", NOW, NOW + 2 * DAY_MS);
+        p.dismiss("b", NOW, NOW);
+        p.dismiss("c", NOW, FOR_GOOD);
+        let aside = |id, at| p.state(id).is_aside(at);
+        assert!(aside("a", NOW + 2 * DAY_MS - 1));
+        assert!(!aside("a", NOW + 2 * DAY_MS));
+        assert!(!aside("b", NOW));
+        assert!(aside("c", u64::MAX - 1));
+        assert!(!aside("never-dismissed", NOW));
     }
 
     #[test]
     fn shows_count_and_layers_are_kept_once_in_tab_order() {
         let mut p = Progress::default();
-        p.record_show("a");
-        p.record_show("a");
-        p.record_layer("a", Layer::How);
-        p.record_layer("a", Layer::Why);
-        p.record_layer("a", Layer::How);
+        p.record_show("a", NOW);
+        p.record_show("a", NOW);
+        p.record_layer("a", Layer::How, NOW);
+        p.record_layer("a", Layer::Why, NOW);
+        p.record_layer("a", Layer::How, NOW);
         assert_eq!(p.shows("a"), 2);
         assert_eq!(p.layers("a"), &[Layer::Why, Layer::How]);
         assert_eq!(p.shows("b"), 0);
@@ -660,10 +819,10 @@ mod tests {
     fn sample() -> Progress {
         let mut p = Progress::default();
         p.complete("create-invoice", Via::Event, NOW);
-        p.mark_known("import-customers");
-        p.dismiss("api-key", NOW, 7);
-        p.record_show("send-invoice");
-        p.record_layer("send-invoice", Layer::What);
+        p.mark_known("import-customers", NOW);
+        p.dismiss("api-key", NOW, NOW + 7 * DAY_MS);
+        p.record_show("send-invoice", NOW);
+        p.record_layer("send-invoice", Layer::What, NOW);
         p.set_goals(vec!["get-paid-faster".into()], NOW);
         p.set_preferred_layer(Layer::How, NOW);
         p
@@ -681,7 +840,7 @@ mod tests {
         p.complete("a", Via::Url, 7);
         assert_eq!(
             p.to_json(),
-            r#"{"v":2,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#
+            r#"{"v":3,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#
         );
     }
 
@@ -691,13 +850,13 @@ mod tests {
         else {
             panic!("format 1 must migrate");
         };
-        let done = Status::Completed(Completed {
+        let done = LessonState::Completed(Completed {
             at: 0,
             via: Via::Unrecorded,
         });
-        assert_eq!(p.status("a"), done);
-        assert_eq!(p.status("b"), done);
-        assert_eq!(p.status("c"), Status::NotStarted);
+        assert_eq!(p.state("a"), done);
+        assert_eq!(p.state("b"), done);
+        assert_eq!(p.state("c"), LessonState::New);
         assert!(p.goals().is_empty());
     }
 
@@ -709,8 +868,8 @@ mod tests {
         let mut new = Progress::default();
         new.complete("a", Via::Click, NOW);
         assert!(matches!(
-            old.merge(&new).status("a"),
-            Status::Completed(Completed {
+            old.merge(&new).state("a"),
+            LessonState::Completed(Completed {
                 via: Via::Unrecorded,
                 ..
             })
@@ -719,11 +878,11 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_read_only_and_keeps_what_this_build_understands() {
-        let stored = r#"{"v":3,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
+        let stored = r#"{"v":4,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
         let Loaded::ReadOnly(p) = Progress::load(stored) else {
             panic!("a newer format must load read-only");
         };
-        assert!(matches!(p.status("a"), Status::Completed(_)));
+        assert!(matches!(p.state("a"), LessonState::Completed(_)));
     }
 
     #[test]
@@ -786,12 +945,12 @@ mod tests {
         user.complete("send-invoice", Via::Event, NOW - 1);
         let merged = anonymous.merge(&user);
         assert!(matches!(
-            merged.status("create-invoice"),
-            Status::Completed(_)
+            merged.state("create-invoice"),
+            LessonState::Completed(_)
         ));
         assert!(matches!(
-            merged.status("send-invoice"),
-            Status::Completed(_)
+            merged.state("send-invoice"),
+            LessonState::Completed(_)
         ));
     }
 
@@ -829,21 +988,78 @@ mod tests {
     #[test]
     fn the_latest_dismissal_and_highest_count_win_a_merge() {
         let mut a = Progress::default();
-        a.dismiss("x", NOW, 30);
-        a.record_show("x");
+        a.dismiss("x", NOW, NOW + 30 * DAY_MS);
+        a.record_show("x", NOW);
         let mut b = Progress::default();
-        b.dismiss("x", NOW + 1, 0);
-        b.record_show("x");
-        b.record_show("x");
+        b.dismiss("x", NOW + 1, NOW + 1);
+        b.record_show("x", NOW);
+        b.record_show("x", NOW);
         let merged = a.merge(&b);
-        assert_eq!(
-            merged.status("x"),
-            Status::Dismissed {
-                at: NOW + 1,
-                until: NOW + 1
-            }
-        );
-        assert!(!merged.is_snoozed("x", NOW + 2));
+        assert_eq!(merged.state("x"), LessonState::Dismissed { until: NOW + 1 });
+        assert!(!merged.state("x").is_aside(NOW + 2));
         assert_eq!(merged.shows("x"), 2);
+    }
+
+    #[test]
+    fn format_2_reads_as_untimed_facts_that_any_reset_forgets() {
+        let stored = r#"{"v":2,"data":{"lessons":{"a":{"known":true,"shows":2,"layers":["why"]},"b":{"completed":{"at":5,"via":"event"}}},"goals":["g"],"goals_at":9,"layer":null,"layer_at":0}}"#;
+        let Loaded::Writable(mut p) = Progress::load(stored) else {
+            panic!("format 2 must load");
+        };
+        assert_eq!(p.state("a"), LessonState::Known);
+        assert_eq!(p.shows("a"), 2);
+        assert_eq!(Progress::load(&p.to_json()), Loaded::Writable(p.clone()));
+        p.reset(NOW);
+        assert_eq!(p.merge(&Progress::load(stored).writable()), p);
+    }
+
+    // Bug: reset removed one key and another tab's save (or the backend) brought it all back.
+    #[test]
+    fn a_reset_wins_over_a_stale_copy_but_keeps_what_came_after_it() {
+        let mut stale = sample();
+        let mut reset = sample();
+        reset.reset(NOW + 1);
+        stale.complete("send-invoice", Via::Click, NOW + 2);
+        stale.record_event("invoice_sent", NOW + 2);
+        for merged in [stale.merge(&reset), reset.merge(&stale)] {
+            assert_eq!(merged.state("create-invoice"), LessonState::New);
+            assert_eq!(merged.state("import-customers"), LessonState::New);
+            assert_eq!(merged.state("api-key"), LessonState::New);
+            assert_eq!(merged.shows("send-invoice"), 0);
+            assert!(merged.goals().is_empty() && !merged.goals_chosen());
+            assert_eq!(merged.preferred_layer(), None);
+            assert!(matches!(
+                merged.state("send-invoice"),
+                LessonState::Completed(Completed { at, .. }) if at == NOW + 2
+            ));
+            assert_eq!(merged.event_count("invoice_sent", 0), 1);
+            assert_eq!(merged.reset_at(), NOW + 1);
+        }
+    }
+
+    #[test]
+    fn a_lesson_completed_before_and_after_a_reset_stays_completed() {
+        let mut early = Progress::default();
+        early.complete("a", Via::Click, 1);
+        let mut late = Progress::default();
+        late.complete("a", Via::Click, 6);
+        let mut reset = Progress::default();
+        reset.reset(3);
+        let merged = early.merge(&late).merge(&reset);
+        assert!(merged.state("a").is_done());
+    }
+
+    // Bug: a stale page view wrote its whole progress over a completion another one saved.
+    #[test]
+    fn a_save_merges_with_what_is_stored_and_never_overwrites_a_newer_format() {
+        let mut stored = Progress::default();
+        stored.complete("a", Via::Click, NOW);
+        let mut ours = Progress::default();
+        ours.complete("b", Via::Event, NOW);
+        let written = ours.over(Some(&stored.to_json())).unwrap();
+        assert!(written.state("a").is_done() && written.state("b").is_done());
+        assert_eq!(ours.over(None), Some(ours.clone()));
+        assert_eq!(ours.over(Some("garbage")), Some(ours.clone()));
+        assert_eq!(ours.over(Some(r#"{"v":99,"data":{}}"#)), None);
     }
 }

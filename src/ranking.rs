@@ -6,10 +6,10 @@
 //! All of it is deterministic: the same lessons, in any order, come out in the same order.
 
 use crate::pack::{Goal, Lesson, Pack};
-use crate::progress::{Progress, Status};
+use crate::progress::{LessonState, Progress};
 use std::cmp::Reverse;
 
-// Points per factor. Novelty outweighs the feature on screen and readiness together, so a
+// Points per factor. Being new outweighs the feature on screen and readiness together, so a
 // lesson already done sinks below a new one; a goal counts per weight point, so a lesson
 // central to a goal beats one that touches it; the author's priority only separates
 // lessons that are otherwise close.
@@ -52,16 +52,6 @@ pub struct Learner<'a> {
     pub now: u64,
 }
 
-/// How new a lesson is to the learner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Novelty {
-    New,
-    /// Dismissed, and the snooze is not over.
-    Snoozed,
-    Known,
-    Completed,
-}
-
 /// One reason behind a suggestion's place, for the widget to put into words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Reason<'a> {
@@ -87,7 +77,10 @@ pub enum Reason<'a> {
 pub struct Suggestion<'a> {
     pub lesson: &'a Lesson,
     pub presence: Presence,
-    pub novelty: Novelty,
+    /// Where the learner is with it.
+    pub state: LessonState,
+    /// New to the learner: not done, and not set aside now.
+    pub fresh: bool,
     pub score: u32,
     /// The chosen goals first, strongest first; then role, place, readiness and novelty.
     pub reasons: Vec<Reason<'a>>,
@@ -168,7 +161,7 @@ fn suggestion<'a>(
     match lesson
         .prerequisites
         .iter()
-        .find(|p| !progress.status(p).is_done())
+        .find(|p| !progress.state(p).is_done())
     {
         Some(missing) => reasons.push(Reason::After(missing)),
         None => {
@@ -180,17 +173,13 @@ fn suggestion<'a>(
         }
     }
 
-    let novelty = match progress.status(&lesson.id) {
-        Status::Completed(_) => Novelty::Completed,
-        Status::Known => Novelty::Known,
-        Status::Dismissed { until, .. } if learner.now < until => Novelty::Snoozed,
-        Status::Dismissed { .. } | Status::NotStarted => Novelty::New,
-    };
-    let (points, reason) = match novelty {
-        Novelty::New => (NEW, None),
-        Novelty::Snoozed => (SNOOZED, Some(Reason::Snoozed)),
-        Novelty::Known => (KNOWN, Some(Reason::Known)),
-        Novelty::Completed => (0, Some(Reason::Completed)),
+    let state = progress.state(&lesson.id);
+    let fresh = !state.is_done() && !state.is_aside(learner.now);
+    let (points, reason) = match state {
+        LessonState::Completed(_) => (0, Some(Reason::Completed)),
+        LessonState::Known => (KNOWN, Some(Reason::Known)),
+        _ if !fresh => (SNOOZED, Some(Reason::Snoozed)),
+        _ => (NEW, None),
     };
     score += points;
     reasons.extend(reason);
@@ -198,7 +187,8 @@ fn suggestion<'a>(
     Suggestion {
         lesson,
         presence: candidate.presence,
-        novelty,
+        state,
+        fresh,
         score,
         reasons,
     }
@@ -297,7 +287,7 @@ impl Attention {
     ) -> Plan<'r, 'a> {
         let suggest: Vec<&Suggestion> = ranked
             .iter()
-            .filter(|s| s.novelty == Novelty::New && s.presence != Presence::Elsewhere)
+            .filter(|s| s.fresh && s.presence != Presence::Elsewhere)
             .take(self.suggestions)
             .collect();
         let auto_open = suggest
@@ -316,7 +306,7 @@ impl Attention {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Via;
+    use crate::progress::{Via, DAY_MS};
     use crate::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
@@ -436,7 +426,7 @@ mod tests {
         ]));
         let mut progress = Progress::default();
         progress.complete("y", Via::Event, NOW);
-        progress.mark_known("z");
+        progress.mark_known("z", NOW);
         assert_eq!(order(&pack, &progress, None, &[]), ["b", "a"]);
         let waiting = &ranked(&pack, &progress, None, &[])[1];
         assert!(waiting.reasons.contains(&Reason::After("x")));
@@ -452,8 +442,8 @@ mod tests {
         ]));
         let mut progress = Progress::default();
         progress.complete("completed", Via::Click, NOW);
-        progress.mark_known("known");
-        progress.dismiss("snoozed", NOW, 1);
+        progress.mark_known("known", NOW);
+        progress.dismiss("snoozed", NOW, NOW + DAY_MS);
         assert_eq!(
             order(&pack, &progress, None, &[]),
             ["new", "snoozed", "known", "completed"]
@@ -464,8 +454,8 @@ mod tests {
     fn a_dismissal_whose_snooze_is_over_is_new_again() {
         let pack = pack(json!([lesson("a", json!({}))]));
         let mut progress = Progress::default();
-        progress.dismiss("a", NOW - 2 * 86_400_000, 1);
-        assert_eq!(ranked(&pack, &progress, None, &[])[0].novelty, Novelty::New);
+        progress.dismiss("a", NOW - 2 * DAY_MS, NOW - DAY_MS);
+        assert!(ranked(&pack, &progress, None, &[])[0].fresh);
     }
 
     #[test]
@@ -627,7 +617,7 @@ mod tests {
             None
         );
         let mut shown = Progress::default();
-        shown.record_show("a");
+        shown.record_show("a", NOW);
         let in_view = ranked(&pack, &shown, None, &["a"]);
         assert_eq!(
             one.plan(&in_view, |id| shown.shows(id), Moment::default())

@@ -8,12 +8,11 @@
 use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
 use crate::pack::{Anchor, Lesson};
+use crate::progress::{LessonState, DAY_MS, FOR_GOOD};
 use crate::url_pattern::{path_matches, Location};
 
 /// The traits the host set with `identify`, by name.
 pub type Traits = Keyed<Json>;
-
-const DAY_MS: f64 = 86_400_000.0;
 
 /// A condition over what the learner is doing, who they are and what they have learned.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,32 +115,11 @@ impl Bounds {
     }
 }
 
-/// Where the learner is with a lesson, as their progress records it.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub enum LessonStatus {
-    #[default]
-    NotStarted,
-    Completed,
-    /// The learner said they already know it: done, without doing it here.
-    Known,
-    /// The learner closed the lesson's card without finishing; `at_ms` is the latest time.
-    Dismissed {
-        at_ms: f64,
-    },
-}
-
-impl LessonStatus {
-    /// Completed or known: the lesson is behind the learner.
-    pub fn is_done(self) -> bool {
-        matches!(self, LessonStatus::Completed | LessonStatus::Known)
-    }
-}
-
 /// What rules are evaluated against, supplied by the browser edge.
 ///
 /// Every answer is about the current learner on the current page. Times are milliseconds
-/// since the Unix epoch (`Date.now()`), so that `now_ms` and the times the edge records
-/// compare directly.
+/// since the Unix epoch (`Date.now()`) as integers: the one clock of progress, snoozes and
+/// pages.
 pub trait Facts {
     /// The current URL from the path on: `location.pathname + location.search +
     /// location.hash`, e.g. `/reports?tab=aging#payments`.
@@ -149,16 +127,15 @@ pub trait Facts {
     /// Whether the anchored element is in that state. An anchor whose selector the
     /// browser refuses is in no state.
     fn element(&self, anchor: &Anchor, state: ElementState) -> bool;
-    /// How many times the host tracked `name` at or after `since_ms` (which may be
-    /// negative infinity, meaning ever).
-    fn event_count(&self, name: &str, since_ms: f64) -> u32;
+    /// How many times the host tracked `name` at or after `since` (0: ever).
+    fn event_count(&self, name: &str, since: u64) -> u32;
     /// The trait the host set with `identify`, if any.
     fn trait_value(&self, key: &str) -> Option<&Json>;
     /// Where the learner is with the lesson `id`; unknown ids are not started.
-    fn lesson(&self, id: &str) -> LessonStatus;
-    fn now_ms(&self) -> f64;
+    fn lesson(&self, id: &str) -> LessonState;
+    fn now_ms(&self) -> u64;
     /// When the learner arrived on the current page: a new path, not a new query or hash.
-    fn page_entered_ms(&self) -> f64;
+    fn page_entered_ms(&self) -> u64;
 }
 
 impl Rule {
@@ -177,18 +154,19 @@ impl Rule {
                 at_least,
                 within_days,
             } => {
-                let since = within_days.map_or(f64::NEG_INFINITY, |d| {
-                    facts.now_ms() - f64::from(d) * DAY_MS
+                let since = within_days.map_or(0, |d| {
+                    facts.now_ms().saturating_sub(u64::from(d) * DAY_MS)
                 });
                 facts.event_count(name, since) >= *at_least
             }
             Rule::Trait { key, test } => facts
                 .trait_value(key)
-                .is_some_and(|v| test.passes(v, facts.now_ms())),
+                .is_some_and(|v| test.passes(v, facts.now_ms() as f64)),
             Rule::Completed(id) => facts.lesson(id).is_done(),
-            Rule::Dismissed(id) => matches!(facts.lesson(id), LessonStatus::Dismissed { .. }),
+            Rule::Dismissed(id) => matches!(facts.lesson(id), LessonState::Dismissed { .. }),
             Rule::TimeOnPage(seconds) => {
-                facts.now_ms() - facts.page_entered_ms() >= f64::from(*seconds) * 1000.0
+                facts.now_ms().saturating_sub(facts.page_entered_ms())
+                    >= u64::from(*seconds) * 1000
             }
             Rule::All(rules) => rules.iter().all(|r| r.holds(facts)),
             Rule::Any(rules) => rules.iter().any(|r| r.holds(facts)),
@@ -242,7 +220,7 @@ impl TraitTest {
                     Json::String(s) => date::epoch_ms(s),
                     _ => None,
                 };
-                at.is_some_and(|at| bounds.contains((now_ms - at) / DAY_MS))
+                at.is_some_and(|at| bounds.contains((now_ms - at) / DAY_MS as f64))
             }
         }
     }
@@ -277,6 +255,14 @@ impl Frequency {
     pub fn is_unlimited(&self) -> bool {
         *self == Frequency::default()
     }
+
+    /// Until when a lesson dismissed at `now` stays aside: the one snooze rule, applied
+    /// once, when the learner dismisses it.
+    pub fn snooze_until(&self, now: u64) -> u64 {
+        self.snooze_days.map_or(FOR_GOOD, |days| {
+            now.saturating_add(u64::from(days) * DAY_MS)
+        })
+    }
 }
 
 /// Whether the widget may bring a lesson up by itself now, and if not, why.
@@ -285,9 +271,9 @@ pub enum Eligibility {
     Eligible,
     /// Completed or known.
     Done,
-    /// Dismissed: until `until_ms` when snoozed, for good when `None`.
+    /// Dismissed, and set aside until `until` ([`FOR_GOOD`] when it has no snooze).
     Dismissed {
-        until_ms: Option<f64>,
+        until: u64,
     },
     /// Shown `max_shows` times already.
     ShownEnough {
@@ -315,14 +301,9 @@ pub fn eligibility<F: Facts + ?Sized>(lesson: &Lesson, facts: &F, shows: u32) ->
         .map(|t| t.frequency)
         .unwrap_or_default();
     match facts.lesson(&lesson.id) {
-        status if status.is_done() => return Eligibility::Done,
-        LessonStatus::Dismissed { at_ms } => {
-            let until_ms = frequency
-                .snooze_days
-                .map(|days| at_ms + f64::from(days) * DAY_MS);
-            if until_ms.is_none_or(|until| facts.now_ms() < until) {
-                return Eligibility::Dismissed { until_ms };
-            }
+        state if state.is_done() => return Eligibility::Done,
+        LessonState::Dismissed { until } if facts.now_ms() < until => {
+            return Eligibility::Dismissed { until }
         }
         _ => {}
     }
@@ -346,20 +327,20 @@ impl Facts for AtUrl<'_> {
     fn element(&self, _: &Anchor, _: ElementState) -> bool {
         false
     }
-    fn event_count(&self, _: &str, _: f64) -> u32 {
+    fn event_count(&self, _: &str, _: u64) -> u32 {
         0
     }
     fn trait_value(&self, _: &str) -> Option<&Json> {
         None
     }
-    fn lesson(&self, _: &str) -> LessonStatus {
-        LessonStatus::NotStarted
+    fn lesson(&self, _: &str) -> LessonState {
+        LessonState::New
     }
-    fn now_ms(&self) -> f64 {
-        0.0
+    fn now_ms(&self) -> u64 {
+        0
     }
-    fn page_entered_ms(&self) -> f64 {
-        0.0
+    fn page_entered_ms(&self) -> u64 {
+        0
     }
 }
 
@@ -736,11 +717,11 @@ mod tests {
     struct Seen {
         url: String,
         elements: Vec<(Anchor, ElementState)>,
-        events: HashMap<String, Vec<f64>>,
+        events: HashMap<String, Vec<u64>>,
         traits: Traits,
-        lessons: HashMap<String, LessonStatus>,
-        now_ms: f64,
-        entered_ms: f64,
+        lessons: HashMap<String, LessonState>,
+        now_ms: u64,
+        entered_ms: u64,
     }
 
     impl Facts for Seen {
@@ -750,21 +731,28 @@ mod tests {
         fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
             self.elements.contains(&(anchor.clone(), state))
         }
-        fn event_count(&self, name: &str, since_ms: f64) -> u32 {
+        fn event_count(&self, name: &str, since: u64) -> u32 {
             let times = self.events.get(name).map(Vec::as_slice).unwrap_or_default();
-            times.iter().filter(|t| **t >= since_ms).count() as u32
+            times.iter().filter(|t| **t >= since).count() as u32
         }
         fn trait_value(&self, key: &str) -> Option<&Json> {
             self.traits.get(key)
         }
-        fn lesson(&self, id: &str) -> LessonStatus {
-            self.lessons.get(id).copied().unwrap_or_default()
+        fn lesson(&self, id: &str) -> LessonState {
+            self.lessons.get(id).copied().unwrap_or(LessonState::New)
         }
-        fn now_ms(&self) -> f64 {
+        fn now_ms(&self) -> u64 {
             self.now_ms
         }
-        fn page_entered_ms(&self) -> f64 {
+        fn page_entered_ms(&self) -> u64 {
             self.entered_ms
+        }
+    }
+
+    fn done() -> crate::progress::Completed {
+        crate::progress::Completed {
+            at: 0,
+            via: crate::progress::Via::Click,
         }
     }
 
@@ -779,7 +767,7 @@ mod tests {
         Rule::Page(p.into())
     }
 
-    const NOW: f64 = 1_800_000_000_000.0;
+    const NOW: u64 = 1_800_000_000_000;
 
     #[test]
     fn combinators_compose() {
@@ -839,7 +827,7 @@ mod tests {
         let facts = Seen {
             events: HashMap::from([(
                 "report_exported".into(),
-                vec![NOW - 10.0 * day, NOW - 2.0 * day, NOW - 1.0],
+                vec![NOW - 10 * day, NOW - 2 * day, NOW - 1],
             )]),
             now_ms: NOW,
             ..at("/")
@@ -865,7 +853,7 @@ mod tests {
         let facts = Seen {
             traits: traits(serde_json::json!({
                 "role": "admin", "seats": 12, "beta": true,
-                "signed_up_at": "2027-01-05T00:00:00Z", "signed_up_ms": NOW - 3.0 * DAY_MS,
+                "signed_up_at": "2027-01-05T00:00:00Z", "signed_up_ms": NOW - 3 * DAY_MS,
             })),
             now_ms: NOW,
             ..at("/")
@@ -928,9 +916,9 @@ mod tests {
     fn lesson_rules_read_progress_and_known_counts_as_completed() {
         let facts = Seen {
             lessons: HashMap::from([
-                ("a".into(), LessonStatus::Completed),
-                ("b".into(), LessonStatus::Known),
-                ("c".into(), LessonStatus::Dismissed { at_ms: 0.0 }),
+                ("a".into(), LessonState::Completed(done())),
+                ("b".into(), LessonState::Known),
+                ("c".into(), LessonState::Dismissed { until: 0 }),
             ]),
             ..at("/")
         };
@@ -945,7 +933,7 @@ mod tests {
     fn time_on_page_counts_from_arrival() {
         let facts = Seen {
             now_ms: NOW,
-            entered_ms: NOW - 30_000.0,
+            entered_ms: NOW - 30_000,
             ..at("/")
         };
         assert!(Rule::TimeOnPage(30).holds(&facts));
@@ -988,34 +976,32 @@ mod tests {
         };
         let unlimited = on_reports(Frequency::default());
         assert_eq!(
-            eligibility(&unlimited, &here(LessonStatus::NotStarted), 40),
+            eligibility(&unlimited, &here(LessonState::New), 40),
             Eligibility::Eligible
         );
         assert_eq!(
-            eligibility(&unlimited, &here(LessonStatus::Known), 0),
+            eligibility(&unlimited, &here(LessonState::Known), 0),
             Eligibility::Done
         );
         assert_eq!(
             eligibility(&unlimited, &at("/invoices"), 0),
             Eligibility::NotTriggered
         );
-        let dismissed = here(LessonStatus::Dismissed {
-            at_ms: NOW - DAY_MS,
-        });
+        let dismissed = here(LessonState::Dismissed { until: FOR_GOOD });
         assert_eq!(
             eligibility(&unlimited, &dismissed, 1),
-            Eligibility::Dismissed { until_ms: None }
+            Eligibility::Dismissed { until: FOR_GOOD }
         );
         let once = on_reports(Frequency {
             max_shows: Some(1),
             snooze_days: None,
         });
         assert_eq!(
-            eligibility(&once, &here(LessonStatus::NotStarted), 0),
+            eligibility(&once, &here(LessonState::New), 0),
             Eligibility::Eligible
         );
         assert_eq!(
-            eligibility(&once, &here(LessonStatus::NotStarted), 1),
+            eligibility(&once, &here(LessonState::New), 1),
             Eligibility::ShownEnough { shows: 1 }
         );
     }
@@ -1028,28 +1014,30 @@ mod tests {
                 snooze_days: Some(days),
             })
         };
-        let dismissed = Seen {
+        let dismissed_at = NOW - 3 * DAY_MS - DAY_MS / 2;
+        let dismissed = |lesson: &Lesson| Seen {
             lessons: HashMap::from([(
                 "l".into(),
-                LessonStatus::Dismissed {
-                    at_ms: NOW - 3.5 * DAY_MS,
+                LessonState::Dismissed {
+                    until: lesson.when.as_ref().unwrap().frequency.snooze_until(dismissed_at),
                 },
             )]),
             now_ms: NOW,
             ..at("/reports")
         };
+        let (three, seven) = (snooze(3), snooze(7));
         assert_eq!(
-            eligibility(&snooze(3), &dismissed, 2),
+            eligibility(&three, &dismissed(&three), 2),
             Eligibility::Eligible
         );
         assert_eq!(
-            eligibility(&snooze(7), &dismissed, 2),
+            eligibility(&seven, &dismissed(&seven), 2),
             Eligibility::Dismissed {
-                until_ms: Some(NOW + 3.5 * DAY_MS)
+                until: NOW + 3 * DAY_MS + DAY_MS / 2
             }
         );
         assert_eq!(
-            eligibility(&snooze(3), &dismissed, 5),
+            eligibility(&three, &dismissed(&three), 5),
             Eligibility::ShownEnough { shows: 5 }
         );
     }
@@ -1155,17 +1143,17 @@ mod tests {
 
         fn facts() -> impl Strategy<Value = Seen> {
             let status = prop_oneof![
-                Just(LessonStatus::NotStarted),
-                Just(LessonStatus::Completed),
-                Just(LessonStatus::Known),
-                (0.0f64..NOW).prop_map(|at_ms| LessonStatus::Dismissed { at_ms }),
+                Just(LessonState::New),
+                Just(LessonState::Completed(done())),
+                Just(LessonState::Known),
+                (0..NOW * 2).prop_map(|until| LessonState::Dismissed { until }),
             ];
             (
                 "[/a-z?=&#*:%]{0,16}",
-                vec((-(30.0 * DAY_MS)..0.0f64).prop_map(|ago| NOW + ago), 0..6),
+                vec((0..30 * DAY_MS).prop_map(|ago| NOW - ago), 0..6),
                 "(admin|trial|2026-11-01T10:00:00Z|[0-9]{1,2})",
                 btree_map("[a-c]", status, 0..3),
-                0.0f64..600_000.0,
+                0u64..600_000,
             )
                 .prop_map(|(url, times, role, lessons, on_page)| Seen {
                     url,

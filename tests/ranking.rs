@@ -1,7 +1,7 @@
 //! Properties of the ranking and the learning map over generated packs and learners.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::learning_map::{learning_map, State};
+use pathlight::learning_map::learning_map;
 use pathlight::pack::Pack;
 use pathlight::progress::{Progress, Via};
 use pathlight::ranking::{rank, Candidate, Learner, Presence, Suggestion};
@@ -151,9 +151,9 @@ impl World {
             match s.state {
                 Learned::Nothing => {}
                 Learned::Completed => p.complete(&id(i), Via::Event, NOW - 1),
-                Learned::Known => p.mark_known(&id(i)),
-                Learned::Snoozed => p.dismiss(&id(i), NOW - 1, 3),
-                Learned::DismissedLongAgo => p.dismiss(&id(i), NOW - 30 * DAY_MS, 3),
+                Learned::Known => p.mark_known(&id(i), NOW - 1),
+                Learned::Snoozed => p.dismiss(&id(i), NOW - 1, NOW - 1 + 3 * DAY_MS),
+                Learned::DismissedLongAgo => p.dismiss(&id(i), NOW - 30 * DAY_MS, NOW - 27 * DAY_MS),
             }
         }
         p.set_goals(chosen.iter().map(|g| g.to_string()).collect(), NOW - 1);
@@ -302,8 +302,10 @@ proptest! {
         for lesson in pack.lessons.iter().filter(|l| l.goals.contains_key(GOALS[goal])) {
             prop_assert!(ids.contains(&lesson.id.as_str()));
         }
-        let nexts = map.stops.iter().filter(|s| s.state == State::Next).count();
-        prop_assert_eq!(nexts, usize::from(map.lessons_left > 0));
         prop_assert_eq!(map.next.is_some(), map.lessons_left > 0);
+        if let Some(next) = map.next {
+            prop_assert!(!map.stops[next].state.is_done());
+            prop_assert!(map.stops[..next].iter().all(|s| s.state.is_done()));
+        }
     }
 }

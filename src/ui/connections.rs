@@ -2,7 +2,7 @@
 
 use super::WidgetState;
 use crate::pack::Lesson;
-use crate::progress::Status;
+use crate::progress::LessonState;
 use leptos::prelude::*;
 
 /// What the lesson builds on (its prerequisites) and leads to (related lessons), each with
@@ -24,9 +24,9 @@ pub fn Connections(state: WidgetState, lesson: Lesson) -> impl IntoView {
                     {lessons.into_iter().map(|(id, title)| {
                         let status = {
                             let id = id.clone();
-                            move || match state.progress.with(|p| p.status(&id)) {
-                                Status::Completed(_) => Some(t.done),
-                                Status::Known => Some(t.known),
+                            move || match state.progress.with(|p| p.state(&id)) {
+                                LessonState::Completed(_) => Some(t.done),
+                                LessonState::Known => Some(t.known),
                                 _ => None,
                             }
                         };

@@ -2,7 +2,8 @@
 
 use super::WidgetState;
 use crate::i18n::fill;
-use crate::learning_map::{learning_map, State};
+use crate::learning_map::learning_map;
+use crate::progress::LessonState;
 use leptos::prelude::*;
 
 /// The way to each chosen goal: every lesson on it in prerequisite order with its state,
@@ -19,10 +20,13 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                 .iter()
                 .filter_map(|goal| {
                     let map = learning_map(&pack, goal, progress)?;
-                    let stops: Vec<(String, String, State)> = map
+                    let stops: Vec<(String, String, LessonState, bool)> = map
                         .stops
                         .iter()
-                        .map(|s| (s.lesson.id.clone(), s.lesson.title.clone(), s.state))
+                        .enumerate()
+                        .map(|(i, s)| {
+                            (s.lesson.id.clone(), s.lesson.title.clone(), s.state, map.next == Some(i))
+                        })
                         .collect();
                     let left = format!("{} · {} min", map.lessons_left, map.minutes_left);
                     Some((map.goal.title.clone(), stops, left, map.skill_mark))
@@ -32,7 +36,7 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
     };
     view! {
         {move || maps().into_iter().map(|(goal, stops, left, skill)| {
-            let done = stops.iter().filter(|s| matches!(s.2, State::Done | State::Known)).count();
+            let done = stops.iter().filter(|s| s.2.is_done()).count();
             let total = stops.len();
             view! {
                 <section class="pl-map" aria-label=fill(t.your_path, &goal)>
@@ -45,15 +49,15 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                     </p>
                     <progress class="pl-map-bar" max=total.to_string() value=done.to_string() aria-hidden="true"></progress>
                     <ol class="pl-stops">
-                        {stops.into_iter().map(|(id, title, stop)| {
+                        {stops.into_iter().map(|(id, title, stop, next)| {
                             let (class, word) = match stop {
-                                State::Done => ("pl-stop pl-done", t.done),
-                                State::Known => ("pl-stop pl-known", t.known),
-                                State::Next => ("pl-stop pl-next", t.next),
-                                State::Available => ("pl-stop", t.available),
+                                LessonState::Completed(_) => ("pl-stop pl-done", t.done),
+                                LessonState::Known => ("pl-stop pl-known", t.known),
+                                _ if next => ("pl-stop pl-next", t.next),
+                                _ => ("pl-stop", t.available),
                             };
                             view! {
-                                <li class=class aria-current=(stop == State::Next).then_some("step")>
+                                <li class=class aria-current=next.then_some("step")>
                                     <button class="pl-stop-button" type="button" on:click=move |_| state.open_lesson(&id)>
                                         <span class="pl-stop-title">{title}</span>
                                         <span class="pl-stop-state">{word}</span>

@@ -70,9 +70,9 @@ pub struct WidgetState {
     pub layer: RwSignal<Layer>,
     /// The host page's URL from the path on, as last seen.
     pub url: RwSignal<String>,
-    page_entered: RwSignal<f64>,
+    page_entered: RwSignal<u64>,
     /// Bumped while a time-on-page rule waits, so eligibility is asked again.
-    pub clock: RwSignal<f64>,
+    pub clock: RwSignal<u64>,
     pub progress: RwSignal<Progress>,
     traits: RwSignal<Traits>,
     /// Lessons whose beacon already showed on this page: one page view is one show, so
@@ -333,7 +333,7 @@ impl WidgetState {
             let learner = Learner {
                 progress: &progress,
                 role: traits.get("role").and_then(Json::as_str),
-                now: now as u64,
+                now,
             };
             then(&ranking::rank(&pack, &candidates, &learner), &progress)
         })
@@ -486,14 +486,14 @@ impl WidgetState {
     /// The learner picked a layer: show it, and open their next lessons on it too.
     pub fn view_layer(&self, layer: Layer) {
         self.progress
-            .update(|p| p.set_preferred_layer(layer, now() as u64));
+            .update(|p| p.set_preferred_layer(layer, now()));
         self.show_layer(layer);
     }
 
     fn show_layer(&self, layer: Layer) {
         self.layer.set(layer);
         if let Surface::Lesson { id, .. } = self.surface.get_untracked() {
-            self.progress.update(|p| p.record_layer(&id, layer));
+            self.progress.update(|p| p.record_layer(&id, layer, now()));
             events::emit(
                 EventKind::LayerViewed,
                 &[("lesson", id.into()), ("layer", layer.key().into())],
@@ -532,26 +532,28 @@ impl WidgetState {
             return;
         }
         self.shown_here.update(|s| s.push(id.to_owned()));
-        self.progress.update(|p| p.record_show(id));
+        self.progress.update(|p| p.record_show(id, now()));
         events::emit(EventKind::Shown, &[("lesson", id.into())]);
     }
 
     /// "Not now": closes the lesson and sets it aside for its snooze, or for good.
     pub fn dismiss(&self, id: &str) {
-        let snooze = self.pack.with_value(|p| {
+        let now = now();
+        let until = self.pack.with_value(|p| {
             p.lesson(id)
-                .and_then(|l| l.when.as_ref()?.frequency.snooze_days)
+                .and_then(|l| l.when.as_ref())
+                .map(|t| t.frequency)
+                .unwrap_or_default()
+                .snooze_until(now)
         });
-        // Without a snooze the dismissal is final; u32::MAX days is "for good" in progress.
-        self.progress
-            .update(|p| p.dismiss(id, now() as u64, snooze.unwrap_or(u32::MAX)));
+        self.progress.update(|p| p.dismiss(id, now, until));
         self.close();
         events::emit(EventKind::Dismissed, &[("lesson", id.into())]);
     }
 
     /// "I know this": done, but not earned by doing; kept apart from completed.
     pub fn mark_known(&self, id: &str) {
-        self.progress.update(|p| p.mark_known(id));
+        self.progress.update(|p| p.mark_known(id, now()));
         self.close();
         events::emit(EventKind::Known, &[("lesson", id.into())]);
     }
@@ -559,7 +561,7 @@ impl WidgetState {
     /// The host reported something the learner did.
     pub fn track(&self, name: String) {
         self.progress
-            .update(|p| p.record_event(&name, now() as u64));
+            .update(|p| p.record_event(&name, now()));
         self.complete_where(
             |rule| matches!(rule, Completion::Event(e) if *e == name),
             Via::Event,
@@ -594,7 +596,7 @@ impl WidgetState {
             ));
         }
         self.progress
-            .update(|p| p.set_goals(known.clone(), now() as u64));
+            .update(|p| p.set_goals(known.clone(), now()));
         let list = js_sys::Array::new();
         for goal in &known {
             list.push(&goal.into());
@@ -606,7 +608,7 @@ impl WidgetState {
     pub fn close_goals(&self) {
         if !self.progress.with_untracked(Progress::goals_chosen) {
             self.progress
-                .update(|p| p.set_goals(Vec::new(), now() as u64));
+                .update(|p| p.set_goals(Vec::new(), now()));
         }
         self.picking_goals.set(false);
     }
@@ -624,12 +626,12 @@ impl WidgetState {
         let done: Vec<&Lesson> = self.progress.with_untracked(|p| {
             pack.lessons
                 .iter()
-                .filter(|l| l.complete.as_ref().is_some_and(&matches) && !p.status(&l.id).is_done())
+                .filter(|l| l.complete.as_ref().is_some_and(&matches) && !p.state(&l.id).is_done())
                 .collect()
         });
         for lesson in done {
             self.progress
-                .update(|p| p.complete(&lesson.id, via, now() as u64));
+                .update(|p| p.complete(&lesson.id, via, now()));
             self.just_completed.set(Some(lesson.id.clone()));
             // The learner did it: the card has done its job.
             if matches!(self.surface.get_untracked(), Surface::Lesson { ref id, .. } if *id == lesson.id)
@@ -685,8 +687,8 @@ fn typing() -> bool {
             .is_some_and(|v| v != "false")
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
+fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 fn current_url() -> String {

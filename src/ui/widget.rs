@@ -24,7 +24,7 @@ pub fn Widget(state: WidgetState) -> impl IntoView {
     });
     if state.needs_clock() {
         let tick = set_interval_with_handle(
-            move || state.clock.set(js_sys::Date::now()),
+            move || state.clock.set(js_sys::Date::now() as u64),
             std::time::Duration::from_secs(1),
         );
         on_cleanup(move || {

@@ -3,8 +3,8 @@
 use super::AnchorWatcher;
 use crate::json::Json;
 use crate::pack::Anchor;
-use crate::progress::Progress;
-use crate::trigger::{ElementState, Facts, LessonStatus, Traits};
+use crate::progress::{LessonState, Progress};
+use crate::trigger::{ElementState, Facts, Traits};
 
 /// A snapshot of the facts at one moment.
 pub struct PageFacts<'a> {
@@ -12,8 +12,8 @@ pub struct PageFacts<'a> {
     pub anchors: Option<&'a AnchorWatcher>,
     pub traits: &'a Traits,
     pub progress: &'a Progress,
-    pub now: f64,
-    pub page_entered: f64,
+    pub now: u64,
+    pub page_entered: u64,
 }
 
 impl Facts for PageFacts<'_> {
@@ -32,23 +32,23 @@ impl Facts for PageFacts<'_> {
         }
     }
 
-    fn event_count(&self, name: &str, since_ms: f64) -> u32 {
-        self.progress.event_count(name, since_ms)
+    fn event_count(&self, name: &str, since: u64) -> u32 {
+        self.progress.event_count(name, since)
     }
 
     fn trait_value(&self, key: &str) -> Option<&Json> {
         self.traits.get(key)
     }
 
-    fn lesson(&self, id: &str) -> LessonStatus {
-        self.progress.status(id).into()
+    fn lesson(&self, id: &str) -> LessonState {
+        self.progress.state(id)
     }
 
-    fn now_ms(&self) -> f64 {
+    fn now_ms(&self) -> u64 {
         self.now
     }
 
-    fn page_entered_ms(&self) -> f64 {
+    fn page_entered_ms(&self) -> u64 {
         self.page_entered
     }
 }
