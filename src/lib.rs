@@ -19,6 +19,7 @@ pub mod pack;
 pub mod placement;
 pub mod progress;
 pub mod ranking;
+pub mod session;
 #[cfg(test)]
 mod test_pack;
 pub mod trigger;

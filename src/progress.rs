@@ -223,6 +223,15 @@ impl Progress {
         };
     }
 
+    /// What carries into another learner's progress (the anonymous learner's, on identify):
+    /// the facts, not the reset, which forgot this learner's past and no one else's.
+    pub fn carried(&self) -> Progress {
+        Progress {
+            reset: 0,
+            ..self.clone()
+        }
+    }
+
     /// When the progress was last reset (ms; 0 for never).
     pub fn reset_at(&self) -> u64 {
         self.reset
@@ -586,6 +595,15 @@ const VIAS: [(&str, Via); 5] = [
     ("unrecorded", Via::Unrecorded),
 ];
 
+impl Via {
+    /// The name the stored form and the `completed` event's `how` use.
+    pub fn name(self) -> &'static str {
+        VIAS.iter()
+            .find(|(_, via)| *via == self)
+            .map_or("unrecorded", |(name, _)| name)
+    }
+}
+
 impl FromJson for Via {
     fn from_json(value: &Json) -> Result<Via, Mismatch> {
         value.name_of("completion", &VIAS)
@@ -594,9 +612,7 @@ impl FromJson for Via {
 
 impl ToJson for Via {
     fn to_json(&self) -> Json {
-        VIAS.iter()
-            .find(|(_, via)| via == self)
-            .map_or(Json::Null, |(name, _)| name.to_json())
+        self.name().to_json()
     }
 }
 

@@ -196,6 +196,16 @@ impl Rule {
         }
     }
 
+    /// Whether the rule counts the host's event `name`.
+    pub fn counts_event(&self, name: &str) -> bool {
+        match self {
+            Rule::Event { name: n, .. } => n == name,
+            Rule::All(rules) | Rule::Any(rules) => rules.iter().any(|r| r.counts_event(name)),
+            Rule::Not(rule) => rule.counts_event(name),
+            _ => false,
+        }
+    }
+
     /// Whether the rule depends on time passing on the page, which no DOM event reports.
     pub fn uses_time_on_page(&self) -> bool {
         match self {
