@@ -303,6 +303,14 @@ impl Session {
 
     // Host commands.
 
+    /// The widget is up: ask the vendor's backend for what it knows of this learner.
+    pub fn started(&self) -> Effects {
+        Effects {
+            load_remote: self.user.clone(),
+            ..Effects::default()
+        }
+    }
+
     /// `identify`: switches to `user`; `stored` reads what a storage key holds. Traits are
     /// replaced. The anonymous learner's progress, as this page and the store know it,
     /// goes along when leaving the anonymous state, and only then: one user's progress

@@ -4,7 +4,11 @@
 use leptos::prelude::*;
 use pathlight::content::{Block, Inline, Step};
 use pathlight::pack::{Lesson, Pack, FORMAT};
-use pathlight::ui::{Blocks, LayerTabs, WidgetState};
+use pathlight::progress::Progress;
+use pathlight::session::{Options, Session};
+use pathlight::ui::{Blocks, LayerTabs, Look, WidgetState};
+use pathlight::web::Edge;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -108,7 +112,12 @@ async fn layer_tabs_follow_the_aria_tabs_pattern() {
         goals: vec![],
         lessons: vec![lesson()],
     };
-    let state = WidgetState::new(pack, Default::default());
+    let session = Session::new(Arc::new(pack), Options::default(), Progress::default(), "/", 0);
+    let look = Look {
+        t: pathlight::i18n::strings("en"),
+        theme: Default::default(),
+    };
+    let state = WidgetState::new(session, Edge::open(None), look);
     let _mounted = leptos::mount::mount_to(
         el.clone(),
         move || view! { <LayerTabs state lesson=lesson()/> },

@@ -36,7 +36,7 @@ pub fn CompletionToast(state: WidgetState) -> impl IntoView {
                         }>{next.title.clone()}</button>
                     </p>
                 })}
-                <button class="pl-icon pl-toast-close" type="button" aria-label=t.close on:click=move |_| state.just_completed.set(None)>"×"</button>
+                <button class="pl-icon pl-toast-close" type="button" aria-label=t.close on:click=move |_| state.dismiss_toast()>"×"</button>
             </aside>
         })}
     }

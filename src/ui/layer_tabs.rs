@@ -28,7 +28,7 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
     // The active tab takes focus when the learner opens the card, so keyboard users land
     // in the lesson; a card that opened by itself leaves focus where the learner works.
     Effect::new(move || {
-        if tablist.get().is_some() && !state.opened_by_itself.get_untracked() {
+        if tablist.get().is_some() && !state.opened_by_itself() {
             select(state.layer.get_untracked(), true);
         }
     });

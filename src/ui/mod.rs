@@ -29,5 +29,6 @@ pub use learning_map::LearningMap;
 pub use lesson_card::LessonCard;
 pub use panel::Panel;
 pub use show_me::ShowMe;
-pub use state::{Surface, WidgetOptions, WidgetState};
+pub use crate::session::Surface;
+pub use state::{Look, WidgetState};
 pub use widget::Widget;

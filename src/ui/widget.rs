@@ -12,11 +12,9 @@ pub fn Widget(state: WidgetState) -> impl IntoView {
         Theme::Light => "pl-root pl-light",
         Theme::Dark => "pl-root pl-dark",
     };
-    // Effects sync with the outside world: the anchors watched follow the page, completions
-    // follow what the learner does on it, and progress goes to storage.
+    // Effects sync with the outside world: the anchors watched follow the page, and a lesson
+    // opens by itself when the host allows it and the moment is right.
     Effect::new(move || state.sync_anchors());
-    Effect::new(move || state.check_anchor_completions());
-    Effect::new(move || state.save_progress());
     Effect::new(move || {
         if let Some(id) = state.auto_open() {
             state.open_by_itself(&id);

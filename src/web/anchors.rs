@@ -11,6 +11,7 @@
 //! - A click is seen by a passive listener on the anchor element itself, never on the page.
 
 use crate::keyed::Keyed;
+use crate::session::AnchorFacts;
 use js_sys::Array;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -24,13 +25,6 @@ use web_sys::{
 const RESOLVE_EVERY_MS: i32 = 200;
 const SHADOW_SCAN_EVERY_MS: f64 = 2000.0;
 
-/// What the page shows of one anchor.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct AnchorFacts {
-    pub present: bool,
-    pub visible: bool,
-    pub clicked: bool,
-}
 
 struct Tracked {
     selector: String,

@@ -2,14 +2,22 @@
 //! on `window`, so a host can forward either to Segment, GA or Amplitude.
 
 use super::console::{describe, warn};
+use crate::json::Json;
 use crate::lifecycle::EventKind;
 use js_sys::{Function, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit};
 
 thread_local! {
     static SUBSCRIBERS: RefCell<Vec<(EventKind, Function)>> = const { RefCell::new(Vec::new()) };
+    static EMITTING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Whether a host callback is running now: what it calls must not pull the widget from
+/// under the code that called it.
+pub fn emitting() -> bool {
+    EMITTING.with(Cell::get) > 0
 }
 
 pub fn subscribe(kind: EventKind, callback: Function) {
@@ -29,11 +37,17 @@ pub fn unsubscribe_all() {
 }
 
 /// Emits `kind` with `detail` fields; `type` is added so one handler can take every event.
-pub fn emit(kind: EventKind, detail: &[(&str, JsValue)]) {
+pub fn emit(kind: EventKind, detail: &[(&'static str, Json)]) {
+    EMITTING.with(|e| e.set(e.get() + 1));
+    tell(kind, detail);
+    EMITTING.with(|e| e.set(e.get() - 1));
+}
+
+fn tell(kind: EventKind, detail: &[(&'static str, Json)]) {
     let object = Object::new();
     let _ = Reflect::set(&object, &"type".into(), &kind.name().into());
     for (key, value) in detail {
-        let _ = Reflect::set(&object, &(*key).into(), value);
+        let _ = Reflect::set(&object, &(*key).into(), &js(value));
     }
     let callbacks: Vec<Function> = SUBSCRIBERS.with(|s| {
         s.borrow()
@@ -58,5 +72,23 @@ pub fn emit(kind: EventKind, detail: &[(&str, JsValue)]) {
         CustomEvent::new_with_event_init_dict(&format!("pathlight:{}", kind.name()), &init),
     ) {
         let _ = window.dispatch_event(&event);
+    }
+}
+
+/// A JSON value as the JS value it stands for.
+fn js(value: &Json) -> JsValue {
+    match value {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => (*b).into(),
+        Json::Number(n) => (*n).into(),
+        Json::String(s) => s.into(),
+        Json::Array(items) => items.iter().map(js).collect::<js_sys::Array>().into(),
+        Json::Object(members) => {
+            let object = Object::new();
+            for (key, value) in members {
+                let _ = Reflect::set(&object, &key.into(), &js(value));
+            }
+            object.into()
+        }
     }
 }

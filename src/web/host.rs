@@ -2,18 +2,14 @@
 //! root, appended to `body`. Styles go in through adoptedStyleSheets, so a strict CSP
 //! needs no `'unsafe-inline'`, and nothing is written into the host's `<head>`.
 
-use crate::ui::{Widget, WidgetState};
-use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
-/// The mounted widget. Dropping it removes the element and everything Leptos set up.
+/// The widget's element. Dropping it takes the element out of the page.
 pub struct Host {
     element: web_sys::Element,
-    /// Leptos' unmount handle: dropping it tears the view down.
-    _mounted: Box<dyn std::any::Any>,
 }
 
 impl Host {
@@ -22,7 +18,8 @@ impl Host {
         self.element.clone()
     }
 
-    pub fn mount(state: WidgetState) -> Result<Host, JsValue> {
+    /// Adds the element, with its styles in its shadow root, which it returns for the view.
+    pub fn create() -> Result<(Host, ShadowRoot), JsValue> {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
@@ -41,12 +38,7 @@ impl Host {
         sheet.replace_sync(STYLE)?;
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         body.append_child(&element)?;
-        let mounted =
-            leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> });
-        Ok(Host {
-            element,
-            _mounted: Box::new(mounted),
-        })
+        Ok((Host { element }, root))
     }
 }
 

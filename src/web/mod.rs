@@ -1,28 +1,25 @@
-//! The browser edge: the host API, mounting into the shadow root, loading the pack.
-//! Everything here is thin; decisions live in the pure core.
+//! The browser edge: the widget's element, loading the pack, watching the page, storage,
+//! the vendor's backend and the host's events. Everything here is thin: decisions live in
+//! the pure core, and the app root ([`crate::app`]) puts the parts together.
 
 mod anchors;
-mod api;
 mod console;
+mod edge;
 pub mod events;
-mod facts;
 mod focus;
 mod host;
 mod navigation;
-mod pack_loader;
-mod progress_book;
+pub mod pack_loader;
 mod remote_progress;
 pub mod settled;
 mod storage;
 pub mod tether;
 
-pub use anchors::{AnchorFacts, AnchorWatcher};
-pub use api::command;
-pub use console::warn;
-pub use facts::PageFacts;
+pub use anchors::AnchorWatcher;
+pub use console::{describe, warn};
+pub use edge::Edge;
 pub use focus::Focus;
 pub use host::Host;
 pub use navigation::LocationWatcher;
-pub use progress_book::ProgressBook;
 pub use remote_progress::RemoteProgress;
 pub use storage::Store;

@@ -39,7 +39,7 @@ test("a lesson completes when the learner does the thing, not when they read it"
   await page.evaluate(() => window.pathlight("track", "report_exported"));
   await page.waitForFunction(() => window.completed.length === 2);
   const saved = await stored(page);
-  assert.equal(saved.v, 2);
+  assert.equal(saved.v, 3);
   assert.equal(saved.data.lessons["send-invoice"].completed.via, "click");
   assert.equal(saved.data.lessons["export-report"].completed.via, "event");
   assert.deepEqual(log.pageErrors, []);
@@ -56,7 +56,7 @@ test("progress survives a reload, and I know this stays apart from completed", a
   await openPanel(page);
   assert.deepEqual(await listed(page), ["Send an invoice"], "a known lesson came back after a reload");
   const saved = await stored(page);
-  assert.equal(saved.data.lessons["export-report"].known, true);
+  assert.equal(typeof saved.data.lessons["export-report"].known, "number", "known records when");
   assert.equal(saved.data.lessons["export-report"].completed, undefined);
   await close();
 });

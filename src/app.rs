@@ -1,0 +1,361 @@
+//! The app root: `window.pathlight(...)` dispatched into the one widget a page has, which
+//! this module builds from its parts (the session, the browser edge, the components) and
+//! takes apart again on `destroy`.
+
+use crate::command::{Command, InitOptions};
+use crate::i18n;
+use crate::ranking::Attention;
+use crate::session::{Options, Session};
+use crate::ui::{Look, Widget, WidgetState};
+use crate::web::{
+    events, pack_loader, settled, warn, AnchorWatcher, Edge, Host, LocationWatcher,
+    RemoteProgress,
+};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How often the widget's element goes back into a page that removed it before it gives up.
+const MAX_REATTACH: u32 = 20;
+
+/// Everything one page's Pathlight holds.
+#[derive(Default)]
+struct App {
+    initialized: bool,
+    /// Counts inits, so a pack that arrives after `destroy` (or a later `init`) is dropped.
+    generation: u32,
+    mounted: Option<Mounted>,
+    /// Calls that need the pack, made before it had loaded.
+    pending: Vec<Command>,
+    /// Calls made while a `destroy` from a lifecycle callback waits to run.
+    after_destroy: Option<Vec<js_sys::Array>>,
+}
+
+/// The live widget. Dropping it removes every node and listener Pathlight added.
+struct Mounted {
+    state: WidgetState,
+    edge: Rc<Edge>,
+    // Field order is drop order: watchers and view first, then the signals' owner.
+    _location: LocationWatcher,
+    _view: Box<dyn std::any::Any>,
+    host: Host,
+    _owner: Owner,
+}
+
+thread_local! {
+    static APP: RefCell<App> = RefCell::new(App::default());
+}
+
+/// Runs one host call, `[name, ...args]`. Never throws: mistakes become one warning.
+#[wasm_bindgen]
+pub fn command(args: js_sys::Array) {
+    // A `destroy` from a lifecycle callback runs once that callback's caller is done;
+    // whatever the host calls meanwhile runs after it, in order.
+    let waiting = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        match &mut app.after_destroy {
+            Some(calls) => {
+                calls.push(args.clone());
+                true
+            }
+            None => false,
+        }
+    });
+    if waiting {
+        return;
+    }
+    let parsed = js_sys::JSON::stringify(&args)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| crate::json::parse(&s).ok())
+        .ok_or_else(|| {
+            "the call's arguments could not be read; pass plain objects, strings and numbers."
+                .to_string()
+        })
+        .and_then(|value| Command::parse(&value));
+    match parsed {
+        // The progress adapter's functions do not survive JSON: take them from the call.
+        Ok(Command::Init(options)) => init(options, RemoteProgress::from_options(&args.get(1))),
+        Ok(Command::On(kind)) => match args.get(2).dyn_into::<js_sys::Function>() {
+            Ok(callback) => events::subscribe(kind, callback),
+            Err(_) => warn(&format!(
+                "pathlight('on', '{}', callback) needs a function as its callback.",
+                kind.name()
+            )),
+        },
+        Ok(Command::Off(kind)) => match args.get(2) {
+            all if all.is_undefined() => events::unsubscribe(kind, None),
+            callback => match callback.dyn_ref::<js_sys::Function>() {
+                Some(callback) => events::unsubscribe(kind, Some(callback)),
+                None => warn(&format!("pathlight('off', '{}', callback): the callback is not a function, so nothing was removed.", kind.name())),
+            },
+        },
+        Ok(Command::Destroy) if events::emitting() => destroy_later(),
+        Ok(Command::Destroy) => destroy(),
+        Ok(command) => run(command),
+        Err(message) => warn(&message),
+    }
+    mark_settled();
+}
+
+fn run(command: Command) {
+    let Some(state) = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m.state)) else {
+        return APP.with(|app| app.borrow_mut().pending.push(command));
+    };
+    apply(state, command);
+}
+
+/// A call that needs the widget to be there.
+fn apply(state: WidgetState, command: Command) {
+    match command {
+        Command::Open(id) => state.open_lesson(&id),
+        Command::Close => state.close(),
+        Command::Track(name) => state.track(&name),
+        Command::Identify(user) => state.identify(user.id, user.traits),
+        Command::SetGoals(goals) => state.set_goals(goals),
+        Command::Reset => state.reset(),
+        Command::Init(_) | Command::Destroy | Command::On(_) | Command::Off(_) => {}
+    }
+}
+
+/// Bumps `data-settled` once the widget has caught up with what just happened.
+fn mark_settled() {
+    let element = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m.host.element()));
+    if let Some(element) = element {
+        settled::mark(&element);
+    }
+}
+
+fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
+    let generation = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        if app.initialized {
+            return None;
+        }
+        app.initialized = true;
+        app.generation += 1;
+        Some(app.generation)
+    });
+    let Some(generation) = generation else {
+        return warn("init was called more than once; only the first call counts. Call pathlight('destroy') first to start again.");
+    };
+    let Some(url) = options.lessons.clone() else {
+        give_up();
+        return warn("init needs the URL of your lesson pack: pathlight('init', { lessons: '/lessons.json' }) or data-lessons on the script tag.");
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let pack = match pack_loader::load(&url).await {
+            Ok(pack) => pack,
+            Err(message) => {
+                // A corrected init may follow; calls waiting for this pack will not be served.
+                if APP.with(|app| app.borrow().generation == generation) {
+                    give_up();
+                }
+                return warn(&message);
+            }
+        };
+        if APP.with(|app| app.borrow().generation != generation || !app.borrow().initialized) {
+            return;
+        }
+        let mounted = match mount(pack, options, remote) {
+            Ok(mounted) => mounted,
+            Err(message) => {
+                give_up();
+                return warn(&message);
+            }
+        };
+        let state = mounted.state;
+        let pending = APP.with(|app| {
+            let mut app = app.borrow_mut();
+            app.mounted = Some(mounted);
+            std::mem::take(&mut app.pending)
+        });
+        for command in pending {
+            // A lifecycle callback of an earlier call may have destroyed the widget.
+            if APP.with(|app| app.borrow().generation != generation) {
+                break;
+            }
+            apply(state, command);
+        }
+        mark_settled();
+    });
+}
+
+/// Builds the widget: the session from what is stored, the edge, the view in its shadow
+/// root, and the watchers that feed the page's changes back in.
+fn mount(
+    pack: crate::pack::Pack,
+    options: InitOptions,
+    remote: Option<Rc<RemoteProgress>>,
+) -> Result<Mounted, String> {
+    let locale = options
+        .locale
+        .or_else(|| web_sys::window()?.navigator().language())
+        .unwrap_or_default();
+    // Lessons in the learner's language where the pack has it, else its own.
+    let pack = Arc::new(pack.localized(&locale));
+    let user = options.user.unwrap_or_default();
+    let default = Attention::default();
+    let session_options = Options {
+        user: user.id,
+        traits: user.traits,
+        attention: Attention {
+            suggestions: options.suggestions.unwrap_or(default.suggestions),
+            auto_opens: options.auto_open.unwrap_or(default.auto_opens),
+        },
+    };
+    let edge = Edge::open(remote);
+    let owner = Owner::new();
+    let key = crate::progress::storage_key(&pack.id, session_options.user.as_deref());
+    let stored = edge.read(&key);
+    let session = Session::new(pack, session_options, stored, &current_url(), now());
+    let look = Look {
+        t: i18n::strings(&locale),
+        theme: options.theme.unwrap_or_default(),
+    };
+    let state = owner.with(|| WidgetState::new(session, edge.clone(), look));
+    let (host, root) = Host::create().map_err(|e| {
+        format!(
+            "could not add the widget to the page: {}.",
+            crate::web::describe(&e)
+        )
+    })?;
+    let view = owner.with(|| {
+        leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> })
+    });
+    edge.listen(
+        move |key, theirs| state.other_tab_saved(&key, theirs),
+        move || state.restored(),
+        move |user, theirs| state.remote_loaded(user, theirs),
+    );
+    watch_anchors(state, host.element());
+    let element = host.element();
+    let location = LocationWatcher::new(move || {
+        state.navigated(current_url());
+        settled::mark(&element);
+    });
+    state.start();
+    settled::mark(&host.element());
+    Ok(Mounted {
+        state,
+        edge,
+        _location: location,
+        _view: Box::new(view),
+        host,
+        _owner: owner,
+    })
+}
+
+/// Watches the page for the anchors the session asks about. `host` is the widget's own
+/// element: a host page that rebuilds its `body` takes it along, so it goes back in after
+/// the page settles.
+fn watch_anchors(state: WidgetState, host: web_sys::Element) {
+    let reattached = std::cell::Cell::new(0u32);
+    let watcher = AnchorWatcher::new(
+        move || state.anchors_changed(),
+        move |selector| {
+            let lessons: Vec<String> = state
+                .pack()
+                .lessons
+                .iter()
+                .filter(|l| l.anchor.as_ref().is_some_and(|a| a.css() == selector))
+                .map(|l| l.id.clone())
+                .collect();
+            warn(&format!(
+                "the anchor selector `{selector}` of lesson {} is not valid CSS, so its beacon never shows. Fix it and run `pathlight lint`.",
+                lessons.join(", ")
+            ));
+        },
+        move || {
+            settled::mark(&host);
+            if host.is_connected() {
+                return;
+            }
+            let body = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body());
+            match body {
+                Some(body) if reattached.get() < MAX_REATTACH => {
+                    reattached.set(reattached.get() + 1);
+                    let _ = body.append_child(&host);
+                }
+                _ if reattached.get() == MAX_REATTACH => {
+                    reattached.set(MAX_REATTACH + 1);
+                    warn("the page keeps removing the widget's element, so it stays out. Call pathlight('destroy') and init again after rebuilding the page.");
+                }
+                _ => {}
+            }
+        },
+    );
+    match watcher {
+        Ok(w) => state.watch(w),
+        Err(e) => warn(&format!("cannot watch the page for anchors ({e:?}).")),
+    }
+}
+
+/// A failed init: the next init may try again.
+fn give_up() {
+    APP.with(|app| {
+        let mut app = app.borrow_mut();
+        app.initialized = false;
+        app.pending.clear();
+    });
+}
+
+/// Removes the widget, its listeners and observers, and leaves the host as it was.
+fn destroy() {
+    let mounted = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        app.initialized = false;
+        app.generation += 1;
+        app.pending.clear();
+        app.mounted.take()
+    });
+    events::unsubscribe_all();
+    if let Some(mounted) = &mounted {
+        mounted.edge.shut();
+    }
+    drop(mounted);
+}
+
+/// `destroy` from inside a lifecycle callback: the widget stops telling the host at once,
+/// and comes apart once the code that called the callback is done with it.
+fn destroy_later() {
+    APP.with(|app| app.borrow_mut().after_destroy = Some(vec![]));
+    if let Some(mounted) = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m.edge.clone())) {
+        mounted.shut();
+    }
+    let later = Closure::once_into_js(|| {
+        destroy();
+        let calls = APP
+            .with(|app| app.borrow_mut().after_destroy.take())
+            .unwrap_or_default();
+        for args in calls {
+            command(args);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        window.queue_microtask(later.unchecked_ref());
+    }
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn current_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default(),
+                l.hash().unwrap_or_default()
+            )
+        })
+        .unwrap_or_else(|| "/".into())
+}
