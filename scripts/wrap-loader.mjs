@@ -10,7 +10,11 @@ const gluePath = join(dir, "pathlight.js");
 const glue = readFileSync(gluePath, "utf8");
 if (glue.includes("Pathlight loader")) process.exit(0);
 const loader = readFileSync(new URL("../src/web/loader.js", import.meta.url), "utf8");
-// The glue reads `document.currentScript` itself; ours reads it first, so keep one.
+// The glue goes inside the loader's `start()`, which runs only where the widget can: a
+// browser without WebAssembly never evaluates it, and anything it throws while starting is
+// caught there. `start()` runs while the script executes, so the glue still sees the same
+// `document.currentScript`.
+if (!loader.includes("/*@@GLUE@@*/")) throw new Error("src/web/loader.js lost its /*@@GLUE@@*/ placeholder");
 const wrapped = loader.replace("/*@@GLUE@@*/", () => glue);
 // Minified: the glue is mostly long generated names and comments (64 KB raw, 11 KB gzip
 // before). Property names stay, so the wasm's imports still match; the `/*!` banner stays,

@@ -12,58 +12,108 @@
     try { console.warn("Pathlight: " + message); } catch (_) { /* no console */ }
   }
 
-  var script = document.currentScript;
-  var src = script && script.src ? script.src : "";
-  var dataset = (script && script.dataset) || {};
-  var wasmUrl = src ? src.replace(/\.js(\?.*)?$/, "_bg.wasm$1") : "pathlight_bg.wasm";
-
-  // Calls made before the wasm is ready wait in the queue the host's snippet created.
-  var stub = w.pathlight;
-  if (typeof stub !== "function") {
-    stub = function () { (stub.q = stub.q || []).push(arguments); };
-    w.pathlight = stub;
+  var stub;
+  // The widget cannot start: say why once, and from now on accept calls and ignore them
+  // (the queue would only grow). A working widget's function is never replaced.
+  function off(message) {
+    warn(message);
+    try { if (w.pathlight === stub) w.pathlight = function () {}; } catch (_) { /* read-only */ }
   }
 
+  // The script's own tag, for the wasm's URL and `data-*`. A classic script is
+  // `document.currentScript`. A module script (type="module") has none: there it is the tag
+  // whose URL this code runs from, which an Error's stack names (Chrome, Firefox and Safari
+  // alike), or else (no stack, or a redirect changed the URL) the last one whose URL says
+  // pathlight, or else just that URL.
+  function ownScript() {
+    var current = document.currentScript;
+    if (current) return current;
+    var url = "";
+    try { url = (/(?:https?|file):\/\/[^\s()]+(?=:\d+:\d+)/.exec(new Error().stack) || [""])[0].split("#")[0]; } catch (_) { /* no stack */ }
+    var tags = document.querySelectorAll("script[src]"), i;
+    for (i = tags.length; i--; ) if (tags[i].src.split("#")[0] === url) return tags[i];
+    for (i = tags.length; i--; ) if (/pathlight/i.test(tags[i].src)) return tags[i];
+    return { src: url };
+  }
+
+  // `data-wasm` wins. Else the wasm sits next to the script: `NAME.js?QUERY#HASH` loads
+  // `NAME_bg.wasm?QUERY` (the query keeps the vendor's cache busting; the hash is never
+  // sent), and a URL whose name does not end in `.js` loads `pathlight_bg.wasm?QUERY` from
+  // the same directory.
+  function wasmUrlFor(src) {
+    var m = /^([^?#]*\/)?([^\/?#]*)([^#]*)/.exec(src);
+    return (m[1] || "") + (/\.js$/i.test(m[2]) ? m[2].slice(0, -3) : "pathlight") + "_bg.wasm" + m[3];
+  }
+
+  try {
+    // Calls made before the wasm is ready wait in the queue the host's snippet created.
+    stub = w.pathlight;
+    if (typeof stub !== "function") {
+      stub = function () { (stub.q = stub.q || []).push(arguments); };
+      w.pathlight = stub;
+    }
+
+    var script = ownScript();
+    var dataset = script.dataset || {};
+    var wasmUrl = dataset.wasm || wasmUrlFor(script.src || "");
+
+    // Apple's Lockdown Mode, and some hardened browsers, remove WebAssembly altogether.
+    if (typeof WebAssembly !== "object" || !WebAssembly) {
+      off("this browser has WebAssembly turned off (as Apple's Lockdown Mode does), so the widget is off. To use it, allow WebAssembly for this site.");
+    } else {
+      start(dataset, wasmUrl);
+    }
+  } catch (e) {
+    // Anything else that cannot run here (a page that removed fetch, a read-only
+    // window.pathlight, a fetch wrapper that throws): one warning that names it.
+    off("the widget could not start (" + String(e) + ").");
+  }
+
+  function start(dataset, wasmUrl) {
 /*@@GLUE@@*/
 
-  function replay() {
-    var queued = Array.prototype.slice.call(stub.q || []).map(function (a) {
-      return Array.prototype.slice.call(a);
-    });
-    // `data-lessons` on the script tag is the one-line embed; a queued init may refine it.
-    if (dataset.lessons) {
-      var init = queued.filter(function (a) { return a[0] === "init"; })[0];
-      if (!init) queued.unshift(["init", { lessons: dataset.lessons }]);
-      else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
-      else if (!init[1]) init[1] = { lessons: dataset.lessons };
-    }
-    var api = function () {
-      try {
-        return wasm_bindgen.command(Array.prototype.slice.call(arguments));
-      } catch (e) {
-        warn("the call pathlight('" + arguments[0] + "') failed (" + e + ").");
+    function replay() {
+      var queued = Array.prototype.slice.call(stub.q || []).map(function (a) {
+        return Array.prototype.slice.call(a);
+      });
+      // `data-lessons` on the script tag is the one-line embed; a queued init may refine it.
+      if (dataset.lessons) {
+        var init = queued.filter(function (a) { return a[0] === "init"; })[0];
+        if (!init) queued.unshift(["init", { lessons: dataset.lessons }]);
+        else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
+        else if (!init[1]) init[1] = { lessons: dataset.lessons };
       }
-    };
-    api.version = "0.1.0";
-    w.pathlight = api;
-    queued.forEach(function (args) { api.apply(null, args); });
+      var api = function () {
+        try {
+          return wasm_bindgen.command(Array.prototype.slice.call(arguments));
+        } catch (e) {
+          warn("the call pathlight('" + String(arguments[0]) + "') failed (" + String(e) + ").");
+        }
+      };
+      api.version = "0.1.0";
+      w.pathlight = api;
+      queued.forEach(function (args) { api.apply(null, args); });
+    }
+
+    var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("could not load " + wasmUrl + " (HTTP " + response.status + "). Deploy pathlight_bg.wasm next to pathlight.js, or name its URL in data-wasm.");
+      }
+      return response;
+    }, function (e) {
+      throw new Error("could not load " + wasmUrl + " (" + ((e && e.message) || e) + "). Check the network and that pathlight_bg.wasm is deployed next to pathlight.js.");
+    });
+    // Handled below through wasm_bindgen; this also covers the glue failing before it waits
+    // for the download, which would leave this rejection unhandled in the host's console.
+    fetched["catch"](function () {});
+
+    wasm_bindgen({ module_or_path: fetched }).then(replay)["catch"](function (e) {
+      var text = String((e && e.message) || e);
+      if (e && e.name === "CompileError" && /Content Security Policy|wasm-eval|unsafe-eval/i.test(text)) {
+        off("this page's Content-Security-Policy blocks WebAssembly, so the widget is off. Add 'wasm-unsafe-eval' to script-src.");
+      } else {
+        off(/^could not load/.test(text) ? text : "the widget could not start (" + text + ").");
+      }
+    });
   }
-
-  var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
-    if (!response.ok) {
-      throw new Error("could not load " + wasmUrl + " (HTTP " + response.status + "). Deploy pathlight_bg.wasm next to pathlight.js.");
-    }
-    return response;
-  }, function (e) {
-    throw new Error("could not load " + wasmUrl + " (" + e.message + "). Check the network and that pathlight_bg.wasm is deployed next to pathlight.js.");
-  });
-
-  wasm_bindgen({ module_or_path: fetched }).then(replay).catch(function (e) {
-    var text = String((e && e.message) || e);
-    if (e instanceof WebAssembly.CompileError && /Content Security Policy|wasm-eval|unsafe-eval/i.test(text)) {
-      warn("this page's Content-Security-Policy blocks WebAssembly, so the widget is off. Add 'wasm-unsafe-eval' to script-src.");
-    } else {
-      warn(/^could not load/.test(text) ? text : "the widget could not start (" + text + ").");
-    }
-  });
 })();

@@ -1,0 +1,221 @@
+// The loader never harms the host. Wherever pathlight.js lands (a browser without
+// WebAssembly, a page without fetch, a module script, a versioned, hashed or renamed URL),
+// the widget either works with no "Pathlight:" message, or is cleanly off with exactly one,
+// naming the cause. Either way the page gets no uncaught exception and no unhandled promise
+// rejection, its own script after the widget's tag runs, and calling pathlight() never
+// throws. Each test names the bug it pins.
+//
+// Hosts: tests/e2e/hosts/loader-*.html. Each defines the queue snippet before the widget's
+// tag and, after it, its own script: it calls pathlight('track'), wires the counter button
+// and sets window.hostReady.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { open, suite } from "./harness.mjs";
+
+const env = suite();
+const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+const DEADLINE_MS = 15000;
+
+/** Polls `condition` until it holds or the deadline passes; returns its last value. */
+async function until(condition, ms = DEADLINE_MS, step = 50) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await condition();
+    if (value || Date.now() > end) return value;
+    await new Promise((ok) => setTimeout(ok, step));
+  }
+}
+
+/** Serves the release build at other URLs, as a vendor's own server or CDN might: any
+ * `/widget/*` or `/assets/*` URL ending in `.wasm` is the wasm, anything else there the
+ * script. Which wasm URL the loader asked for is asserted separately. */
+function elsewhere(page) {
+  return page.route((url) => /^\/(widget|assets)\//.test(url.pathname), (route) => {
+    const wasm = new URL(route.request().url()).pathname.endsWith(".wasm");
+    return route.fulfill({
+      path: DIST + (wasm ? "pathlight_bg.wasm" : "pathlight.js"),
+      contentType: wasm ? "application/wasm" : "text/javascript",
+    });
+  });
+}
+
+/** Opens a host page, recording every console message that starts with "Pathlight:" (of
+ * any level), the wasm URLs requested (path and query) and, inside the page, every
+ * `unhandledrejection`. `before` runs in the page before any of its scripts. */
+async function visit(host, { before, serve } = {}) {
+  const said = [];
+  const wasm = [];
+  const { page, log, close } = await open(env.browser, `${env.base}/app/${host}`, {
+    setup: async (p) => {
+      p.on("console", (m) => { if (m.text().startsWith("Pathlight:")) said.push(m.text()); });
+      p.on("request", (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.endsWith(".wasm")) wasm.push(url.pathname + url.search);
+      });
+      await p.addInitScript(() => {
+        window.__rejections = [];
+        window.addEventListener("unhandledrejection", (e) => {
+          window.__rejections.push(String((e.reason && e.reason.stack) || e.reason));
+        });
+      });
+      if (before) await p.addInitScript(before);
+      if (serve) await serve(p);
+    },
+    waitUntil: "domcontentloaded",
+  });
+  return { page, log, said, wasm, close };
+}
+
+/** No exception and no unhandled rejection reached the page, and the host's own script ran
+ * and still works. Runs one task on the page first, so that a rejection from the last
+ * turn has been reported. */
+async function hostUnharmed(page, log) {
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok)));
+  assert.deepEqual(log.pageErrors, [], "an exception reached the host page");
+  assert.deepEqual(await page.evaluate(() => window.__rejections), [], "an unhandled promise rejection reached the host page");
+  assert.equal(await page.evaluate(() => window.hostReady), true, "the host's own script after the widget's tag did not run");
+  await page.click("#host-counter");
+  assert.equal(await page.textContent("#host-count"), "1", "the host's own button stopped working");
+}
+
+/** The widget mounted: one <pathlight-widget> with its launcher in its shadow root, and the
+ * real pathlight() in place of the queue. */
+async function mounted({ page, log, said, wasm }) {
+  const up = await page.waitForFunction(
+    () => document.querySelector("pathlight-widget")?.shadowRoot?.querySelector("button.pl-launcher"),
+    null,
+    { timeout: DEADLINE_MS },
+  ).then(() => true, () => false);
+  assert.ok(up, `no launcher within ${DEADLINE_MS} ms (wasm requested: ${JSON.stringify(wasm)}; said: ${JSON.stringify(said)}; page errors: ${JSON.stringify(log.pageErrors)})`);
+  assert.equal(await page.locator("pathlight-widget").count(), 1);
+  assert.deepEqual(await page.evaluate(() => [window.pathlight.version, window.pathlight.q]), ["0.1.0", undefined]);
+}
+
+/** The widget is off and has said so: once the warning has come and the load event has
+ * passed (the loader has run and decided), exactly one "Pathlight:" message naming `cause`,
+ * no wasm requested (nothing left in flight that could fail later), no widget, and a
+ * pathlight() that takes any call without throwing or queueing it. */
+async function cleanlyOff({ page, log, said, wasm }, cause) {
+  const decided = await until(async () => said.length > 0 && (await page.evaluate(() => document.readyState === "complete")));
+  assert.ok(decided, `no "Pathlight:" warning within ${DEADLINE_MS} ms (page errors: ${JSON.stringify(log.pageErrors)})`);
+  await hostUnharmed(page, log);
+  assert.equal(said.length, 1, `expected exactly one "Pathlight:" message: ${JSON.stringify(said)}`);
+  assert.match(said[0], cause);
+  assert.deepEqual(log.warnings, said, "the message is not a console warning, or others came with it");
+  assert.deepEqual(wasm, [], "the wasm was requested anyway");
+  assert.equal(await page.locator("pathlight-widget").count(), 0, "a widget is on the page");
+  const calls = await page.evaluate(() => {
+    try {
+      window.pathlight("init", { lessons: "/lessons.json" });
+      window.pathlight("open", "export-report");
+      window.pathlight(Symbol("not a command"));
+      window.pathlight();
+      return { threw: null, queued: window.pathlight.q, version: window.pathlight.version };
+    } catch (e) {
+      return { threw: String(e) };
+    }
+  });
+  assert.deepEqual(calls, { threw: null, queued: undefined, version: undefined }, "pathlight() threw, or still queues calls that will never run");
+  assert.equal(said.length, 1, `the calls made more messages: ${JSON.stringify(said)}`);
+}
+
+// ------------------------------------------------------------------------------------------
+// Browsers where the widget cannot run.
+
+test("without WebAssembly (Lockdown Mode) there is one warning saying so and a harmless pathlight(), not a ReferenceError thrown into the host as an unhandled rejection", async () => {
+  // Pins: the glue called WebAssembly.instantiateStreaming, and the loader's own catch
+  // handler tested `e instanceof WebAssembly.CompileError`; both threw ReferenceError, so
+  // the host got an unhandled rejection and no word of what was wrong.
+  const visited = await visit("loader-classic", { before: () => { delete window.WebAssembly; } });
+  assert.equal(await visited.page.evaluate(() => typeof WebAssembly), "undefined");
+  await cleanlyOff(visited, /^Pathlight: this browser has WebAssembly turned off \(as Apple's Lockdown Mode does\), so the widget is off\. To use it, allow WebAssembly/);
+  await visited.close();
+});
+
+for (const { name, before, cause } of [
+  {
+    name: "a page that removed window.fetch gets one warning naming it, not a ReferenceError thrown out of the script tag",
+    before: () => { delete window.fetch; },
+    cause: /^Pathlight: the widget could not start \(ReferenceError: fetch is not defined\)\.$/,
+  },
+  {
+    name: "a host fetch wrapper that throws synchronously gets one warning naming its error, not an exception out of the script tag",
+    before: () => { window.fetch = () => { throw new TypeError("blocked by the host's network policy"); }; },
+    cause: /^Pathlight: the widget could not start \(TypeError: blocked by the host's network policy\)\.$/,
+  },
+]) {
+  test(name, async () => {
+    // Pins: the loader called fetch() at the top level of the script, outside any try, so
+    // its exception escaped into the host page as an uncaught error.
+    const visited = await visit("loader-classic", { before });
+    await cleanlyOff(visited, cause);
+    await visited.close();
+  });
+}
+
+// ------------------------------------------------------------------------------------------
+// Where the script is and how it was included.
+
+test('type="module" (no document.currentScript) mounts the widget, reads data-lessons, replays the queue and loads the wasm next to the script', async () => {
+  // Pins: with document.currentScript null the loader lost its own URL and its tag: it
+  // fetched /app/pathlight_bg.wasm relative to the page (a 404) and ignored data-lessons.
+  const visited = await visit("loader-module");
+  const { page, log, said, wasm, close } = visited;
+  await mounted(visited);
+  // The queued on('shown') was replayed: the export lesson's beacon reports to the host.
+  assert.ok(await until(() => page.evaluate(() => window.hostSawShown === true)), "the queued on('shown') callback never ran");
+  await hostUnharmed(page, log);
+  assert.deepEqual(wasm, ["/dist/pathlight_bg.wasm?v=5"]);
+  assert.deepEqual(said, []);
+  await close();
+});
+
+test('type="module" at a URL that does not say pathlight finds its own tag by its own URL, not by guessing', async () => {
+  // Pins: a module script can only find its tag by searching the page; matching on the
+  // name "pathlight" misses a renamed file, so data-lessons and the wasm's URL were lost.
+  const visited = await visit("loader-module-renamed", { serve: elsewhere });
+  const { page, log, said, wasm, close } = visited;
+  await mounted(visited);
+  await hostUnharmed(page, log);
+  assert.deepEqual(wasm, ["/widget/embed_bg.wasm?v=4"]);
+  assert.deepEqual(said, []);
+  await close();
+});
+
+for (const { host, script, expected, note } of [
+  {
+    host: "loader-query",
+    script: "/dist/pathlight.js?v=123#x",
+    expected: "/dist/pathlight_bg.wasm?v=123",
+    note: "guards the rule the other rows fix: the query is kept for cache busting, the hash dropped",
+  },
+  {
+    host: "loader-hash",
+    script: "/dist/pathlight.js#x",
+    expected: "/dist/pathlight_bg.wasm",
+    note: "pins: `.js(\\?.*)?$` did not match before a hash, so the loader fetched pathlight.js itself as the wasm",
+  },
+  {
+    host: "loader-renamed",
+    script: "/widget/pathlight?v=2",
+    expected: "/widget/pathlight_bg.wasm?v=2",
+    note: "pins: a URL not ending in .js was left unchanged, so the loader fetched its own script as the wasm",
+  },
+  {
+    host: "loader-data-wasm",
+    script: '/widget/embed.js?v=9 with data-wasm="/assets/widget.wasm?h=abc"',
+    expected: "/assets/widget.wasm?h=abc",
+    note: "pins: there was no way to name a wasm that is not next to the script under the derived name",
+  },
+]) {
+  test(`a script at ${script} mounts the widget with the wasm from ${expected} (${note})`, async () => {
+    const visited = await visit(host, { serve: elsewhere });
+    const { page, log, said, wasm, close } = visited;
+    await mounted(visited);
+    await hostUnharmed(page, log);
+    assert.deepEqual(wasm, [expected]);
+    assert.deepEqual(said, []);
+    await close();
+  });
+}
