@@ -2,7 +2,7 @@
 // learner prefers, Show me, connections, theming, and identify keeping anonymous progress.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launcher, open, suite } from "./harness.mjs";
+import { DEADLINE, launcher, open, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
 
@@ -18,18 +18,23 @@ test("the card stands beside its feature, and on a phone is a sheet that does no
     await page.evaluate(() => window.pathlight("open", "export-report"));
     const card = page.locator("pathlight-widget >> .pl-card");
     await card.waitFor();
-    await page.waitForTimeout(200);
-    const feature = await box(page.locator('[data-pathlight="reports.export"]'));
-    const placed = await box(card);
-    const side = await card.getAttribute("data-side");
-    assert.ok(!overlaps(placed, feature), `${viewport.width}px: the card covers its feature (${side})`);
-    if (viewport.width < 640) {
-      assert.match(side, /^sheet-/);
-      assert.ok(placed.right - placed.left >= viewport.width - 1, "a phone sheet spans the screen");
-    } else {
-      assert.equal(side, "below");
-      assert.ok(Math.abs(placed.top - feature.bottom - 10) <= 2, "the card sits just below its feature");
-    }
+    // The tether places the card once it has been laid out: wait for it to stand somewhere.
+    await waitFor(() => card.getAttribute("data-side"), { what: `${viewport.width}px: the card to be placed beside its feature (data-side)` });
+    // Then where it stands (it may still be moving while its height settles).
+    await waitFor(async () => {
+      const feature = await box(page.locator('[data-pathlight="reports.export"]'));
+      const placed = await box(card);
+      const side = await card.getAttribute("data-side");
+      assert.ok(!overlaps(placed, feature), `${viewport.width}px: the card covers its feature (${side})`);
+      if (viewport.width < 640) {
+        assert.match(side, /^sheet-/);
+        assert.ok(placed.right - placed.left >= viewport.width - 1, "a phone sheet spans the screen");
+      } else {
+        assert.equal(side, "below");
+        assert.ok(Math.abs(placed.top - feature.bottom - 10) <= 2, `the card sits just below its feature: ${JSON.stringify({ placed, feature })}`);
+      }
+      return true;
+    }, { what: `${viewport.width}px: the card beside its feature, not covering it` });
     await context.close();
   }
 });
@@ -102,7 +107,7 @@ test("the host themes the widget, and init can force dark", async () => {
         <script async src="/dist/pathlight.js"></script></body></html>`,
     })),
   });
-  await page.getByRole("dialog", { name: "Export a report" }).waitFor({ timeout: 15000 });
+  await page.getByRole("dialog", { name: "Export a report" }).waitFor({ timeout: DEADLINE });
   const style = await page.evaluate(() => {
     const root = document.querySelector("pathlight-widget").shadowRoot;
     const launcher = getComputedStyle(root.querySelector(".pl-launcher"));
