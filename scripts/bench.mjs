@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `node scripts/bench.mjs`: Pathlight side by side with driver.js 1.8 and shepherd.js 15 in one
-// headless Chromium run, then Pathlight alone on the soak page. Prints a Markdown table (also
-// written to bench/latest.md); progress goes to stderr. See bench/README-section.md.
+// headless Chromium run, then Pathlight alone on the soak page (its main-thread share against
+// the 2% budget, mutations per second, long tasks, memory). Prints a Markdown table (also
+// written to bench/latest.md); progress goes to stderr. See README, Performance.
 //
 // Uses the release build already in dist/ and the fixture pack tests/e2e/artifacts/lessons.json;
 // installs the peers with `npm ci --prefix bench` when bench/node_modules is missing.
@@ -51,7 +52,7 @@ if (!existsSync(at("bench/node_modules"))) {
 
 const { serve } = await import("../bench/server.mjs");
 const { launch } = await import("../tests/e2e/harness.mjs");
-const { writeSoakPack, profileSoak } = await import("../tests/e2e/soak.mjs");
+const { writeSoakPack } = await import("../tests/e2e/soak.mjs");
 
 const pkg = (name) => JSON.parse(readFileSync(at(`bench/node_modules/${name}/package.json`), "utf8")).version;
 const cargoVersion = (readFileSync(at("Cargo.toml"), "utf8").match(/^version\s*=\s*"([^"]+)"/m) || [])[1] || "?";
@@ -165,7 +166,62 @@ async function loadRun(browser, base, lib) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The soak: tests/e2e/hosts/soak.html with the 500-lesson pack, profiled by tests/e2e/soak.mjs.
+// The soak: tests/e2e/hosts/soak.html with the 500-lesson pack (tests/e2e/soak.mjs writes it).
+// The end-to-end suite checks there what does not depend on the machine (memory, listeners,
+// observer scope, still working); the figures that do are measured here.
+
+/** The soak's budgets, which tests/e2e/soak.test.mjs asserted until they moved here: the
+ * widget's own frames under 2% of the main thread, on a page that really mutates at least 500
+ * times a second (below that, the soak is lighter than intended and the figures flatter). */
+const SOAK_BUDGET_MS_PER_S = 20;
+const SOAK_MIN_MUTATIONS_PER_S = 500;
+
+/** Profiles `seconds` of the soak; returns the widget's main-thread ms per second and more.
+ * (It lived in tests/e2e/soak.mjs while the end-to-end suite asserted these figures; they
+ * depend on the machine's speed, so only the benchmark measures them now.) The window is a
+ * fixed time on purpose: it is what is measured, not a wait for something to happen. */
+async function profileSoak(page, seconds) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+  });
+  const before = await page.evaluate(() => window.mutations);
+  await cdp.send("Profiler.start");
+  await page.waitForTimeout(seconds * 1000);
+  const { profile } = await cdp.send("Profiler.stop");
+  const after = await page.evaluate(() => window.mutations);
+  // A sample is the widget's when its code is anywhere on the stack: the DOM calls it makes
+  // (querySelector, getBoundingClientRect) are native frames with no URL of their own.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children || []) parent.set(child, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const own = (id) => /pathlight|^wasm:/.test(byId.get(id).callFrame.url);
+  const ours = new Set(profile.nodes.map((n) => n.id).filter((id) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) if (own(at)) return true;
+    return false;
+  }));
+  const deltas = profile.timeDeltas;
+  let widgetUs = 0;
+  let totalUs = 0;
+  const idle = new Set(profile.nodes.filter((n) => ["(idle)", "(program)", "(garbage collector)"].includes(n.callFrame.functionName)).map((n) => n.id));
+  profile.samples.forEach((id, i) => {
+    const dt = deltas[i + 1] ?? 0;
+    if (ours.has(id)) widgetUs += dt;
+    if (!idle.has(id)) totalUs += dt;
+  });
+  const longTasks = await page.evaluate(() => window.longTasks);
+  return {
+    widgetMsPerSecond: widgetUs / 1000 / seconds,
+    hostScriptMsPerSecond: totalUs / 1000 / seconds,
+    mutationsPerSecond: (after - before) / seconds,
+    nodes: await page.evaluate(() => window.soakNodes),
+    longTasks,
+  };
+}
+
 
 async function memory(cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
@@ -216,7 +272,7 @@ async function soakRun(browser, base, { widget, throttle }) {
     if (widget) await page.getByRole("button", { name: "Learn", exact: true }).waitFor({ state: "visible", timeout: 60000 });
     await page.waitForTimeout(1000);
     const before = await memory(cdp);
-    // tests/e2e/soak.mjs counts a sample as the widget's when its own frame is in pathlight.js
+    // profileSoak counts a sample as the widget's when its own frame is in pathlight.js
     // or the wasm, so DOM calls the widget makes (native frames without a URL) fall to nobody.
     // A second profile over the same window counts a sample when widget code is anywhere on
     // its stack.
@@ -330,17 +386,23 @@ function report({ results, soak, sent, info, browserVersion, factor, elapsed }) 
       out.push(`| ${label} | ${sets.map((set, i) => (widgetOnly && i === 1 ? "–" : cell(set, show))).join(" | ")} |`);
     out.push(`### Pathlight alone: the soak (${SOAK_SECONDS} s, 500 lessons, tests/e2e/hosts/soak.html)`);
     out.push("");
-    out.push(`The first two columns are **not throttled**: under CDP throttling the host page's own 10 ms timer loses ticks, so it cannot mutate 1,000 times a second (the third column shows what is left at ×${THROTTLE}). The widget's time comes from CPU profiles: first as tests/e2e/soak.mjs counts it (samples whose own frame is in pathlight.js or its wasm), then with the native DOM calls the widget makes (samples with widget code anywhere on the stack). All JavaScript on the main thread, next to the same page without the widget, is a cross-check that needs no attribution (a difference of two noisy medians).`);
+    out.push(`The first two columns are **not throttled**: under CDP throttling the host page's own 10 ms timer loses ticks, so it cannot mutate 1,000 times a second (the third column shows what is left at ×${THROTTLE}). The widget's time comes from CPU profiles: first counting samples whose own frame is in pathlight.js or its wasm, then with the native DOM calls the widget makes (samples with widget code anywhere on the stack). All JavaScript on the main thread, next to the same page without the widget, is a cross-check that needs no attribution (a difference of two noisy medians).`);
     out.push("");
     out.push(`| median of runs | with Pathlight (${soak.plain.length} runs) | same page without it (${soak.baseline.length} runs) | with Pathlight, CPU ×${THROTTLE} (${soak.throttled.length} runs) |`);
     out.push("| --- | ---: | ---: | ---: |");
     row("nodes, mutations per second achieved", (m) => `${fmt(m("nodes"))}, ${fmt(m("mutationsPerSecond"))}/s`);
-    row("widget's main-thread time, its own frames (soak.mjs)", (m) => `${fmt(m("widgetMsPerSecond"), 1)} ms/s (${fmt(m("widgetMsPerSecond") / 10, 2)}%)`, true);
+    row("widget's main-thread time, its own frames", (m) => `${fmt(m("widgetMsPerSecond"), 1)} ms/s (${fmt(m("widgetMsPerSecond") / 10, 2)}%)`, true);
     row("widget's main-thread time, with the DOM calls it makes", (m) => `${fmt(m("widgetInclusiveMsPerSecond"), 1)} ms/s (${fmt(m("widgetInclusiveMsPerSecond") / 10, 2)}%)`, true);
     row("all JavaScript on the main thread", (m) => `${fmt(m("hostScriptMsPerSecond"), 1)} ms/s`);
     row("long tasks ≥ 50 ms during the soak", (m) => `${fmt(m("longTaskCount"))} (longest ${fmt(m("longTaskMax"))} ms)`);
     row("JS heap after GC, before → after", (m) => `${mb(m("heapBefore"))} → ${mb(m("heapAfter"))}`);
     row("wasm linear memory, before → after", (m) => `${mb(m("wasmBefore"))} → ${mb(m("wasmAfter"))}`, true);
+    out.push("");
+    const own = median(soak.plain.map((r) => r.widgetMsPerSecond));
+    const rate = median(soak.plain.map((r) => r.mutationsPerSecond));
+    const within = own < SOAK_BUDGET_MS_PER_S;
+    const loaded = rate >= SOAK_MIN_MUTATIONS_PER_S;
+    out.push(`**Budget** (unthrottled, medians): the widget's own frames take ${fmt(own, 1)} ms/s, ${within ? "within" : "**over**"} the budget of ${SOAK_BUDGET_MS_PER_S} ms/s (2% of the main thread), on a page mutating ${fmt(rate)} times a second (${loaded ? "at least" : "**below** the intended"} ${SOAK_MIN_MUTATIONS_PER_S}/s${loaded ? "" : ": the machine was too busy for the soak to load the widget as intended"}).`);
     out.push("");
   }
   return out.join("\n") + "\n";

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
-import { launcher, open, suite } from "./harness.mjs";
+import { DEADLINE, launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
 
@@ -18,13 +18,22 @@ async function geometry(page, lesson, anchor) {
   }, [lesson, anchor]);
 }
 
+/** Waits until the beacon's centre is on its anchor's top-right corner, within 2 px (the
+ * tether places it in the next frame after a scroll). */
+function onCorner(page, lesson, anchor, what) {
+  return waitFor(async () => {
+    const g = await geometry(page, lesson, anchor);
+    assert.ok(Math.abs(g.beacon.x - g.corner.x) <= 2 && Math.abs(g.beacon.y - g.corner.y) <= 2, JSON.stringify(g));
+    return true;
+  }, { what });
+}
+
 test("a beacon appears beside an element the host adds 2 s after load", async () => {
   const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
   assert.equal(await beacon(page, "late-insight").count(), 0, "no beacon before its anchor exists");
-  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: 5000 });
-  const g = await geometry(page, "late-insight", "late.feature");
-  assert.ok(Math.abs(g.beacon.x - g.corner.x) <= 2 && Math.abs(g.beacon.y - g.corner.y) <= 2, JSON.stringify(g));
+  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE });
+  await onCorner(page, "late-insight", "late.feature", "the late feature's beacon on its corner");
   assert.deepEqual(log.pageErrors, []);
   await close();
 });
@@ -32,26 +41,23 @@ test("a beacon appears beside an element the host adds 2 s after load", async ()
 test("a beacon inside a scrolled container follows its anchor within 2 px, and hides when clipped", async () => {
   const { page, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
-  // Row 20 of the 200 px container starts out clipped: no beacon.
-  await page.waitForTimeout(400);
+  // Row 20 of the 200 px container starts out clipped: no beacon, once the widget has
+  // looked at the page.
+  await quiesce(page);
   assert.equal(await beacon(page, "deep-row").isVisible(), false, "a clipped anchor must not show a beacon");
   await page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
   await beacon(page, "deep-row").waitFor({ state: "visible" });
-  await page.waitForTimeout(100);
-  let g = await geometry(page, "deep-row", "rows.deep");
-  assert.ok(Math.abs(g.beacon.x - g.corner.x) <= 2 && Math.abs(g.beacon.y - g.corner.y) <= 2, JSON.stringify(g));
+  await onCorner(page, "deep-row", "rows.deep", "the row's beacon on its corner after scrolling the row into view");
   // Scroll a little more: the beacon moves with the row.
   await page.evaluate(() => { document.getElementById("rows").scrollTop = 640; });
-  await page.waitForTimeout(150);
-  g = await geometry(page, "deep-row", "rows.deep");
-  assert.ok(Math.abs(g.beacon.x - g.corner.x) <= 2 && Math.abs(g.beacon.y - g.corner.y) <= 2, JSON.stringify(g));
+  await onCorner(page, "deep-row", "rows.deep", "the row's beacon following the row as the container scrolls");
   // Scroll the page so the container slides under the sticky header: the beacon hides.
   await page.evaluate(() => {
     const row = document.querySelector('[data-pathlight="rows.deep"]').getBoundingClientRect();
     window.scrollBy(0, row.top - 30);
   });
-  await page.waitForTimeout(200);
-  assert.equal(await beacon(page, "deep-row").evaluate((b) => getComputedStyle(b).visibility), "hidden", "a beacon must not float over a sticky header");
+  await waitFor(async () => (await beacon(page, "deep-row").evaluate((b) => getComputedStyle(b).visibility)) === "hidden",
+    { what: "the beacon to hide under the sticky header (a beacon must not float over it)" });
   await close();
 });
 
@@ -60,11 +66,11 @@ test("beacons follow SPA navigation: shown on /invoices/:id, gone when the learn
   await launcher(page);
   assert.equal(await beacon(page, "invoice-detail").count(), 0);
   await page.click("#to-invoice");
-  await beacon(page, "invoice-detail").waitFor({ state: "visible", timeout: 3000 });
+  await beacon(page, "invoice-detail").waitFor({ state: "visible", timeout: DEADLINE });
   await page.click("#to-list");
-  await beacon(page, "invoice-detail").waitFor({ state: "detached", timeout: 3000 });
+  await beacon(page, "invoice-detail").waitFor({ state: "detached", timeout: DEADLINE });
   await page.goBack();
-  await beacon(page, "invoice-detail").waitFor({ state: "visible", timeout: 3000 });
+  await beacon(page, "invoice-detail").waitFor({ state: "visible", timeout: DEADLINE });
   assert.deepEqual(log.pageErrors, []);
   await close();
 });
@@ -83,7 +89,7 @@ test("SPA navigation is followed through a patched history where there is no Nav
   await launcher(page);
   assert.equal(await page.evaluate(() => "navigation" in window), false);
   await page.click("#to-invoice");
-  await beacon(page, "invoice-detail").waitFor({ state: "visible", timeout: 3000 });
+  await beacon(page, "invoice-detail").waitFor({ state: "visible", timeout: DEADLINE });
   assert.equal(await page.evaluate(() => window.hostPushes), 1, "the host's own pushState wrapper was skipped");
   assert.equal(await page.evaluate(() => location.pathname), "/app/beacons/invoices/42");
   assert.deepEqual(log.pageErrors, []);
@@ -99,7 +105,7 @@ test("clicking a beacon opens its lesson, and Not now hides the beacon", async (
   await card.waitFor();
   await card.getByRole("button", { name: "Not now" }).click();
   await card.waitFor({ state: "detached" });
-  await page.waitForTimeout(200);
+  await quiesce(page);
   assert.equal(await beacon(page, "invoice-detail").count(), 0, "a dismissed lesson's beacon came back");
   await close();
 });
@@ -116,7 +122,7 @@ test("an invalid selector in one lesson does not stop the other lessons", async 
   await launcher(page);
   await page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
   await beacon(page, "deep-row").waitFor({ state: "visible" });
-  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: 5000 });
+  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE });
   assert.equal(log.warnings.filter((w) => w.includes("div[[")).length, 1, JSON.stringify(log.warnings));
   assert.deepEqual(log.pageErrors, []);
   await close();

@@ -2,7 +2,7 @@
 // that never breaks. Each test names the failure it would catch.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { holdWidget, launcher, open, suite } from "./harness.mjs";
+import { DEADLINE, holdWidget, launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
 
@@ -94,10 +94,11 @@ test("hostile host CSS does not change the widget's computed styles", async () =
   assert.deepEqual(hostile, clean);
 });
 
-test("a lessons URL that returns 404 leaves the host working and logs exactly one warning", async () => {
+test("a lessons URL that returns 404 leaves the host working and logs exactly one warning (no widget half-mounted, no flood of warnings)", async () => {
   const { page, log, close } = await open(env.browser, `${env.base}/app/missing-lessons`);
-  await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: 15000 });
-  await page.waitForTimeout(300);
+  // The widget has started (version set) and given up (its warning arrived).
+  await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: DEADLINE });
+  await waitFor(() => log.warnings.length > 0, { what: "the warning that the lessons could not be loaded" });
   await page.click("#host-counter");
   assert.equal(await page.textContent("#host-count"), "1");
   assert.equal(await page.locator("pathlight-widget").count(), 0, "the widget should stay absent without lessons");
@@ -107,11 +108,12 @@ test("a lessons URL that returns 404 leaves the host working and logs exactly on
   await close();
 });
 
-test("a missing wasm file leaves the host working and logs exactly one warning", async () => {
+test("a missing wasm file leaves the host working and logs exactly one warning (no exception into the host)", async () => {
   const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
     setup: (p) => p.route("**/pathlight_bg.wasm", (r) => r.fulfill({ status: 404, body: "gone" })),
   });
-  await page.waitForTimeout(800);
+  // The loader gave up: its warning arrived.
+  await waitFor(() => log.warnings.length > 0, { what: "the warning that the wasm file could not be loaded" });
   await page.click("#host-counter");
   assert.equal(await page.textContent("#host-count"), "1");
   assert.equal(log.warnings.length, 1, JSON.stringify(log.warnings));
@@ -123,7 +125,7 @@ test("a missing wasm file leaves the host working and logs exactly one warning",
 test("calls queued before the script loaded run in order once it has", async () => {
   const { page, log, close } = await open(env.browser, `${env.base}/app/queue`);
   // The queued open() waits for the pack, then shows the card.
-  await page.getByRole("dialog", { name: "Send an invoice" }).waitFor({ timeout: 15000 });
+  await page.getByRole("dialog", { name: "Send an invoice" }).waitFor({ timeout: DEADLINE });
   assert.equal(typeof (await page.evaluate(() => window.pathlight.q)), "undefined", "the stub was not replaced");
   // Later calls run at once.
   await page.evaluate(() => window.pathlight("close"));
@@ -132,15 +134,17 @@ test("calls queued before the script loaded run in order once it has", async () 
   await page.getByRole("dialog", { name: "Export a report" }).waitFor();
   // A mistake is a warning that says the fix, never an exception.
   await page.evaluate(() => window.pathlight("opne", "x"));
-  assert.match(log.warnings.at(-1), /unknown command 'opne'.*open/);
+  await waitFor(() => /unknown command 'opne'.*open/.test(log.warnings.at(-1)), { what: () => `a warning naming the unknown command 'opne' and the fix (warnings: ${JSON.stringify(log.warnings)})` });
   assert.deepEqual(log.pageErrors, []);
   await close();
 });
 
-test("including the script twice mounts one widget", async () => {
+test("including the script twice mounts one widget (not two launchers, nor a warning)", async () => {
+  // open() waits for the load event, which waits for both async scripts to have run.
   const { page, log, close } = await open(env.browser, `${env.base}/app/twice`);
   await launcher(page);
-  await page.waitForTimeout(500);
+  // The widget has handled its init and looked at the page.
+  await quiesce(page);
   assert.equal(await page.locator("pathlight-widget").count(), 1);
   assert.deepEqual(log.warnings, []);
   assert.deepEqual(log.pageErrors, []);

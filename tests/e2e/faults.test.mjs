@@ -21,7 +21,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { DEADLINE, serve, launch, open, launcher, quiesce, settle, waitFor } from "./harness.mjs";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url);
 const KEY = "pathlight:fixture:anonymous";
@@ -115,26 +115,18 @@ function assertSeedKept(value) {
   }
 }
 
-async function until(condition, ms, step = 100) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await condition()) return true;
-    await new Promise((ok) => setTimeout(ok, step));
-  }
-  return condition();
-}
-
 /** The host's own button still updates its counter. */
 async function hostWorks(page, message = "the host's own button stopped working") {
   const before = Number(await page.textContent("#host-count"));
-  await page.click("#host-counter", { timeout: 2000 });
+  await page.click("#host-counter", { timeout: DEADLINE });
   assert.equal(Number(await page.textContent("#host-count")), before + 1, message);
 }
 
-/** The widget is not on the page, and said why exactly once. */
-async function cleanlyAbsent(page, log, cause, { within = 15000 } = {}) {
-  await until(() => log.warnings.length > 0, within);
-  await page.waitForTimeout(500); // a second warning would arrive now
+/** The widget is not on the page, and said why exactly once. There is no widget element to
+ * settle: the decisive moment is the warning's arrival (the loader or the pack loader gave
+ * up), and a second warning from the same failure would come with it. */
+async function cleanlyAbsent(page, log, cause) {
+  await waitFor(() => log.warnings.length > 0, { what: "the one warning saying why the widget is off" });
   assert.deepEqual(log.pageErrors, [], "an exception reached the host page");
   await hostWorks(page);
   assert.equal(await page.locator("pathlight-widget").count(), 0, "a widget is on the page");
@@ -172,7 +164,7 @@ for (const fault of PACK_FAULTS) {
         await p.route("**/lessons.json", (r) => r.fulfill(fault.reply));
       },
     });
-    await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: 15000 });
+    await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: DEADLINE });
     // Calls made now must not throw either.
     await page.evaluate(() => { window.pathlight("open", "export-report"); window.pathlight("track", "report_exported"); });
     await cleanlyAbsent(page, log, fault.cause);
@@ -194,19 +186,16 @@ test("a lessons server that never answers: the host is not held up, and the widg
   });
   // open() returned, so the load event fired while the request hung.
   assert.equal(await page.evaluate(() => document.readyState), "complete");
-  await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: 15000 });
-  const started = Date.now();
+  await page.waitForFunction(() => window.pathlight && window.pathlight.version, null, { timeout: DEADLINE });
   await hostWorks(page);
-  let warned = false;
-  while (Date.now() - started < BUDGET_MS && !warned) {
-    await page.waitForTimeout(2000);
+  // The host answers all along, checked every half second until the widget gives up.
+  await waitFor(async () => {
     await hostWorks(page, "the host stopped answering while the pack request hung");
-    warned = log.warnings.length > 0;
-  }
+    return log.warnings.length > 0;
+  }, { timeout: BUDGET_MS, interval: 500, what: `a warning within ${BUDGET_MS / 1000} s of the lessons request hanging (the widget waits forever and says nothing: no timeout on the pack fetch)` });
   assert.deepEqual(log.pageErrors, []);
   assert.equal(await page.locator("pathlight-widget").count(), 0);
   assert.equal(await stored(page), SEED);
-  assert.ok(warned, `no warning ${BUDGET_MS / 1000} s after the lessons request hung: the widget waits forever and says nothing (no timeout on the pack fetch)`);
   assert.equal(log.warnings.length, 1, JSON.stringify(log.warnings));
   assert.match(log.warnings[0], /^Pathlight: could not load lessons from \/lessons\.json/);
   await close();
@@ -271,10 +260,10 @@ test("a strict CSP (default-src 'self', no 'unsafe-inline') with 'wasm-unsafe-ev
   await card.waitFor({ state: "detached" });
   // A beacon is placed with a CSSOM transform too.
   const beacon = page.locator('pathlight-widget >> .pl-beacon[data-lesson="export-report"]');
-  await beacon.waitFor({ state: "visible", timeout: 5000 });
+  await beacon.waitFor({ state: "visible", timeout: DEADLINE });
   // Completion by doing, saved and merged with the seeded progress.
   await page.evaluate(() => window.pathlight("track", "report_exported"));
-  await until(async () => JSON.parse((await stored(page)) || "{}").data?.lessons?.["export-report"]?.completed, 3000);
+  await waitFor(async () => JSON.parse((await stored(page)) || "{}").data?.lessons?.["export-report"]?.completed, { what: "the completion of export-report saved in localStorage" });
   const saved = JSON.parse(await stored(page));
   assert.ok(saved.data.lessons["send-invoice"]?.completed, "the seeded completion was lost");
   assert.ok(saved.data.lessons["export-report"]?.completed, "the new completion was not saved");
@@ -292,10 +281,12 @@ test("a strict CSP that also requires Trusted Types: the widget works or is clea
   const { page, log, close } = await open(browser, `${front.base}/app/csp?csp=trusted-types`, {
     setup: async (p) => { await seed(p); await watchViolations(p); },
   });
-  const settled = await until(async () => (await page.locator("pathlight-widget >> button.pl-launcher").count()) > 0 || log.warnings.length > 0 || log.pageErrors.length > 0, 15000);
-  await page.waitForTimeout(500);
+  // The decisive moment: a launcher, a warning, or an exception.
+  await waitFor(async () => (await page.locator("pathlight-widget >> button.pl-launcher").count()) > 0 || log.warnings.length > 0 || log.pageErrors.length > 0,
+    { what: "a widget or a warning (there was neither)" });
+  // A widget that mounted has settled; one that gave up has said so.
+  if (await page.locator("pathlight-widget >> button.pl-launcher").count()) await quiesce(page);
   assert.deepEqual(log.pageErrors, [], `an exception reached the host page (violations: ${JSON.stringify(await page.evaluate(() => window.__violations))})`);
-  assert.ok(settled, "neither a widget nor a warning");
   await hostWorks(page);
   const halfMounted = (await page.locator("pathlight-widget").count()) > 0 && (await page.locator("pathlight-widget >> button.pl-launcher").count()) === 0;
   assert.ok(!halfMounted, "a widget element without a launcher was left on the page");
@@ -350,7 +341,7 @@ for (const { name, room } of [
     assert.equal(await page.evaluate(() => { try { localStorage.setItem("pl-probe-test", "x".repeat(200)); return "wrote"; } catch (e) { return e.name; } }), "QuotaExceededError", "the storage is not full: the test proves nothing");
     await launcher(page);
     await page.evaluate(() => window.pathlight("track", "report_exported"));
-    await page.waitForFunction(() => window.completed.includes("export-report"), null, { timeout: 3000 });
+    await page.waitForFunction(() => window.completed.includes("export-report"), null, { timeout: DEADLINE });
     await openPanel(page);
     const listed = await titles(page);
     t.diagnostic(`warnings: ${JSON.stringify(log.warnings)}`);
@@ -376,15 +367,17 @@ test("an anchor inside nested open shadow roots of host components gets its beac
   // host's box instead of the feature's.
   const { page, log, close } = await open(browser, `${server.base}/app/shadow-anchor`, { setup: routeShadowPack });
   await launcher(page);
-  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: 5000 });
-  await page.waitForTimeout(100);
-  const g = await page.evaluate(() => {
-    const b = document.querySelector("pathlight-widget").shadowRoot.querySelector('.pl-beacon[data-lesson="late-insight"]').getBoundingClientRect();
-    const card = document.querySelector("insights-panel").shadowRoot.querySelector("insights-card");
-    const a = card.shadowRoot.querySelector('[data-pathlight="late.feature"]').getBoundingClientRect();
-    return { beacon: { x: b.left + b.width / 2, y: b.top + b.height / 2 }, corner: { x: a.right, y: a.top } };
-  });
-  assert.ok(Math.abs(g.beacon.x - g.corner.x) <= 2 && Math.abs(g.beacon.y - g.corner.y) <= 2, JSON.stringify(g));
+  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE });
+  await waitFor(async () => {
+    const g = await page.evaluate(() => {
+      const b = document.querySelector("pathlight-widget").shadowRoot.querySelector('.pl-beacon[data-lesson="late-insight"]').getBoundingClientRect();
+      const card = document.querySelector("insights-panel").shadowRoot.querySelector("insights-card");
+      const a = card.shadowRoot.querySelector('[data-pathlight="late.feature"]').getBoundingClientRect();
+      return { beacon: { x: b.left + b.width / 2, y: b.top + b.height / 2 }, corner: { x: a.right, y: a.top } };
+    });
+    assert.ok(Math.abs(g.beacon.x - g.corner.x) <= 2 && Math.abs(g.beacon.y - g.corner.y) <= 2, JSON.stringify(g));
+    return true;
+  }, { what: "the beacon on the corner of the feature inside the nested shadow roots (not on the shadow host's box)" });
   // Clicking the feature inside the shadow root is seen (the learner can open the lesson).
   await beacon(page, "late-insight").click();
   await page.getByRole("dialog", { name: "Use the insights card" }).waitFor();
@@ -398,7 +391,7 @@ test("an anchor inside nested open shadow roots of host components gets its beac
  * anchor, and checks the card is usable or closed cleanly, and no stale beacon or ring. */
 async function removeAnchorWhileOpen(page, log, { lesson, title, remove, restore }) {
   await launcher(page);
-  await beacon(page, lesson).waitFor({ state: "visible", timeout: 5000 });
+  await beacon(page, lesson).waitFor({ state: "visible", timeout: DEADLINE });
   await beacon(page, lesson).click();
   const card = page.getByRole("dialog", { name: title });
   await card.waitFor();
@@ -409,8 +402,9 @@ async function removeAnchorWhileOpen(page, log, { lesson, title, remove, restore
     await showMe.click();
     await ring.waitFor({ state: "attached" });
   }
-  await page.evaluate(remove);
-  await page.waitForTimeout(800);
+  // Removing the feature is a burst of mutations: once the widget has handled it, the card,
+  // the ring and the beacon show what the widget made of it.
+  await settle(page, () => page.evaluate(remove));
   assert.deepEqual(log.pageErrors, [], "an exception after the anchor was removed");
   const outcome = { cardOpen: await card.count() > 0 };
   if (outcome.cardOpen) {
@@ -428,13 +422,13 @@ async function removeAnchorWhileOpen(page, log, { lesson, title, remove, restore
     await page.keyboard.press("Escape");
     await card.waitFor({ state: "detached" });
   }
-  await page.waitForTimeout(500);
+  await quiesce(page);
   assert.equal(await beacon(page, lesson).count(), 0, "a beacon is left for a feature that is gone");
   await hostWorks(page);
   // The host renders the feature again: the beacon comes back.
   if (restore) {
     await page.evaluate(restore);
-    await beacon(page, lesson).waitFor({ state: "visible", timeout: 5000 });
+    await beacon(page, lesson).waitFor({ state: "visible", timeout: DEADLINE });
   }
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.warnings, []);
@@ -454,20 +448,21 @@ test("an anchor in a shadow root removed while its card is open: the card stays 
   await close();
 });
 
-test("a host component that re-renders (removed and added again 300 ms later) gets its shadow-root beacon back", async () => {
+test("a host component that re-renders soon after a shadow-root scan gets its beacon back (no retry once the scan's throttle window ends)", async () => {
   // Catches: anchors in shadow roots found only by the throttled shadow-root scan, with no
   // retry once the throttle window ends, so a component re-rendered soon after a scan
   // loses its beacon until some unrelated change happens on the page.
   const { page, log, close } = await open(browser, `${server.base}/app/shadow-anchor`, { setup: routeShadowPack });
   await launcher(page);
-  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: 5000 });
-  await page.evaluate(() => document.querySelector("insights-panel").remove());
-  await beacon(page, "late-insight").waitFor({ state: "detached", timeout: 3000 });
-  await page.waitForTimeout(300);
+  await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE });
+  // The widget handles the removal (it looks for the anchor again, shadow roots included)...
+  await settle(page, () => page.evaluate(() => document.querySelector("insights-panel").remove()));
+  await beacon(page, "late-insight").waitFor({ state: "detached", timeout: DEADLINE });
+  // ...and the component comes back at once, inside the scan's throttle window.
   await page.evaluate(() => document.querySelector("main").insertBefore(document.createElement("insights-panel"), document.querySelector('[data-pathlight="reports.export"]')));
-  const back = await beacon(page, "late-insight").waitFor({ state: "visible", timeout: 6000 }).then(() => true, () => false);
+  const back = await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE }).then(() => true, () => false);
   assert.deepEqual(log.pageErrors, []);
-  assert.ok(back, "no beacon 6 s after the component came back");
+  assert.ok(back, `no beacon ${DEADLINE / 1000} s after the component came back`);
   await close();
 });
 
@@ -499,9 +494,13 @@ for (const { name, rebuild } of [
     const { page, log, close } = await open(browser, `${server.base}/app/basic`);
     await launcher(page);
     await page.evaluate(rebuild, REBUILT);
-    await page.waitForTimeout(1500);
-    await page.evaluate(() => window.pathlight("open", "export-report"));
-    await page.waitForTimeout(500);
+    // The decisive moment: the widget's element is back in the body, or a warning says it
+    // is gone.
+    await waitFor(async () => (await page.evaluate(() => document.body.querySelectorAll(":scope > pathlight-widget").length === 1)) || log.warnings.length > 0,
+      { what: "the widget back in the rebuilt body, or a warning that it is gone" });
+    const call = () => page.evaluate(() => window.pathlight("open", "export-report"));
+    if (await page.locator("pathlight-widget").count()) await settle(page, call);
+    else await call();
     assert.deepEqual(log.pageErrors, [], "an exception reached the host page");
     await hostWorks(page);
     const state = await page.evaluate(() => ({
@@ -570,17 +569,17 @@ for (const { api, replacement } of [
     assert.equal(await page.isVisible("#detail"), true);
     // The widget follows, before any popstate could tell it: the invoice page's lesson
     // shows its beacon on the header link, and hides it on the list.
-    const shown = await beacon(page, "url-probe").waitFor({ state: "visible", timeout: 3000 }).then(() => true, () => false);
+    const shown = await beacon(page, "url-probe").waitFor({ state: "visible", timeout: DEADLINE }).then(() => true, () => false);
     await page.click("#to-list");
     assert.equal(await page.evaluate(() => location.pathname), "/app/beacons");
     assert.equal(await page.evaluate(() => window.hostPushes), 2);
-    const hidden = await beacon(page, "url-probe").waitFor({ state: "detached", timeout: 3000 }).then(() => true, () => false);
+    const hidden = await beacon(page, "url-probe").waitFor({ state: "detached", timeout: DEADLINE }).then(() => true, () => false);
     await page.goBack();
     assert.equal(await page.evaluate(() => location.pathname), "/app/beacons/invoices/42");
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.warnings, []);
     assert.ok(shown && hidden, `the widget did not follow the host's pushState (invoice lesson's beacon shown after pushing /invoices/42: ${shown}, gone after pushing the list: ${hidden})`);
-    await beacon(page, "url-probe").waitFor({ state: "visible", timeout: 3000 });
+    await beacon(page, "url-probe").waitFor({ state: "visible", timeout: DEADLINE });
     await hostWorksOnBeacons(page);
     assert.deepEqual(log.pageErrors, []);
     await close();

@@ -81,7 +81,76 @@ export async function launcher(page) {
   return button;
 }
 
-export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+// Waiting. No test sleeps for a fixed time: a busy CI machine can be ten times slower than a
+// laptop, so a test waits for the condition it needs, with a deadline that only a real failure
+// reaches (passing stays fast).
+
+/** How long any wait may take before the test fails. Generous: CI machines are slow. */
+export const DEADLINE = 15000;
+
+/** Polls `check` (sync or async) until it returns a truthy value, and returns that value.
+ * A check may also throw (a failed assertion, an element not there yet): it is tried again.
+ * After `timeout` ms the test fails with a message naming `what` it waited for (a string, or
+ * a function called then, to describe the state at that moment) and the last error the check
+ * threw. */
+export async function waitFor(check, { timeout = DEADLINE, interval = 50, what } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let last;
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() >= deadline) {
+      const name = typeof what === "function" ? what() : what || check.toString();
+      const error = new Error(`waited ${timeout} ms for ${name}${last ? `; last: ${last.message}` : ""}`);
+      if (last) error.cause = last;
+      throw error;
+    }
+    await new Promise((ok) => setTimeout(ok, interval));
+  }
+}
+
+/** The widget's `data-settled` count on the host page, or -1 without a widget (or before the
+ * widget sets it). */
+export const settledCount = (page) =>
+  page.evaluate(() => {
+    const n = document.querySelector("pathlight-widget")?.getAttribute("data-settled");
+    return n == null || n === "" ? -1 : Number(n);
+  });
+
+/** Runs `action` and waits until the widget has finished handling it. The contract: the
+ * `<pathlight-widget>` element carries `data-settled="N"`, bumped each time the widget has
+ * finished handling a host command (a `pathlight(...)` call), a navigation or a burst of page
+ * mutations, after its reactive updates have flushed. So once the count passes the one read
+ * before `action`, whatever `action` would make the widget do is on screen, and a test may
+ * assert that something did NOT happen without waiting for a time. Returns what `action`
+ * returned. */
+export async function settle(page, action, { timeout = DEADLINE } = {}) {
+  const before = await settledCount(page);
+  const result = await action();
+  try {
+    await page.waitForFunction(
+      (n) => Number(document.querySelector("pathlight-widget")?.getAttribute("data-settled") ?? -1) > n,
+      before,
+      { timeout, polling: 20 },
+    );
+  } catch (e) {
+    const now = await settledCount(page).catch(() => "unknown");
+    throw new Error(`the widget did not settle within ${timeout} ms after ${action.toString().slice(0, 120)} (data-settled was ${before}, is ${now})`, { cause: e });
+  }
+  return result;
+}
+
+/** Makes the widget look at the page again (one empty element added to and removed from
+ * body, a burst of mutations that changes nothing) and waits until it has handled that: every
+ * reaction to what happened before is then on screen. For asserting that nothing happened
+ * (no beacon, no card, no event) after something the contract does not cover, such as a
+ * scroll or a click. */
+export const quiesce = (page) =>
+  settle(page, () => page.evaluate(() => document.body.appendChild(document.createElement("div")).remove()));
 
 /** The panel's entry for the lesson titled `title` (its reason may name other lessons). */
 export function lessonItem(page, title) {

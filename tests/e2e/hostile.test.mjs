@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { launcher, open, suite } from "./harness.mjs";
+import { launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
 
 const fixture = JSON.parse(await readFile(new URL("../fixtures/hostile/payloads.json", import.meta.url), "utf8"));
 
@@ -290,7 +290,9 @@ test("no payload runs script, loads a style or frame, or adds an element, in any
   const toast = await page.locator("pathlight-widget >> .pl-toast-title").textContent();
   if (!toast.includes(payloads[0].text)) problems.push(`toast: ${JSON.stringify(toast)} does not show the title as text`);
 
-  await page.waitForTimeout(500);
+  // Whatever the last surfaces would still do to the page has been done once the widget has
+  // looked at the page again.
+  await quiesce(page);
   note("end", await page.evaluate(inspect, {}));
   const unexpected = requests.filter((r) => !["document", "script", "fetch", "image"].includes(r.type) || (r.type === "script" && !r.url.endsWith("/dist/pathlight.js")));
   for (const r of unexpected) problems.push(`a ${r.type} request to ${r.url}`);
@@ -310,9 +312,15 @@ test("feature names that try to break out of the attribute selector match no hos
   // completes a lesson).
   const { page, log, close } = await hostilePage();
   await launcher(page);
-  await page.locator('pathlight-widget >> .pl-beacon').first().waitFor({ state: "visible", timeout: 5000 });
-  await page.waitForTimeout(800);
-  const beacons = await page.locator("pathlight-widget >> .pl-beacon").evaluateAll((bs) => bs.map((b) => b.dataset.lesson));
+  const shownBeacons = () => page.locator("pathlight-widget >> .pl-beacon").evaluateAll((bs) => bs.map((b) => b.dataset.lesson).sort());
+  // The lessons anchored to real features show their beacons...
+  await waitFor(async () => {
+    const shown = await shownBeacons();
+    return BEACON_LESSONS.every((b) => shown.includes(b.id));
+  }, { what: "the beacons of the lessons anchored to the host's real features" });
+  // ...and, once the widget has looked at the page again, no other lesson has one.
+  await quiesce(page);
+  const beacons = await shownBeacons();
   assert.deepEqual(beacons.sort(), BEACON_LESSONS.map((b) => b.id).sort(), "only the lessons anchored to real features may show a beacon");
   await (await launcher(page)).click();
   const items = await page.locator("pathlight-widget >> .pl-item").evaluateAll((items) =>
@@ -325,8 +333,8 @@ test("feature names that try to break out of the attribute selector match no hos
   await page.evaluate(() => window.pathlight("close"));
   await page.click('[data-pathlight="reports.export"]');
   await page.click('[data-pathlight="invoices.send"]');
-  await page.waitForTimeout(300);
-  assert.deepEqual(await page.evaluate(() => window.done), []);
+  await quiesce(page);
+  assert.deepEqual(await page.evaluate(() => window.done), [], "a click on a host button completed a lesson whose hostile feature name matched it");
   // Beacons carry hostile ids and titles in attributes only.
   const attrs = await page.locator("pathlight-widget >> .pl-beacon").evaluateAll((bs) => bs.map((b) => ({ title: b.title, children: b.children.length })));
   for (const a of attrs) assert.ok(beaconTitles.has(a.title), JSON.stringify(a));
