@@ -5,6 +5,7 @@
 //! [`crate::url_safety`], and the widget checks it again before rendering.
 
 use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
+use std::fmt::Write;
 
 /// A block of content: paragraphs, lists, code and the ordered How steps.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,146 @@ pub fn steps(blocks: &[Block]) -> impl Iterator<Item = &Step> {
         Block::Steps(steps) => steps.as_slice(),
         _ => &[],
     })
+}
+
+/// A part of a layer this version does not know (a newer pack format's), left out: its tag
+/// and where it was in the file, as in `lessons[2].how[4]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    pub tag: String,
+    pub path: String,
+}
+
+/// Removes from `layer`, a layer's blocks in their JSON form, every block and inline whose
+/// tag this version does not know, at any depth, and notes each in `found`; `path` is where
+/// the layer is (`lessons[2].how`) and comes back unchanged.
+///
+/// Only a tag is forgiven: a value of a known tag, or one that is not a tagged value at
+/// all, is left for [`Block::from_json`] to refuse as before. Leaving a part out can only
+/// show less, so every URL that reaches the widget is still checked as strictly.
+pub fn drop_unknown(layer: &mut Json, path: &mut String, found: &mut Vec<Unknown>) {
+    drop_in(layer, Holds::Blocks, path, found);
+}
+
+/// What a list holds, or a part of it: the places content is nested.
+#[derive(Clone, Copy, PartialEq)]
+enum Holds {
+    Blocks,
+    Inlines,
+    /// List items: lists of blocks.
+    Items,
+    /// Steps: objects with their blocks in `content`.
+    Steps,
+    /// A link: an object with its inlines in `children`.
+    Link,
+    Text,
+}
+
+/// What a part tagged `tag` in a list of `kind` holds, if this version knows the tag: the
+/// content tree's grammar, as [`Block::from_json`] and [`Inline::from_json`] read it.
+fn holds(kind: Holds, tag: &str) -> Option<Holds> {
+    Some(match (kind == Holds::Blocks, tag) {
+        (true, "p" | "h") | (false, "em" | "strong") => Holds::Inlines,
+        (true, "quote") => Holds::Blocks,
+        (true, "ul" | "ol") => Holds::Items,
+        (true, "steps") => Holds::Steps,
+        (false, "link") => Holds::Link,
+        (_, "code") | (false, "text" | "image" | "break") => Holds::Text,
+        _ => return None,
+    })
+}
+
+/// Leaves out of `list`, a list of blocks or inlines, the parts this version does not
+/// know, and looks inside the others.
+fn drop_in(list: &mut Json, kind: Holds, path: &mut String, found: &mut Vec<Unknown>) {
+    let Json::Array(list) = list else { return };
+    // The parts kept move to the front, in order; the others are cut off at the end.
+    let mut kept = 0;
+    for i in 0..list.len() {
+        let len = path.len();
+        let _ = write!(path, "[{i}]");
+        let keep = match &mut list[i] {
+            Json::String(tag) => holds(kind, tag).is_some() || unknown(tag, path, found),
+            Json::Object(members) if members.len() == 1 => {
+                let (tag, payload) = &mut members[0];
+                match holds(kind, tag) {
+                    Some(inner) => {
+                        path.push('.');
+                        path.push_str(tag);
+                        drop_inside(inner, payload, path, found);
+                        true
+                    }
+                    None => unknown(tag, path, found),
+                }
+            }
+            // Not a tagged value: reading refuses it.
+            _ => true,
+        };
+        path.truncate(len);
+        if keep {
+            list.swap(kept, i);
+            kept += 1;
+        }
+    }
+    list.truncate(kept);
+}
+
+/// Notes the unknown `tag` at `path`; false, the part is not kept.
+fn unknown(tag: &mut String, path: &str, found: &mut Vec<Unknown>) -> bool {
+    let tag = std::mem::take(tag);
+    let path = path.to_owned();
+    found.push(Unknown { tag, path });
+    false
+}
+
+/// Leaves out the unknown parts inside `payload`, which holds `holds`.
+fn drop_inside(holds: Holds, payload: &mut Json, path: &mut String, found: &mut Vec<Unknown>) {
+    match holds {
+        Holds::Blocks | Holds::Inlines => drop_in(payload, holds, path, found),
+        Holds::Link => in_member(payload, "children", Holds::Inlines, path, found),
+        Holds::Items | Holds::Steps => {
+            let Json::Array(items) = payload else { return };
+            for (i, item) in items.iter_mut().enumerate() {
+                let len = path.len();
+                let _ = write!(path, "[{i}]");
+                match holds {
+                    Holds::Items => drop_in(item, Holds::Blocks, path, found),
+                    _ => in_member(item, "content", Holds::Blocks, path, found),
+                }
+                path.truncate(len);
+            }
+        }
+        Holds::Text => {}
+    }
+}
+
+/// Leaves out the unknown parts of the list `kind` in the member `name` of `value`.
+fn in_member(
+    value: &mut Json,
+    name: &str,
+    kind: Holds,
+    path: &mut String,
+    found: &mut Vec<Unknown>,
+) {
+    if let Some(list) = member_mut(value, name) {
+        let len = path.len();
+        path.push('.');
+        path.push_str(name);
+        drop_in(list, kind, path, found);
+        path.truncate(len);
+    }
+}
+
+/// The member `key` of an object, for changing it: the last one, the one reading sees.
+pub(crate) fn member_mut<'a>(value: &'a mut Json, key: &str) -> Option<&'a mut Json> {
+    match value {
+        Json::Object(members) => members
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v),
+        _ => None,
+    }
 }
 
 // The JSON forms: `{"p": [...]}`, `{"link": {"href": ..., "children": [...]}}`, `"break"`.
@@ -167,5 +308,251 @@ impl ToJson for Step {
             .with("content", &self.content)
             .with_some("anchor", &self.anchor)
             .build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    /// `(tag, path)` of each part left out.
+    type Found = Vec<(String, String)>;
+
+    /// The layer `json` with its unknown parts left out, read, and where they were.
+    fn dropped(json: &str) -> (Result<Vec<Block>, Mismatch>, Found) {
+        let mut layer = parse(json).unwrap();
+        let mut path = "how".to_string();
+        let mut found = Vec::new();
+        drop_unknown(&mut layer, &mut path, &mut found);
+        assert_eq!(path, "how", "the path comes back as it was given");
+        let found = found.into_iter().map(|u| (u.tag, u.path)).collect();
+        (Vec::<Block>::from_json(&layer), found)
+    }
+
+    fn text(t: &str) -> Inline {
+        Inline::Text(t.into())
+    }
+
+    /// Bug pinned: one block or inline of a newer pack format made the whole pack fail to
+    /// load; now that part alone is left out, wherever it is nested, and named by its path.
+    #[test]
+    fn unknown_blocks_and_inlines_are_left_out_at_any_depth_with_their_paths() {
+        let (blocks, found) = dropped(
+            r#"[
+                {"p": [{"text": "a"}, {"kbd": "Ctrl"}, "break", "nbsp", {"text": "b"}]},
+                {"table": {"rows": []}},
+                "hr",
+                {"ul": [[{"p": [{"em": [{"mark": "x"}, {"text": "c"}]}]}], [{"details": []}]]},
+                {"steps": [{"content": [{"quote": [{"p": [{"link": {"href": "/d", "children": [{"sup": "1"}, {"text": "d"}]}}]}]}, {"video": "v.mp4"}], "anchor": {"feature": "f"}}]},
+                {"code": "kept"}
+            ]"#,
+        );
+        let expected = [
+            ("kbd", "how[0].p[1]"),
+            ("nbsp", "how[0].p[3]"),
+            ("table", "how[1]"),
+            ("hr", "how[2]"),
+            ("mark", "how[3].ul[0][0].p[0].em[0]"),
+            ("details", "how[3].ul[1][0]"),
+            (
+                "sup",
+                "how[4].steps[0].content[0].quote[0].p[0].link.children[0]",
+            ),
+            ("video", "how[4].steps[0].content[1]"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(t, p)| (t.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(found, expected);
+        let step = Step {
+            content: vec![Block::Quote(vec![Block::P(vec![Inline::Link {
+                href: "/d".into(),
+                children: vec![text("d")],
+            }])])],
+            anchor: Some(crate::pack::Anchor::Feature("f".into())),
+        };
+        assert_eq!(
+            blocks.unwrap(),
+            [
+                Block::P(vec![text("a"), Inline::Break, text("b")]),
+                Block::Ul(vec![
+                    vec![Block::P(vec![Inline::Em(vec![text("c")])])],
+                    vec![]
+                ]),
+                Block::Steps(vec![step]),
+                Block::Code("kept".into()),
+            ]
+        );
+    }
+
+    /// Bug pinned: forgiving more than an unknown tag, so that a malformed part of a known
+    /// kind, or a value that is no tagged part at all, would load instead of being refused.
+    #[test]
+    fn only_a_tag_is_forgiven_and_every_other_mistake_is_still_refused() {
+        for (json, error) in [
+            (
+                r#"[{"p": [{"link": {"href": 3, "children": []}}]}]"#,
+                "[0].p[0].link.href: expected text, found a number",
+            ),
+            (
+                r#"[{"p": [], "table": []}]"#,
+                "[0]: expected a name or an object with one member, found an object",
+            ),
+            (
+                r#"[3]"#,
+                "[0]: expected a name or an object with one member, found a number",
+            ),
+            (r#"[{"p": "text"}]"#, "[0].p: expected a list, found text"),
+            (
+                r#"[{"p": [{"image": {"src": "/i.png"}}]}]"#,
+                "[0].p[0].image: `alt` is missing",
+            ),
+            (r#"{"p": []}"#, "expected a list, found an object"),
+        ] {
+            let (blocks, found) = dropped(json);
+            assert_eq!(found, [], "{json}");
+            assert_eq!(blocks.unwrap_err().to_string(), error, "{json}");
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::collection::vec;
+        use proptest::prelude::*;
+
+        fn tagged(tag: &str, payload: Json) -> Json {
+            Json::tagged(tag, payload)
+        }
+
+        fn word() -> impl Strategy<Value = Json> {
+            "(a|b|javascript:alert\\(1\\)|/ok|https://x/i.png|)"
+                .prop_map(|s| Json::from(s.as_str()))
+        }
+
+        /// Inline content as packs write it, with unknown tags and now and then a mistake.
+        fn inline() -> impl Strategy<Value = Json> {
+            let leaf = prop_oneof![
+                4 => word().prop_map(|w| tagged("text", w)),
+                1 => Just(Json::from("break")),
+                1 => word().prop_map(|w| tagged("code", w)),
+                1 => (word(), word()).prop_map(|(src, alt)| tagged("image", Object::new().with("src", &src).with("alt", &alt).build())),
+                2 => word().prop_map(|w| tagged("kbd", w)),
+                1 => Just(Json::from("nbsp")),
+                1 => Just(Json::Number(3.0)),
+                1 => word().prop_map(|w| tagged("image", w)),
+            ];
+            leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    vec(inner.clone(), 0..4).prop_map(|c| tagged("em", Json::Array(c))),
+                    vec(inner.clone(), 0..4).prop_map(|c| tagged("strong", Json::Array(c))),
+                    vec(inner.clone(), 0..4).prop_map(|c| tagged("mark", Json::Array(c))),
+                    (word(), vec(inner, 0..4)).prop_map(|(href, c)| tagged(
+                        "link",
+                        Object::new()
+                            .with("href", &href)
+                            .with("children", &Json::Array(c))
+                            .build()
+                    )),
+                ]
+            })
+        }
+
+        /// A layer as packs write it, with unknown tags and now and then a mistake.
+        fn content() -> impl Strategy<Value = Json> {
+            let inlines = || vec(inline(), 0..4).prop_map(Json::Array);
+            let leaf = prop_oneof![
+                4 => inlines().prop_map(|c| tagged("p", c)),
+                1 => inlines().prop_map(|c| tagged("h", c)),
+                1 => word().prop_map(|w| tagged("code", w)),
+                1 => inlines().prop_map(|c| tagged("table", c)),
+                1 => Just(Json::from("hr")),
+                1 => Just(Json::Null),
+                1 => inlines().prop_map(|c| Json::Object(vec![("p".into(), c.clone()), ("table".into(), c)])),
+            ];
+            let block = leaf.prop_recursive(3, 24, 4, |inner| {
+                let blocks = move || vec(inner.clone(), 0..3).prop_map(Json::Array);
+                prop_oneof![
+                    vec(blocks(), 0..3).prop_map(|items| tagged("ul", Json::Array(items))),
+                    vec(blocks(), 0..3).prop_map(|items| tagged("ol", Json::Array(items))),
+                    blocks().prop_map(|b| tagged("quote", b)),
+                    blocks().prop_map(|b| tagged("details", b)),
+                    vec(blocks(), 0..3).prop_map(|steps| tagged(
+                        "steps",
+                        Json::Array(
+                            steps
+                                .into_iter()
+                                .map(|content| Object::new().with("content", &content).build())
+                                .collect(),
+                        )
+                    )),
+                ]
+            });
+            vec(block, 0..5).prop_map(Json::Array)
+        }
+
+        /// Every URL in a layer, as the widget would be asked to render it.
+        fn urls(blocks: &[Block], out: &mut Vec<String>) {
+            fn inline(inlines: &[Inline], out: &mut Vec<String>) {
+                for i in inlines {
+                    match i {
+                        Inline::Link { href, children } => {
+                            out.push(href.clone());
+                            inline(children, out);
+                        }
+                        Inline::Image { src, .. } => out.push(src.clone()),
+                        Inline::Em(c) | Inline::Strong(c) => inline(c, out),
+                        _ => {}
+                    }
+                }
+            }
+            for b in blocks {
+                match b {
+                    Block::P(c) | Block::H(c) => inline(c, out),
+                    Block::Ul(items) | Block::Ol(items) => items.iter().for_each(|i| urls(i, out)),
+                    Block::Quote(inner) => urls(inner, out),
+                    Block::Steps(steps) => steps.iter().for_each(|s| urls(&s.content, out)),
+                    Block::Code(_) => {}
+                }
+            }
+        }
+
+        proptest! {
+            /// Bug pinned: leaving parts out changing a layer this version reads whole.
+            #[test]
+            fn a_layer_without_unknown_tags_is_read_as_before(layer in content()) {
+                if let Ok(before) = Vec::<Block>::from_json(&layer) {
+                    let mut after = layer.clone();
+                    let mut found = Vec::new();
+                    drop_unknown(&mut after, &mut String::new(), &mut found);
+                    prop_assert!(found.is_empty(), "{found:?}");
+                    prop_assert_eq!(Vec::<Block>::from_json(&after).unwrap(), before);
+                    prop_assert_eq!(after, layer);
+                }
+            }
+
+            /// Bug pinned: leaving a part out letting through a URL, or any content, that
+            /// was not in the layer: what is read is what strict reading of the same layer,
+            /// with those parts deleted by hand, reads; and no unknown tag is refused.
+            #[test]
+            fn leaving_parts_out_only_ever_removes(layer in content()) {
+                let mut after = layer.clone();
+                let mut found = Vec::new();
+                drop_unknown(&mut after, &mut String::new(), &mut found);
+                let read = Vec::<Block>::from_json(&after);
+                if let Err(e) = &read {
+                    prop_assert!(!e.to_string().contains("unknown block") && !e.to_string().contains("unknown inline"), "{e}");
+                }
+                if let Ok(blocks) = read {
+                    let mut kept = Vec::new();
+                    urls(&blocks, &mut kept);
+                    let original = layer.to_string();
+                    for url in kept {
+                        prop_assert!(original.contains(&Json::from(url.as_str()).to_string()), "{url}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,14 +1,21 @@
 //! The compiled lesson pack: what `pathlight build` writes and the widget loads.
 
-use crate::content::Block;
+use crate::content::{self, member_mut, Block, Unknown};
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
 use crate::trigger::{AtUrl, Trigger};
+use std::fmt::Write;
 
 /// The pack format this build reads and writes. A pack of another format is refused whole,
 /// with a message that says which build reads it. Format 2 added the trigger's frequency
 /// and the full rule tree.
 pub const FORMAT: u32 = 2;
+
+/// The largest lessons file the widget reads: 5 MB. Past this a pack costs learners seconds
+/// of download and parsing and the widget its memory, so it is refused whole, before it is
+/// parsed, with a message that says how to make it smaller. (The demo pack of 21 lessons
+/// with translations is 57 KB.)
+pub const MAX_PACK_BYTES: u64 = 5_000_000;
 
 /// A set of lessons and goals for one product.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +116,59 @@ pub enum Completion {
 pub enum PackError {
     Json(String),
     Format(u32),
+    /// The size of the file in bytes, over [`MAX_PACK_BYTES`].
+    TooBig(u64),
+    /// Every id that more than one lesson has.
+    DuplicateIds(Vec<Duplicate>),
+}
+
+/// Lessons that share an id: progress is kept by lesson id, so they cannot be told apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    /// The places of the lessons in `lessons`, in order.
+    pub lessons: Vec<usize>,
+}
+
+/// As in "lessons[3] and lessons[7] both have id \`send-invoice\`".
+impl std::fmt::Display for Duplicate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let last = self.lessons.len().saturating_sub(1);
+        for (n, i) in self.lessons.iter().enumerate() {
+            let joint = match n {
+                0 => "",
+                n if n < last => ", ",
+                _ => " and ",
+            };
+            write!(f, "{joint}lessons[{i}]")?;
+        }
+        let verb = if self.lessons.len() > 2 {
+            "all"
+        } else {
+            "both"
+        };
+        write!(f, " {verb} have id `{}`", self.id)
+    }
+}
+
+/// Bytes as people read a file's size: `6.2 MB`, rounded up so that a size over the limit
+/// never reads as the limit.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        d => format!("{}.{d} MB", tenths / 10),
+    }
+}
+
+/// Refuses a lessons file of `bytes` over [`MAX_PACK_BYTES`]. The widget asks before it
+/// reads the file (its `Content-Length`) and again once it has (its text), because a
+/// server may not say, or say the compressed size.
+pub fn check_size(bytes: u64) -> Result<(), PackError> {
+    match bytes > MAX_PACK_BYTES {
+        true => Err(PackError::TooBig(bytes)),
+        false => Ok(()),
+    }
 }
 
 impl std::fmt::Display for PackError {
@@ -122,14 +182,72 @@ impl std::fmt::Display for PackError {
                 f,
                 "the lessons file has format {v}, but this Pathlight reads format {FORMAT}. Rebuild the pack with the `pathlight` CLI of the same release as the widget."
             ),
+            PackError::TooBig(bytes) => write!(
+                f,
+                "the lessons file is {}, over the {} a pack may have, so it was not read. Make it smaller: split it into several packs (one per area of the product, each given to init on its own pages) or remove translations no learner uses, then rebuild it with `pathlight build`.",
+                megabytes(*bytes),
+                megabytes(MAX_PACK_BYTES)
+            ),
+            PackError::DuplicateIds(duplicates) => {
+                f.write_str("the lessons file has lessons with the same id (")?;
+                for (n, d) in duplicates.iter().enumerate() {
+                    let joint = if n == 0 { "" } else { "; " };
+                    write!(f, "{joint}{d}")?;
+                }
+                f.write_str("), so it was not read: progress is kept by lesson id. Give each lesson its own id and rebuild the pack with `pathlight build`, which refuses duplicates.")
+            }
         }
     }
 }
 
+/// A pack as the widget read it, with the parts of its lessons it left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub pack: Pack,
+    /// Blocks and inlines of kinds this version does not know, in file order.
+    pub unknown: Vec<Unknown>,
+}
+
+impl Loaded {
+    /// The one warning for the whole pack about what was left out, if anything was.
+    pub fn notice(&self) -> Option<String> {
+        let first = self.unknown.first()?;
+        let more = match self.unknown.len() - 1 {
+            0 => String::new(),
+            n => format!(", and {n} more"),
+        };
+        Some(format!(
+            "this pack has content this version of Pathlight does not know (`{}` in {}{more}), so those parts are left out. Update the widget, or rebuild the pack with the `pathlight` CLI of the widget's release.",
+            first.tag, first.path
+        ))
+    }
+}
+
 impl Pack {
-    /// Parses a compiled pack, checking its format version before anything else.
+    /// Reads a compiled pack as the widget does. It refuses a file over [`MAX_PACK_BYTES`]
+    /// before parsing it, then one of another [`FORMAT`], one that is not a pack, and one
+    /// whose lessons share an id. Content of kinds this version does not know is left out
+    /// and listed in [`Loaded::unknown`], so that a newer pack still loads.
+    pub fn read(text: &str) -> Result<Loaded, PackError> {
+        check_size(text.len() as u64)?;
+        let loaded = Pack::parse(text)?;
+        let duplicates = loaded.pack.duplicate_ids();
+        if !duplicates.is_empty() {
+            return Err(PackError::DuplicateIds(duplicates));
+        }
+        Ok(loaded)
+    }
+
+    /// The pack [`Pack::read`] reads, without the list of what it left out.
     pub fn from_json(text: &str) -> Result<Pack, PackError> {
-        let value = json::parse(text).map_err(|e| PackError::Json(e.to_string()))?;
+        Pack::read(text).map(|loaded| loaded.pack)
+    }
+
+    /// The part of [`Pack::read`] that needs the text: the format, checked before anything
+    /// else, and the shape; content of unknown kinds is left out. Neither the size nor the
+    /// ids are checked, so that `pathlight lint` can report them with everything else.
+    pub fn parse(text: &str) -> Result<Loaded, PackError> {
+        let mut value = json::parse(text).map_err(|e| PackError::Json(e.to_string()))?;
         let invalid = |e: Mismatch| PackError::Json(e.to_string());
         let format: u32 = value
             .fields()
@@ -138,7 +256,27 @@ impl Pack {
         if format != FORMAT {
             return Err(PackError::Format(format));
         }
-        Pack::from_json_value(&value).map_err(invalid)
+        let mut unknown = Vec::new();
+        drop_unknown_content(&mut value, &mut unknown);
+        let pack = Pack::from_json_value(&value).map_err(invalid)?;
+        Ok(Loaded { pack, unknown })
+    }
+
+    /// Every id that more than one lesson has, in the order of their first lesson.
+    pub fn duplicate_ids(&self) -> Vec<Duplicate> {
+        let lessons = &self.lessons;
+        let mut order: Vec<usize> = (0..lessons.len()).collect();
+        crate::order::sort_by(&mut order, |a, b| lessons[*a].id.cmp(&lessons[*b].id));
+        let mut found: Vec<Duplicate> = order
+            .chunk_by(|a, b| lessons[*a].id == lessons[*b].id)
+            .filter(|same| same.len() > 1)
+            .map(|same| Duplicate {
+                id: lessons[same[0]].id.clone(),
+                lessons: same.to_vec(),
+            })
+            .collect();
+        crate::order::sort_by_key(&mut found, |d| d.lessons[0]);
+        found
     }
 
     fn from_json_value(value: &Json) -> Result<Pack, Mismatch> {
@@ -209,6 +347,40 @@ impl Pack {
             self.locale = tag;
         }
         self
+    }
+}
+
+/// Leaves out of every lesson's layers, and of its translations', the blocks and inlines
+/// this version does not know, noting each in `found`.
+fn drop_unknown_content(pack: &mut Json, found: &mut Vec<Unknown>) {
+    let Some(Json::Array(lessons)) = member_mut(pack, "lessons") else {
+        return;
+    };
+    let mut path = String::new();
+    for (i, lesson) in lessons.iter_mut().enumerate() {
+        path.clear();
+        let _ = write!(path, "lessons[{i}]");
+        drop_unknown_layers(lesson, &mut path, found);
+        if let Some(Json::Object(locales)) = member_mut(lesson, "locales") {
+            for (tag, translation) in locales.iter_mut() {
+                let len = path.len();
+                let _ = write!(path, ".locales.{tag}");
+                drop_unknown_layers(translation, &mut path, found);
+                path.truncate(len);
+            }
+        }
+    }
+}
+
+fn drop_unknown_layers(lesson: &mut Json, path: &mut String, found: &mut Vec<Unknown>) {
+    for name in ["why", "what", "how"] {
+        if let Some(layer) = member_mut(lesson, name) {
+            let len = path.len();
+            path.push('.');
+            path.push_str(name);
+            content::drop_unknown(layer, path, found);
+            path.truncate(len);
+        }
     }
 }
 
@@ -447,6 +619,161 @@ mod tests {
             .to_string()
             .contains(&format!("reads format {FORMAT}")));
         assert!(matches!(Pack::from_json("{"), Err(PackError::Json(_))));
+    }
+
+    /// Bug pinned: a lessons file of any size was downloaded whole and parsed, freezing the
+    /// host page and filling the widget's memory for a pack no learner could use.
+    #[test]
+    fn a_pack_over_5_mb_is_refused_unparsed_with_its_size_the_limit_and_the_fix() {
+        assert_eq!(MAX_PACK_BYTES, 5_000_000);
+        assert_eq!(check_size(MAX_PACK_BYTES), Ok(()));
+        assert_eq!(check_size(0), Ok(()));
+        assert_eq!(
+            check_size(MAX_PACK_BYTES + 1),
+            Err(PackError::TooBig(MAX_PACK_BYTES + 1))
+        );
+        // Not JSON at all: refused for its size, so it was never parsed.
+        let big = "x".repeat(6_200_000);
+        let e = Pack::read(&big).unwrap_err();
+        assert_eq!(e, PackError::TooBig(6_200_000));
+        let message = e.to_string();
+        for part in [
+            "is 6.2 MB",
+            "over the 5 MB",
+            "split it",
+            "remove translations",
+            "pathlight build",
+        ] {
+            assert!(message.contains(part), "{part:?} in {message}");
+        }
+        // A valid pack made big by its text is refused too, however it is counted.
+        let mut padded = lesson("a", None, 0);
+        padded["objective"] = json!("é".repeat(2_600_000));
+        let text = pack(vec![padded]);
+        assert!(text.chars().count() < 5_000_000 && text.len() > 5_000_000);
+        assert!(
+            matches!(Pack::from_json(&text), Err(PackError::TooBig(n)) if n == text.len() as u64)
+        );
+    }
+
+    #[test]
+    fn sizes_read_in_megabytes_rounded_up() {
+        assert_eq!(megabytes(5_000_000), "5 MB");
+        assert_eq!(megabytes(5_000_001), "5.1 MB");
+        assert_eq!(megabytes(6_200_000), "6.2 MB");
+        assert_eq!(megabytes(123_456_789), "123.5 MB");
+        assert_eq!(megabytes(1), "0.1 MB");
+    }
+
+    /// Bug pinned: two lessons with one id loaded, so progress, completion and `open` of
+    /// one went to the other. Every duplicate is named, with all of its places.
+    #[test]
+    fn lessons_sharing_an_id_are_refused_with_every_duplicate_named() {
+        let ids = ["a", "send-invoice", "b", "a", "c", "send-invoice", "a"];
+        let text = pack(ids.iter().map(|id| lesson(id, None, 0)).collect());
+        let e = Pack::from_json(&text).unwrap_err();
+        let duplicates = vec![
+            Duplicate {
+                id: "a".into(),
+                lessons: vec![0, 3, 6],
+            },
+            Duplicate {
+                id: "send-invoice".into(),
+                lessons: vec![1, 5],
+            },
+        ];
+        assert_eq!(e, PackError::DuplicateIds(duplicates));
+        let message = e.to_string();
+        assert!(
+            message.contains("(lessons[0], lessons[3] and lessons[6] all have id `a`; lessons[1] and lessons[5] both have id `send-invoice`)"),
+            "{message}"
+        );
+        assert!(message.contains("Give each lesson its own id"), "{message}");
+        // parse leaves them to the caller, as `pathlight lint` needs.
+        let parsed = Pack::parse(&text).unwrap().pack;
+        assert_eq!(parsed.lessons.len(), 7);
+        let unique = pack(
+            ["a", "b", "A"]
+                .iter()
+                .map(|id| lesson(id, None, 0))
+                .collect(),
+        );
+        assert_eq!(Pack::from_json(&unique).unwrap().duplicate_ids(), []);
+    }
+
+    /// Bug pinned: one block or inline of a newer pack format (`table`, `kbd`) made the
+    /// whole pack fail to load. Now those parts alone are left out, and the pack says so
+    /// in one notice that names the first and counts the rest.
+    #[test]
+    fn content_of_unknown_kinds_is_left_out_with_one_notice_and_the_rest_loads() {
+        let mut newer = lesson("newer", None, 0);
+        newer["why"] = json!([
+            {"p": [{"text": "Before "}, {"kbd": "Ctrl"}, {"text": "after."}]},
+            {"table": {"rows": [["a"]]}},
+            {"p": [{"text": "Kept."}]},
+        ]);
+        newer["locales"] = json!({"de": {"how": [{"video": "v.mp4"}, {"p": [{"text": "Wie."}]}]}});
+        let text = pack(vec![lesson("plain", None, 0), newer]);
+        let loaded = Pack::read(&text).unwrap();
+        let found: Vec<(&str, &str)> = loaded
+            .unknown
+            .iter()
+            .map(|u| (u.tag.as_str(), u.path.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("kbd", "lessons[1].why[0].p[1]"),
+                ("table", "lessons[1].why[1]"),
+                ("video", "lessons[1].locales.de.how[0]"),
+            ]
+        );
+        let notice = loaded.notice().unwrap();
+        assert!(
+            notice.contains("(`kbd` in lessons[1].why[0].p[1], and 2 more), so those parts are left out. Update the widget, or rebuild the pack"),
+            "{notice}"
+        );
+        let l = &loaded.pack.lessons[1];
+        assert_eq!(
+            l.why,
+            [
+                Block::P(vec![
+                    crate::content::Inline::Text("Before ".into()),
+                    crate::content::Inline::Text("after.".into())
+                ]),
+                para("Kept.")[0].clone(),
+            ]
+        );
+        assert_eq!(l.locales["de"].how, Some(para("Wie.")));
+        assert_eq!(
+            loaded.pack.lessons[0],
+            Pack::from_json(&pack(vec![lesson("plain", None, 0)]))
+                .unwrap()
+                .lessons[0]
+        );
+        // A pack without unknown content has nothing to say.
+        assert_eq!(
+            Pack::read(&pack(vec![lesson("plain", None, 0)]))
+                .unwrap()
+                .notice(),
+            None
+        );
+    }
+
+    /// Bug pinned: forgiving unknown content turning into forgiving anything unknown. A
+    /// trigger, completion or anchor of an unknown kind still refuses the pack.
+    #[test]
+    fn only_content_is_forgiven_other_unknown_kinds_still_refuse_the_pack() {
+        for (field, value) in [
+            ("complete", json!({"hover": {"feature": "f"}})),
+            ("anchor", json!({"xpath": "//a"})),
+            ("when", json!({"rule": {"moon_phase": "full"}})),
+        ] {
+            let mut l = lesson("a", None, 0);
+            l[field] = value;
+            let e = Pack::read(&pack(vec![l])).unwrap_err();
+            assert!(matches!(e, PackError::Json(_)), "{field}: {e:?}");
+        }
     }
 
     #[test]

@@ -283,3 +283,195 @@ fn usage_and_file_system_problems_exit_2() {
     assert!(stderr(&missing).contains("no-such-pack"));
     assert!(!Path::new("tests/fixtures/no-such-pack").exists());
 }
+
+/// A file removed when the test is done with it.
+struct Scratch(std::path::PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+        // The last test out removes the folder; the others find it not empty.
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+/// The fixture pack as `pathlight build` writes it, changed by `edit`, in a fresh file
+/// named `name`.
+fn built_pack(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Scratch {
+    let dir = std::env::temp_dir().join(format!("pathlight-cli-built-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(name);
+    let out = pathlight(&["build", "tests/fixtures/pack", "-o", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut pack: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    edit(&mut pack);
+    std::fs::write(&file, pack.to_string()).unwrap();
+    Scratch(file)
+}
+
+fn lines_of(out: &Output, kind: &str) -> Vec<String> {
+    stderr(out)
+        .lines()
+        .filter(|l| l.starts_with(kind))
+        .map(String::from)
+        .collect()
+}
+
+/// Bug pinned: `pathlight lint lessons.json` read a built pack as one lesson file and
+/// failed it; a pack as built is clean, whatever its file is called.
+#[test]
+fn a_built_lessons_json_lints_clean_as_the_widget_reads_it() {
+    for name in ["lessons.json", "pack-without-extension"] {
+        let file = built_pack(name, |_| {});
+        let out = pathlight(&["lint", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "ok: 8 lessons checked"
+        );
+        assert_eq!(stderr(&out), "");
+    }
+}
+
+/// Bug pinned: a built pack whose lessons share an id passed CI, and the widget then mixed
+/// up their progress; lint names every lesson with each shared id.
+#[test]
+fn lint_fails_a_built_pack_with_duplicate_ids_naming_every_place() {
+    let file = built_pack("duplicates.json", |p| {
+        let l = p["lessons"].as_array_mut().unwrap();
+        let id = l[1]["id"].clone();
+        l[3]["id"] = id.clone();
+        l[5]["id"] = id;
+        l[6]["id"] = l[0]["id"].clone();
+    });
+    let f = file.display();
+    let out = pathlight(&["lint", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    for expected in [
+        format!("error: {f} [lessons[5].id]: lessons[1], lessons[3] and lessons[5] all have id `deep-row`: the widget refuses a pack with duplicate lesson ids"),
+        format!("error: {f} [lessons[6].id]: lessons[0] and lessons[6] both have id `aging-check`: the widget refuses a pack with duplicate lesson ids"),
+    ] {
+        assert!(errors.contains(&expected), "{expected}\nnot in {errors:#?}");
+    }
+    assert!(stderr(&out).contains("help: give each lesson its own id"));
+}
+
+/// Bug pinned: content of a newer format failed the whole pack; the widget leaves it out
+/// now, so lint warns where it is and passes.
+#[test]
+fn unknown_content_in_a_built_pack_is_a_warning_at_its_path_and_lint_passes() {
+    let file = built_pack("newer.json", |p| {
+        let why = p["lessons"][2]["why"].as_array_mut().unwrap();
+        why.push(serde_json::json!({"table": {"rows": [["a"]]}}));
+        why[0]["p"]
+            .as_array_mut()
+            .unwrap()
+            .insert(0, serde_json::json!({"kbd": "Ctrl"}));
+    });
+    let f = file.display();
+    let out = pathlight(&["lint", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(errors(&out), Vec::<String>::new());
+    let warnings = lines_of(&out, "warning: ");
+    let at = |path: &str, tag: &str| {
+        format!("warning: {f} [{path}]: content of a kind this release does not know: `{tag}`; the widget leaves it out and shows the rest")
+    };
+    assert_eq!(
+        warnings,
+        [
+            at("lessons[2].why[0].p[0]", "kbd"),
+            at("lessons[2].why[1]", "table")
+        ]
+    );
+    assert_eq!(stderr(&out).matches("  help: ").count(), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "ok: 8 lessons checked (2 warnings)"
+    );
+}
+
+/// Bug pinned: a pack over the widget's 5 MB limit passed lint, and the widget refused
+/// it in production.
+#[test]
+fn lint_fails_a_built_pack_over_5_mb_with_its_size_and_how_to_shrink_it() {
+    let file = built_pack("big.json", |p| {
+        p["lessons"][0]["locales"]["fr"] = serde_json::json!({"objective": "x".repeat(5_100_000)});
+    });
+    let f = file.display();
+    let out = pathlight(&["lint", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    assert_eq!(
+        errors,
+        [format!("error: {f}: the pack is 5.2 MB, over the 5 MB the widget reads: it would refuse the whole pack")]
+    );
+    assert!(stderr(&out).contains("help: split it into several packs"));
+    assert!(stderr(&out).contains("remove translations no learner uses"));
+    assert!(stderr(&out).contains("1 error found"));
+}
+
+/// Bug pinned: a built pack escaped the checks lint makes on a pack folder: links to
+/// lessons and goals that do not exist, out-of-range values, unsafe URLs, other formats.
+#[test]
+fn a_built_pack_is_checked_like_a_pack_folder() {
+    let file = built_pack("mistakes.json", |p| {
+        let l = &mut p["lessons"];
+        l[0]["goals"] = serde_json::json!({"get-paid-fastr": 3});
+        l[4]["prerequisites"] = serde_json::json!(["sned-invoice"]);
+        l[4]["minutes"] = serde_json::json!(0);
+        l[1]["why"][0]["p"] =
+            serde_json::json!([{"link": {"href": "javascript:alert(1)", "children": []}}]);
+        p["goals"][1]["id"] = p["goals"][0]["id"].clone();
+    });
+    let f = file.display();
+    let out = pathlight(&["lint", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    for (field, what) in [
+        ("lessons[4].minutes", "is 0, out of the range 1 to 60"),
+        ("goals[1].id", "duplicate goal id `get-paid`"),
+        (
+            "lessons[1].why[0].p[0].link.href",
+            "the scheme `javascript:` is not allowed",
+        ),
+        (
+            "lessons[0].goals.get-paid-fastr",
+            "unknown goal `get-paid-fastr`",
+        ),
+        (
+            "lessons[4].prerequisites[0]",
+            "unknown lesson `sned-invoice` (did you mean `send-invoice`?)",
+        ),
+    ] {
+        let place = format!("error: {f} [{field}]: ");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&place) && e.contains(what)),
+            "{place}{what}\nnot in {errors:#?}"
+        );
+    }
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+    assert_eq!(stderr(&out).matches("  help: ").count(), 5);
+
+    let older = built_pack("older.json", |p| p["format"] = serde_json::json!(1));
+    let out = pathlight(&["lint", older.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("the pack has format 1, but this release of Pathlight reads format 2"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -38,6 +38,15 @@ pub fn lesson_id(id: &str) -> Result<(), Problem> {
     })
 }
 
+pub fn goal_id(id: &str) -> Result<(), Problem> {
+    lesson_id(id).map_err(|_| {
+        problem(
+            format!("invalid goal id `{id}`"),
+            "use letters, digits, `-` and `_`, e.g. `get-paid-faster`",
+        )
+    })
+}
+
 /// A locale tag as packs use them, in its usual spelling (`pt-BR`, `zh-Hant`): a BCP 47
 /// language of 2 or 3 letters, then optionally a script (4 letters) and a region (2
 /// letters or 3 digits). Variants, extensions and private use are not accepted.

@@ -13,6 +13,9 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: String,
     pub help: String,
+    /// Something the widget copes with (it leaves out content it does not know), rather
+    /// than an error: reported, but the pack passes.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -23,6 +26,15 @@ impl Diagnostic {
             field: None,
             message,
             help: help.into(),
+            warning: false,
+        }
+    }
+
+    /// This problem as a warning.
+    pub fn warning(self) -> Diagnostic {
+        Diagnostic {
+            warning: true,
+            ..self
         }
     }
 
@@ -53,7 +65,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.file.display())?;
+        let kind = if self.warning { "warning" } else { "error" };
+        write!(f, "{kind}: {}", self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }

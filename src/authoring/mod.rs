@@ -2,6 +2,7 @@
 //! file, the line or field, what is wrong and how to fix it. Native only: the Markdown
 //! parser never reaches the wasm.
 
+mod built;
 mod check;
 mod conform;
 mod diagnostic;
@@ -12,6 +13,7 @@ pub mod schema;
 mod selector;
 mod source;
 
+pub use built::{check_built, read_if_built};
 pub use diagnostic::Diagnostic;
 
 use crate::pack::{Pack, FORMAT};

@@ -221,6 +221,12 @@ pub fn lesson() -> Value {
     })
 }
 
+/// Where a compiled pack does not have the shape of a pack.
+pub fn check_pack(pack: &Value) -> Vec<Mismatch> {
+    let root = self::pack();
+    conform(&root, &root, pack)
+}
+
 /// Where a lesson read from JSON does not have the shape of a lesson.
 pub fn check_lesson(lesson: &Value) -> Vec<Mismatch> {
     let root = self::lesson();

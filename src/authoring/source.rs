@@ -89,15 +89,7 @@ pub fn read_manifest(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Manifes
                 "give each goal its own id",
             );
         }
-        check::at(
-            &mut report,
-            &field,
-            check::lesson_id(&goal.id).map_err(|mut p| {
-                p.message = format!("invalid goal id `{}`", goal.id);
-                p.help = "use letters, digits, `-` and `_`, e.g. `get-paid-faster`".into();
-                p
-            }),
-        );
+        check::at(&mut report, &field, check::goal_id(&goal.id));
     }
     Some(manifest)
 }
@@ -109,6 +101,9 @@ pub struct Authored {
     pub lines: Lines,
     /// The lessons its trigger names, with the path of each mention.
     pub lesson_refs: Vec<(String, String)>,
+    /// Where the lesson is in its file: empty for a lesson file, `lessons[3]` in a
+    /// compiled pack. Its problems are reported at fields under it.
+    pub at: String,
 }
 
 impl Authored {
@@ -119,7 +114,7 @@ impl Authored {
             lines: &self.lines,
             diags,
         }
-        .error(field, message, help);
+        .error(&under(&self.at, field), message, help);
     }
 }
 
@@ -186,6 +181,7 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
         file: path.to_path_buf(),
         lines,
         lesson_refs: front.lesson_refs,
+        at: String::new(),
     })
 }
 
@@ -316,7 +312,17 @@ fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Aut
         file: path.to_path_buf(),
         lines,
         lesson_refs,
+        at: String::new(),
     })
+}
+
+/// The path of `field` of the value at `at`: `lessons[3].prerequisites[0]`.
+pub fn under(at: &str, field: &str) -> String {
+    match (at, field) {
+        ("", field) => field.to_string(),
+        (at, "") => at.to_string(),
+        (at, field) => format!("{at}.{field}"),
+    }
 }
 
 fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {

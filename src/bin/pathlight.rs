@@ -13,13 +13,16 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use pathlight::authoring::{compile, schema, Diagnostic};
+    use pathlight::authoring::{check_built, compile, read_if_built, schema, Diagnostic};
     use pathlight::pack::Pack;
     use std::io::Write;
     use std::path::Path;
 
     const USAGE: &str = "usage:
-  pathlight lint <DIR|FILE>            check a pack folder or one lesson file
+  pathlight lint <DIR|FILE>            check a pack folder or one lesson file, or a built
+                                       lessons.json as the widget reads it (size, format,
+                                       duplicate ids, content it does not know) and as
+                                       lint checks a folder (ids, links, goals, URLs)
   pathlight build <DIR> -o <FILE>      compile a pack folder into the JSON the widget loads
   pathlight schema [lesson]            print the JSON Schema of a compiled pack (or of a
                                        JSON lesson file), for editors
@@ -53,15 +56,25 @@ docs/authoring.md describes every field, trigger and error.";
         0
     }
 
-    fn report(diags: &[Diagnostic]) {
+    fn plural(n: usize, what: &str) -> String {
+        format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    }
+
+    /// Prints every diagnostic and, when there are errors, how many: the number of errors.
+    fn report(diags: &[Diagnostic]) -> usize {
         for d in diags {
             eprintln!("{d}");
         }
-        eprintln!(
-            "{} error{} found",
-            diags.len(),
-            if diags.len() == 1 { "" } else { "s" }
-        );
+        let warnings = diags.iter().filter(|d| d.warning).count();
+        let errors = diags.len() - warnings;
+        if errors > 0 {
+            let and = match warnings {
+                0 => String::new(),
+                n => format!(" (and {})", plural(n, "warning")),
+            };
+            eprintln!("{} found{and}", plural(errors, "error"));
+        }
+        errors
     }
 
     /// The pack, or the exit code: 1 for errors in it, 2 when `path` is not a pack.
@@ -71,23 +84,38 @@ docs/authoring.md describes every field, trigger and error.";
                 eprintln!("{not_a_pack}");
                 Err(2)
             }
-            Ok((_, diags)) if !diags.is_empty() => {
-                report(&diags);
-                Err(1)
-            }
+            Ok((_, diags)) if report(&diags) > 0 => Err(1),
             Ok((pack, _)) => Ok(pack),
         }
     }
 
     fn lint(path: &Path) -> i32 {
+        if let Some(text) = read_if_built(path) {
+            return lint_built(path, &text);
+        }
         match checked(path) {
             Ok(pack) => {
                 let n = pack.map_or(0, |p| p.lessons.len());
-                println!("ok: {n} lesson{} checked", if n == 1 { "" } else { "s" });
+                println!("ok: {} checked", plural(n, "lesson"));
                 0
             }
             Err(code) => code,
         }
+    }
+
+    /// A built `lessons.json`: checked as the widget reads it; warnings do not fail it.
+    fn lint_built(path: &Path, text: &str) -> i32 {
+        let (pack, diags) = check_built(path, text);
+        if report(&diags) > 0 {
+            return 1;
+        }
+        let n = pack.map_or(0, |p| p.lessons.len());
+        let warnings = match diags.len() {
+            0 => String::new(),
+            w => format!(" ({})", plural(w, "warning")),
+        };
+        println!("ok: {} checked{warnings}", plural(n, "lesson"));
+        0
     }
 
     fn build(dir: &Path, out: &Path) -> i32 {

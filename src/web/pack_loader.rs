@@ -1,7 +1,7 @@
 //! Fetches the compiled lesson pack.
 
-use super::console::describe;
-use crate::pack::Pack;
+use super::console::{describe, warn};
+use crate::pack::{check_size, Pack, PackError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,7 +10,8 @@ use web_sys::Response;
 /// How long a server may take to send the pack before the widget gives up on it.
 const TIMEOUT_MS: i32 = 10_000;
 
-/// Loads the pack at `url`, or says what went wrong and how to fix it.
+/// Loads the pack at `url`, or says what went wrong and how to fix it. A pack with content
+/// this version does not know loads without it, and the console gets one warning.
 pub async fn load(url: &str) -> Result<Pack, String> {
     let window = web_sys::window().ok_or("no window")?;
     let fail = |what: String| {
@@ -37,6 +38,7 @@ pub async fn load(url: &str) -> Result<Pack, String> {
             fail(describe(&e))
         }
     };
+    let refused = |e: PackError| format!("{url}: {e}");
     let text = async {
         let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
             .await
@@ -45,15 +47,30 @@ pub async fn load(url: &str) -> Result<Pack, String> {
         if !response.ok() {
             return Err(fail(format!("HTTP {}", response.status())));
         }
+        // A pack over the limit is refused before it is downloaded when the server says
+        // its size, and once it is when the server does not, or says the compressed size.
+        let declared = response.headers().get("content-length").ok().flatten();
+        if let Some(bytes) = declared.and_then(|n| n.trim().parse().ok()) {
+            if let Err(e) = check_size(bytes) {
+                abort.abort();
+                return Err(refused(e));
+            }
+        }
         let text = JsFuture::from(response.text().map_err(failed)?)
             .await
             .map_err(failed)?;
+        // No more UTF-16 units than UTF-8 bytes: an over-limit text need not be copied in.
+        let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
+        check_size(units.into()).map_err(refused)?;
         Ok(text.as_string().unwrap_or_default())
     }
     .await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
-    let text = text?;
-    Pack::from_json(&text).map_err(|e| format!("{url}: {e}"))
+    let loaded = Pack::read(&text?).map_err(refused)?;
+    if let Some(notice) = loaded.notice() {
+        warn(&format!("{url}: {notice}"));
+    }
+    Ok(loaded.pack)
 }
