@@ -203,9 +203,20 @@ impl Session {
             .any(|l| l.when.as_ref().is_some_and(|t| t.rule.uses_time_on_page()))
     }
 
-    /// The anchors worth watching on this page: those of lessons whose URL conditions hold.
+    /// The anchors worth watching on this page: those of lessons whose URL conditions hold,
+    /// and the features of the open lesson's How steps, which "Show me" rings.
     pub fn watched_anchors(&self) -> Vec<Anchor> {
         let mut anchors: Vec<Anchor> = vec![];
+        let how = self.open_lesson().into_iter().flat_map(|l| &l.how);
+        let steps = how.flat_map(|block| match block {
+            crate::content::Block::Steps(steps) => steps.as_slice(),
+            _ => &[],
+        });
+        for anchor in steps.filter_map(|step| step.anchor.as_ref()) {
+            if !anchors.contains(anchor) {
+                anchors.push(anchor.clone());
+            }
+        }
         let here = self.pack.lessons.iter().filter(|l| {
             l.when
                 .as_ref()

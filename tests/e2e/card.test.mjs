@@ -135,13 +135,7 @@ test("Show me hides the ring for a step whose feature is not on the page (no rin
   await close();
 });
 
-test("Show me rings a step's feature that the host renders after the step was shown (a ring that never comes)", {
-  // The ring looks for the step's feature again whenever the anchor watcher reports a change
-  // (src/ui/highlight.rs), but the watcher is told only lesson, trigger and completion
-  // anchors (WidgetState::sync_anchors in src/ui/state.rs), not the open lesson's How steps,
-  // so nothing reports this one appearing.
-  todo: "the anchor watcher does not watch the open lesson's step anchors",
-}, async () => {
+test("Show me rings a step's feature that the host renders after the step was shown (a ring that never comes)", async () => {
   const { page, log, close } = await open(env.browser, `${env.base}/app/basic`);
   await launcher(page);
   await page.evaluate(() => window.pathlight("open", "export-report"));

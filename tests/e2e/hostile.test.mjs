@@ -16,7 +16,8 @@ const payloads = [
   ...fixture.script_urls.map((text) => ({ category: "script_url", text })),
   ...fixture.edge_urls.map((text) => ({ category: "edge_url", text })),
   ...fixture.text.map((text) => ({ category: "text", text })),
-  ...fixture.long.map(({ unit, times }) => ({ category: "long", text: unit.repeat(times) })),
+  // Long payloads go in every place of the pack, which must stay under the widget's 5 MB cap.
+  ...fixture.long.map(({ unit, times }) => ({ category: "long", text: unit.repeat(Math.min(times, Math.floor(40000 / unit.length))) })),
 ].map((p, index) => ({ ...p, index }));
 
 const label = (p) => `#${p.index} ${p.category} ${JSON.stringify(p.text.slice(0, 60))}${p.text.length > 60 ? "…" : ""}`;
