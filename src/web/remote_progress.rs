@@ -2,7 +2,9 @@
 //!
 //! Local storage stays the source of truth: what the backend returns is merged in, never
 //! written over local progress, and a failed save waits for the next try (a growing delay,
-//! or the browser coming back online) without ever losing the newest state.
+//! or the browser coming back online) without ever losing the newest state. Nothing is
+//! saved for a user before the backend has answered their load: a save first would write
+//! over what the backend held and this browser has not seen yet.
 
 use super::console::{describe, warn};
 use crate::progress::{Loaded, Progress};
@@ -21,6 +23,8 @@ pub struct RemoteProgress {
     save: Function,
     /// The newest state not yet accepted by the backend: (user, stored JSON).
     pending: RefCell<Option<(String, String)>>,
+    /// Users whose load the backend answered, so saves for them may go.
+    loaded: RefCell<Vec<String>>,
     saving: Cell<bool>,
     delay: Cell<i32>,
     timer: Cell<Option<i32>>,
@@ -45,6 +49,7 @@ impl RemoteProgress {
                     load,
                     save,
                     pending: RefCell::default(),
+                    loaded: RefCell::default(),
                     saving: Cell::new(false),
                     delay: Cell::new(FIRST_RETRY_MS),
                     timer: Cell::new(None),
@@ -72,30 +77,21 @@ impl RemoteProgress {
         }
     }
 
-    /// Asks the backend for `user`'s progress and hands it to `merge`.
-    pub fn load(&self, user: &str, merge: impl FnOnce(Progress) + 'static) {
+    /// Asks the backend for `user`'s progress and hands it to `merge`. Saves for `user`
+    /// wait until it answers; if it fails, they go anyway, as the backend is all there is.
+    pub fn load(self: &Rc<Self>, user: &str, merge: impl FnOnce(Progress) + 'static) {
         let result = self.load.call1(&JsValue::UNDEFINED, &user.into());
-        wasm_bindgen_futures::spawn_local(async move {
-            let value = match result.map(|v| JsFuture::from(Promise::resolve(&v))) {
-                Ok(future) => future.await,
-                Err(e) => Err(e),
-            };
-            let text = match value {
-                Ok(v) if v.is_null() || v.is_undefined() => return,
-                Ok(v) => v
-                    .as_string()
-                    .or_else(|| js_sys::JSON::stringify(&v).ok()?.as_string()),
-                Err(e) => {
-                    return warn(&format!(
-                        "progress.load failed ({}); this learner's local progress is used.",
-                        describe(&e)
-                    ))
-                }
-            };
-            match text.map(|t| Progress::load(&t)) {
-                Some(Loaded::Writable(p) | Loaded::ReadOnly(p)) => merge(p),
-                _ => warn("progress.load returned something that is not Pathlight progress; it is ignored. Return what save() was given."),
+        let remote = Rc::downgrade(self);
+        let who = user.to_owned();
+        let answered = move || {
+            if let Some(remote) = remote.upgrade() {
+                remote.loaded.borrow_mut().push(who);
+                remote.flush();
             }
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            load_answer(result, merge).await;
+            answered();
         });
     }
 
@@ -112,6 +108,9 @@ impl RemoteProgress {
         let Some((user, json)) = self.pending.borrow().clone() else {
             return;
         };
+        if !self.loaded.borrow().contains(&user) {
+            return;
+        }
         let state = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
         let call = self
             .save
@@ -162,6 +161,30 @@ impl RemoteProgress {
                 .set_timeout_with_callback_and_timeout_and_arguments_0(&retry, delay)
                 .ok(),
         );
+    }
+}
+
+/// Waits for the backend's answer to a load and hands what it holds to `merge`.
+async fn load_answer(result: Result<JsValue, JsValue>, merge: impl FnOnce(Progress)) {
+    let value = match result.map(|v| JsFuture::from(Promise::resolve(&v))) {
+        Ok(future) => future.await,
+        Err(e) => Err(e),
+    };
+    let text = match value {
+        Ok(v) if v.is_null() || v.is_undefined() => return,
+        Ok(v) => v
+            .as_string()
+            .or_else(|| js_sys::JSON::stringify(&v).ok()?.as_string()),
+        Err(e) => {
+            return warn(&format!(
+                "progress.load failed ({}); this learner's local progress is used.",
+                describe(&e)
+            ))
+        }
+    };
+    match text.map(|t| Progress::load(&t)) {
+        Some(Loaded::Writable(p) | Loaded::ReadOnly(p)) => merge(p),
+        _ => warn("progress.load returned something that is not Pathlight progress; it is ignored. Return what save() was given."),
     }
 }
 
