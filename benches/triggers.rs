@@ -77,9 +77,7 @@ fn page() -> Page {
                         via: Via::Click,
                     }),
                     1 => LessonState::Known,
-                    _ => LessonState::Dismissed {
-                        until: NOW + DAY,
-                    },
+                    _ => LessonState::Dismissed { until: NOW + DAY },
                 };
                 (format!("lesson-{i}"), status)
             })

@@ -8,8 +8,7 @@ use crate::ranking::Attention;
 use crate::session::{Options, Session};
 use crate::ui::{Look, Widget, WidgetState};
 use crate::web::{
-    events, pack_loader, settled, warn, AnchorWatcher, Edge, Host, LocationWatcher,
-    RemoteProgress,
+    events, pack_loader, settled, warn, AnchorWatcher, Edge, Host, LocationWatcher, RemoteProgress,
 };
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -223,9 +222,8 @@ fn mount(
             crate::web::describe(&e)
         )
     })?;
-    let view = owner.with(|| {
-        leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> })
-    });
+    let view = owner
+        .with(|| leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> }));
     edge.listen(
         move |key, theirs| state.other_tab_saved(&key, theirs),
         move || state.restored(),

@@ -69,7 +69,9 @@ pub enum LessonState {
     Known,
     /// The learner said "Not now"; the lesson stays aside until `until` (ms), which was
     /// fixed when they dismissed it ([`FOR_GOOD`] when its trigger has no snooze).
-    Dismissed { until: u64 },
+    Dismissed {
+        until: u64,
+    },
 }
 
 /// The end of a dismissal that has no snooze.
@@ -172,9 +174,9 @@ impl Progress {
 
     /// How many times `name` was tracked at or after `since` (ms; 0: ever).
     pub fn event_count(&self, name: &str, since: u64) -> u32 {
-        self.events
-            .get(name)
-            .map_or(0, |times| times.iter().filter(|&&t| t >= since).count() as u32)
+        self.events.get(name).map_or(0, |times| {
+            times.iter().filter(|&&t| t >= since).count() as u32
+        })
     }
 
     /// Records "I know this". It lets later lessons count on this one, but never earns a
@@ -286,11 +288,6 @@ impl Progress {
         self.layer
     }
 
-    /// The names of the events tracked.
-    pub fn event_names(&self) -> impl Iterator<Item = &str> {
-        self.events.iter().map(|(name, _)| name.as_str())
-    }
-
     /// Progress that holds everything either side holds since the later reset: the
     /// earliest completion of each lesson, the latest dismissal, the highest counts, the
     /// latest preferences.
@@ -312,8 +309,7 @@ impl Progress {
         }
         // On equal times the larger value wins, so that the result never depends on which
         // side is `self`.
-        let (goals, goals_at) = if (theirs.goals_at, &theirs.goals) > (ours.goals_at, &ours.goals)
-        {
+        let (goals, goals_at) = if (theirs.goals_at, &theirs.goals) > (ours.goals_at, &ours.goals) {
             (theirs.goals.clone(), theirs.goals_at)
         } else {
             (ours.goals.clone(), ours.goals_at)
@@ -357,9 +353,15 @@ impl Progress {
                     let first = if after(d.first.at) {
                         d.first
                     } else {
-                        Completed { at: d.last, ..d.first }
+                        Completed {
+                            at: d.last,
+                            ..d.first
+                        }
                     };
-                    after(d.last).then_some(Done { first, last: d.last })
+                    after(d.last).then_some(Done {
+                        first,
+                        last: d.last,
+                    })
                 }),
                 known: r.known.filter(|&at| after(at)),
                 dismissed: r.dismissed.filter(|d| after(d.at)),
@@ -577,10 +579,7 @@ mod event_tests {
         }
         let merged = a.merge(&b);
         assert_eq!(merged, b.merge(&a));
-        assert_eq!(
-            merged.event_count("e", 0) as usize,
-            MAX_EVENTS
-        );
+        assert_eq!(merged.event_count("e", 0) as usize, MAX_EVENTS);
         assert_eq!(merged.event_count("e", 159), 1, "the latest time is kept");
     }
 }

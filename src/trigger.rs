@@ -154,9 +154,8 @@ impl Rule {
                 at_least,
                 within_days,
             } => {
-                let since = within_days.map_or(0, |d| {
-                    facts.now_ms().saturating_sub(u64::from(d) * DAY_MS)
-                });
+                let since =
+                    within_days.map_or(0, |d| facts.now_ms().saturating_sub(u64::from(d) * DAY_MS));
                 facts.event_count(name, since) >= *at_least
             }
             Rule::Trait { key, test } => facts
@@ -165,8 +164,7 @@ impl Rule {
             Rule::Completed(id) => facts.lesson(id).is_done(),
             Rule::Dismissed(id) => matches!(facts.lesson(id), LessonState::Dismissed { .. }),
             Rule::TimeOnPage(seconds) => {
-                facts.now_ms().saturating_sub(facts.page_entered_ms())
-                    >= u64::from(*seconds) * 1000
+                facts.now_ms().saturating_sub(facts.page_entered_ms()) >= u64::from(*seconds) * 1000
             }
             Rule::All(rules) => rules.iter().all(|r| r.holds(facts)),
             Rule::Any(rules) => rules.iter().any(|r| r.holds(facts)),
@@ -1029,7 +1027,12 @@ mod tests {
             lessons: HashMap::from([(
                 "l".into(),
                 LessonState::Dismissed {
-                    until: lesson.when.as_ref().unwrap().frequency.snooze_until(dismissed_at),
+                    until: lesson
+                        .when
+                        .as_ref()
+                        .unwrap()
+                        .frequency
+                        .snooze_until(dismissed_at),
                 },
             )]),
             now_ms: NOW,

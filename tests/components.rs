@@ -112,7 +112,13 @@ async fn layer_tabs_follow_the_aria_tabs_pattern() {
         goals: vec![],
         lessons: vec![lesson()],
     };
-    let session = Session::new(Arc::new(pack), Options::default(), Progress::default(), "/", 0);
+    let session = Session::new(
+        Arc::new(pack),
+        Options::default(),
+        Progress::default(),
+        "/",
+        0,
+    );
     let look = Look {
         t: pathlight::i18n::strings("en"),
         theme: Default::default(),

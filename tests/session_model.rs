@@ -75,6 +75,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 struct Page {
     session: Session,
+    user: Option<&'static str>,
     stale: bool,
 }
 
@@ -118,6 +119,7 @@ impl World {
             let session = world.open(None);
             world.pages.push(Page {
                 session,
+                user: None,
                 stale: false,
             });
         }
@@ -148,14 +150,20 @@ impl World {
         match *step {
             Step::Do(p, l) => {
                 let key = self.pages[p].session.key();
-                let effects = self.pages[p].session.track(&format!("did_{}", LESSONS[l]), now);
+                let effects = self.pages[p]
+                    .session
+                    .track(&format!("did_{}", LESSONS[l]), now);
                 for lesson in completed(&effects) {
-                    self.ledger.completions.push((key.clone(), lesson, self.step));
+                    self.ledger
+                        .completions
+                        .push((key.clone(), lesson, self.step));
                 }
                 self.carry_out(p, effects);
             }
             Step::Reset(p) => {
-                self.ledger.resets.push((self.pages[p].session.key(), self.step));
+                self.ledger
+                    .resets
+                    .push((self.pages[p].session.key(), self.step));
                 let effects = self.pages[p].session.reset(now);
                 self.carry_out(p, effects);
             }
@@ -164,20 +172,21 @@ impl World {
                 let key = storage_key(&self.pack.id, USERS[u]);
                 let World { pages, .. } = self;
                 let read = |k: &str| self_stored(&self.store, k);
-                let effects = pages[p].session.identify(
-                    USERS[u].map(str::to_owned),
-                    Traits::default(),
-                    read,
-                );
+                let effects =
+                    pages[p]
+                        .session
+                        .identify(USERS[u].map(str::to_owned), Traits::default(), read);
+                pages[p].user = USERS[u];
                 if effects.remove.contains(&from) {
                     self.ledger.carried.entry(key).or_default().push(from);
                 }
                 self.carry_out(p, effects);
             }
             Step::Reload(p) => {
-                let user = self.pages[p].session.user().map(str::to_owned);
+                let user = self.pages[p].user;
                 self.pages[p] = Page {
-                    session: self.open(user.as_deref()),
+                    session: self.open(user),
+                    user,
                     stale: false,
                 };
             }
@@ -227,7 +236,9 @@ impl World {
             // Other live pages hear the `storage` event; stale ones do not.
             for other in 0..self.pages.len() {
                 if other != p && !self.pages[other].stale {
-                    self.pages[other].session.other_tab_saved(&save.key, &merged);
+                    self.pages[other]
+                        .session
+                        .other_tab_saved(&save.key, &merged);
                 }
             }
             for key in effects.remove {
@@ -256,9 +267,7 @@ impl World {
                         .map(|(to, _)| to),
                 )
                 .collect();
-            let kept = homes
-                .iter()
-                .any(|k| self.stored(k).state(lesson).is_done());
+            let kept = homes.iter().any(|k| self.stored(k).state(lesson).is_done());
             let reset_any_home = self
                 .ledger
                 .resets

@@ -25,7 +25,12 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(i, s)| {
-                            (s.lesson.id.clone(), s.lesson.title.clone(), s.state, map.next == Some(i))
+                            (
+                                s.lesson.id.clone(),
+                                s.lesson.title.clone(),
+                                s.state,
+                                map.next == Some(i),
+                            )
                         })
                         .collect();
                     let left = format!("{} · {} min", map.lessons_left, map.minutes_left);

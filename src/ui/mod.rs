@@ -16,6 +16,7 @@ mod show_me;
 mod state;
 mod widget;
 
+pub use crate::session::Surface;
 pub use beacon::Beacon;
 pub use beacon_layer::BeaconLayer;
 pub use completion_toast::CompletionToast;
@@ -29,6 +30,5 @@ pub use learning_map::LearningMap;
 pub use lesson_card::LessonCard;
 pub use panel::Panel;
 pub use show_me::ShowMe;
-pub use crate::session::Surface;
 pub use state::{Look, WidgetState};
 pub use widget::Widget;

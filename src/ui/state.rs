@@ -66,7 +66,9 @@ impl WidgetState {
             offer,
             surface: Memo::new(move |_| session.with(|s| s.surface().clone())),
             progress: Memo::new(move |_| session.with(|s| s.progress().clone())),
-            just_completed: Memo::new(move |_| session.with(|s| s.just_completed().map(str::to_owned))),
+            just_completed: Memo::new(move |_| {
+                session.with(|s| s.just_completed().map(str::to_owned))
+            }),
             t: look.t,
             theme: look.theme,
             layer,
@@ -171,8 +173,7 @@ impl WidgetState {
 
     /// Another tab saved this progress under `key`.
     pub fn other_tab_saved(&self, key: &str, theirs: Progress) {
-        self.session
-            .try_update(|s| s.other_tab_saved(key, &theirs));
+        self.session.try_update(|s| s.other_tab_saved(key, &theirs));
     }
 
     /// The page came back from the back/forward cache, having missed other tabs' saves.
@@ -221,7 +222,10 @@ impl WidgetState {
     pub fn opened_by_itself(&self) -> bool {
         matches!(
             self.surface.try_get_untracked(),
-            Some(Surface::Lesson { by_itself: true, .. })
+            Some(Surface::Lesson {
+                by_itself: true,
+                ..
+            })
         )
     }
 

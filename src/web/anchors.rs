@@ -25,7 +25,6 @@ use web_sys::{
 const RESOLVE_EVERY_MS: i32 = 200;
 const SHADOW_SCAN_EVERY_MS: f64 = 2000.0;
 
-
 struct Tracked {
     selector: String,
     /// The `data-pathlight` value, when the selector is a feature anchor's.

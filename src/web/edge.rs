@@ -103,7 +103,8 @@ impl Edge {
         listeners.push(("pageshow", pageshow));
         if let Some(window) = web_sys::window() {
             for (name, listener) in &listeners {
-                let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                let _ = window
+                    .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
             }
         }
         *self.listeners.borrow_mut() = listeners;
