@@ -10,7 +10,6 @@
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
 use crate::layer::Layer;
-use crate::pack::Completion;
 
 /// The storage format this build writes.
 ///
@@ -37,17 +36,6 @@ pub enum Via {
     /// Completed under format 1, which did not record how (it completed lessons only by
     /// doing, too).
     Unrecorded,
-}
-
-impl From<&Completion> for Via {
-    fn from(rule: &Completion) -> Via {
-        match rule {
-            Completion::Click(_) => Via::Click,
-            Completion::Event(_) => Via::Event,
-            Completion::Url(_) => Via::Url,
-            Completion::Appears(_) => Via::Appears,
-        }
-    }
 }
 
 /// When and how a lesson was completed.
@@ -755,7 +743,6 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::Anchor;
 
     const NOW: u64 = 1_764_000_000_000;
 
@@ -820,15 +807,6 @@ mod tests {
         assert_eq!(p.layers("a"), &[Layer::Why, Layer::How]);
         assert_eq!(p.shows("b"), 0);
         assert!(p.layers("b").is_empty());
-    }
-
-    #[test]
-    fn via_follows_the_lessons_completion_rule() {
-        let anchor = Anchor::Feature("invoices.send".into());
-        assert_eq!(Via::from(&Completion::Click(anchor.clone())), Via::Click);
-        assert_eq!(Via::from(&Completion::Event("x".into())), Via::Event);
-        assert_eq!(Via::from(&Completion::Url("/x".into())), Via::Url);
-        assert_eq!(Via::from(&Completion::Appears(anchor)), Via::Appears);
     }
 
     fn sample() -> Progress {
