@@ -57,6 +57,8 @@ pub struct Effects {
     pub load_remote: Option<String>,
     pub emit: Vec<Emit>,
     pub warn: Vec<String>,
+    /// A new page began: the clicks the page watcher saw belong to the last one.
+    pub new_page: bool,
 }
 
 /// A save: the edge writes `progress` merged with what `key` holds, hands the result back
@@ -580,15 +582,16 @@ impl Session {
         if self.visit.url == url {
             return Effects::default();
         }
+        let mut effects = Effects::default();
         if Location::parse(&self.visit.url).path != Location::parse(url).path {
             self.visit.entered = now;
             self.visit.shown.clear();
             for (_, facts) in &mut self.visit.anchors {
                 facts.clicked = false;
             }
+            effects.new_page = true;
         }
         self.visit.url = url.to_owned();
-        let mut effects = Effects::default();
         let path = Location::parse(url).path;
         let due = self.due(|rule| matches!(rule, Completion::Url(p) if path_matches(p, path)));
         self.complete(due, Via::Url, now, &mut effects);
@@ -714,6 +717,7 @@ impl Effects {
         self.load_remote = later.load_remote.or(self.load_remote.take());
         self.emit.extend(later.emit);
         self.warn.extend(later.warn);
+        self.new_page |= later.new_page;
     }
 }
 
@@ -862,8 +866,10 @@ mod tests {
         let mut s = session(None, Progress::default());
         assert_eq!(completed(&s.navigated("/reports", NOW + 5)), ["reports"]);
         assert_eq!(s.visit.entered, NOW + 5);
-        s.navigated("/reports?tab=aging", NOW + 9);
+        let effects = s.navigated("/reports?tab=aging", NOW + 9);
         assert_eq!(s.visit.entered, NOW + 5, "a new query is the same page");
+        assert!(!effects.new_page);
+        assert!(s.navigated("/invoices/1", NOW + 12).new_page);
     }
 
     #[test]

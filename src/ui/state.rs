@@ -97,6 +97,10 @@ impl WidgetState {
         }) else {
             return;
         };
+        if effects.new_page {
+            self.anchors
+                .with_value(|w| w.as_ref().map(AnchorWatcher::forget_clicks));
+        }
         if was != is {
             self.step.set(None);
             if let Surface::Lesson { .. } = is {
