@@ -5,27 +5,45 @@
 // rejection, its own script after the widget's tag runs, and calling pathlight() never
 // throws. Each test names the bug it pins.
 //
-// Hosts: tests/e2e/hosts/loader-*.html. Each defines the queue snippet before the widget's
-// tag and, after it, its own script: it calls pathlight('track'), wires the counter button
-// and sets window.hostReady.
+// Host: tests/e2e/hosts/loader.html, one page for every case. It defines the queue snippet
+// before the widget's tag and, after it, its own script: it calls pathlight('track'), wires
+// the counter button and sets window.hostReady. The widget's tag itself is the case's: the
+// test serves the page with its marker replaced by one of TAGS below, as static markup, so the
+// tag is parser-inserted exactly as a vendor's paste would be.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { open, suite } from "./harness.mjs";
+import { DEADLINE, open, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
 const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
-const DEADLINE_MS = 15000;
+const HOST = readFileSync(new URL("./hosts/loader.html", import.meta.url), "utf8");
+const MARKER = "<!--pathlight-tag-->";
+assert.equal(HOST.split(MARKER).length, 2, `tests/e2e/hosts/loader.html must hold ${MARKER} exactly once`);
 
-/** Polls `condition` until it holds or the deadline passes; returns its last value. */
-async function until(condition, ms = DEADLINE_MS, step = 50) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await condition();
-    if (value || Date.now() > end) return value;
-    await new Promise((ok) => setTimeout(ok, step));
-  }
-}
+/** The widget's script tag in each case, exactly as the host page has it. */
+const TAGS = {
+  // A synchronous classic script tag, the plainest embed. The tests take WebAssembly or fetch
+  // away before it runs.
+  classic: '<script src="/dist/pathlight.js" data-lessons="/lessons.json"></script>',
+  // The vendor pasted the tag with type="module": no document.currentScript, deferred, strict
+  // mode. Its query and hash are part of the test.
+  module: '<script type="module" src="/dist/pathlight.js?v=5#m" data-lessons="/lessons.json"></script>',
+  // type="module" at a URL that does not say pathlight (served by elsewhere()): the loader
+  // must find its own tag by its own URL.
+  "module-renamed": '<script type="module" src="/widget/embed.js?v=4" data-lessons="/lessons.json"></script>',
+  // A cache-busting query and a hash on the script URL: the wasm must load from
+  // /dist/pathlight_bg.wasm?v=123.
+  query: '<script async src="/dist/pathlight.js?v=123#x" data-lessons="/lessons.json"></script>',
+  // A hash and no query on the script URL: the wasm must load from /dist/pathlight_bg.wasm.
+  hash: '<script async src="/dist/pathlight.js#x" data-lessons="/lessons.json"></script>',
+  // A script URL that does not end in .js (served by elsewhere()): the wasm loads as
+  // pathlight_bg.wasm from the same directory, query kept.
+  renamed: '<script async src="/widget/pathlight?v=2" data-lessons="/lessons.json"></script>',
+  // The wasm lives elsewhere under another name (elsewhere() serves both): data-wasm names it.
+  "data-wasm": '<script async src="/widget/embed.js?v=9" data-wasm="/assets/widget.wasm?h=abc" data-lessons="/lessons.json"></script>',
+};
 
 /** Serves the release build at other URLs, as a vendor's own server or CDN might: any
  * `/widget/*` or `/assets/*` URL ending in `.wasm` is the wasm, anything else there the
@@ -40,14 +58,20 @@ function elsewhere(page) {
   });
 }
 
-/** Opens a host page, recording every console message that starts with "Pathlight:" (of
- * any level), the wasm URLs requested (path and query) and, inside the page, every
- * `unhandledrejection`. `before` runs in the page before any of its scripts. */
-async function visit(host, { before, serve } = {}) {
+/** Opens the host page at /app/loader-<tag> with the widget's tag `TAGS[tag]`, recording
+ * every console message that starts with "Pathlight:" (of any level), the wasm URLs
+ * requested (path and query) and, inside the page, every `unhandledrejection`. `before` runs
+ * in the page before any of its scripts. */
+async function visit(tag, { before, serve } = {}) {
+  assert.ok(Object.hasOwn(TAGS, tag), `no widget tag named ${tag}`);
   const said = [];
   const wasm = [];
-  const { page, log, close } = await open(env.browser, `${env.base}/app/${host}`, {
+  const path = `/app/loader-${tag}`;
+  const body = HOST.replace(MARKER, () => TAGS[tag]);
+  const { page, log, close } = await open(env.browser, env.base + path, {
     setup: async (p) => {
+      await p.route((url) => url.pathname === path, (route) =>
+        route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "cache-control": "no-store" }, body }));
       p.on("console", (m) => { if (m.text().startsWith("Pathlight:")) said.push(m.text()); });
       p.on("request", (r) => {
         const url = new URL(r.url());
@@ -85,9 +109,9 @@ async function mounted({ page, log, said, wasm }) {
   const up = await page.waitForFunction(
     () => document.querySelector("pathlight-widget")?.shadowRoot?.querySelector("button.pl-launcher"),
     null,
-    { timeout: DEADLINE_MS },
+    { timeout: DEADLINE },
   ).then(() => true, () => false);
-  assert.ok(up, `no launcher within ${DEADLINE_MS} ms (wasm requested: ${JSON.stringify(wasm)}; said: ${JSON.stringify(said)}; page errors: ${JSON.stringify(log.pageErrors)})`);
+  assert.ok(up, `no launcher within ${DEADLINE} ms (wasm requested: ${JSON.stringify(wasm)}; said: ${JSON.stringify(said)}; page errors: ${JSON.stringify(log.pageErrors)})`);
   assert.equal(await page.locator("pathlight-widget").count(), 1);
   assert.deepEqual(await page.evaluate(() => [window.pathlight.version, window.pathlight.q]), ["0.1.0", undefined]);
 }
@@ -97,8 +121,9 @@ async function mounted({ page, log, said, wasm }) {
  * no wasm requested (nothing left in flight that could fail later), no widget, and a
  * pathlight() that takes any call without throwing or queueing it. */
 async function cleanlyOff({ page, log, said, wasm }, cause) {
-  const decided = await until(async () => said.length > 0 && (await page.evaluate(() => document.readyState === "complete")));
-  assert.ok(decided, `no "Pathlight:" warning within ${DEADLINE_MS} ms (page errors: ${JSON.stringify(log.pageErrors)})`);
+  await waitFor(async () => said.length > 0 && (await page.evaluate(() => document.readyState === "complete")), {
+    what: () => `a "Pathlight:" warning and the load event (said: ${JSON.stringify(said)}; page errors: ${JSON.stringify(log.pageErrors)})`,
+  });
   await hostUnharmed(page, log);
   assert.equal(said.length, 1, `expected exactly one "Pathlight:" message: ${JSON.stringify(said)}`);
   assert.match(said[0], cause);
@@ -127,7 +152,7 @@ test("without WebAssembly (Lockdown Mode) there is one warning saying so and a h
   // Pins: the glue called WebAssembly.instantiateStreaming, and the loader's own catch
   // handler tested `e instanceof WebAssembly.CompileError`; both threw ReferenceError, so
   // the host got an unhandled rejection and no word of what was wrong.
-  const visited = await visit("loader-classic", { before: () => { delete window.WebAssembly; } });
+  const visited = await visit("classic", { before: () => { delete window.WebAssembly; } });
   assert.equal(await visited.page.evaluate(() => typeof WebAssembly), "undefined");
   await cleanlyOff(visited, /^Pathlight: this browser has WebAssembly turned off \(as Apple's Lockdown Mode does\), so the widget is off\. To use it, allow WebAssembly/);
   await visited.close();
@@ -148,7 +173,7 @@ for (const { name, before, cause } of [
   test(name, async () => {
     // Pins: the loader called fetch() at the top level of the script, outside any try, so
     // its exception escaped into the host page as an uncaught error.
-    const visited = await visit("loader-classic", { before });
+    const visited = await visit("classic", { before });
     await cleanlyOff(visited, cause);
     await visited.close();
   });
@@ -160,11 +185,11 @@ for (const { name, before, cause } of [
 test('type="module" (no document.currentScript) mounts the widget, reads data-lessons, replays the queue and loads the wasm next to the script', async () => {
   // Pins: with document.currentScript null the loader lost its own URL and its tag: it
   // fetched /app/pathlight_bg.wasm relative to the page (a 404) and ignored data-lessons.
-  const visited = await visit("loader-module");
+  const visited = await visit("module");
   const { page, log, said, wasm, close } = visited;
   await mounted(visited);
   // The queued on('shown') was replayed: the export lesson's beacon reports to the host.
-  assert.ok(await until(() => page.evaluate(() => window.hostSawShown === true)), "the queued on('shown') callback never ran");
+  await waitFor(() => page.evaluate(() => window.hostSawShown === true), { what: "the queued on('shown') callback to run" });
   await hostUnharmed(page, log);
   assert.deepEqual(wasm, ["/dist/pathlight_bg.wasm?v=5"]);
   assert.deepEqual(said, []);
@@ -174,7 +199,7 @@ test('type="module" (no document.currentScript) mounts the widget, reads data-le
 test('type="module" at a URL that does not say pathlight finds its own tag by its own URL, not by guessing', async () => {
   // Pins: a module script can only find its tag by searching the page; matching on the
   // name "pathlight" misses a renamed file, so data-lessons and the wasm's URL were lost.
-  const visited = await visit("loader-module-renamed", { serve: elsewhere });
+  const visited = await visit("module-renamed", { serve: elsewhere });
   const { page, log, said, wasm, close } = visited;
   await mounted(visited);
   await hostUnharmed(page, log);
@@ -183,34 +208,34 @@ test('type="module" at a URL that does not say pathlight finds its own tag by it
   await close();
 });
 
-for (const { host, script, expected, note } of [
+for (const { tag, script, expected, note } of [
   {
-    host: "loader-query",
+    tag: "query",
     script: "/dist/pathlight.js?v=123#x",
     expected: "/dist/pathlight_bg.wasm?v=123",
     note: "guards the rule the other rows fix: the query is kept for cache busting, the hash dropped",
   },
   {
-    host: "loader-hash",
+    tag: "hash",
     script: "/dist/pathlight.js#x",
     expected: "/dist/pathlight_bg.wasm",
     note: "pins: `.js(\\?.*)?$` did not match before a hash, so the loader fetched pathlight.js itself as the wasm",
   },
   {
-    host: "loader-renamed",
+    tag: "renamed",
     script: "/widget/pathlight?v=2",
     expected: "/widget/pathlight_bg.wasm?v=2",
     note: "pins: a URL not ending in .js was left unchanged, so the loader fetched its own script as the wasm",
   },
   {
-    host: "loader-data-wasm",
+    tag: "data-wasm",
     script: '/widget/embed.js?v=9 with data-wasm="/assets/widget.wasm?h=abc"',
     expected: "/assets/widget.wasm?h=abc",
     note: "pins: there was no way to name a wasm that is not next to the script under the derived name",
   },
 ]) {
   test(`a script at ${script} mounts the widget with the wasm from ${expected} (${note})`, async () => {
-    const visited = await visit(host, { serve: elsewhere });
+    const visited = await visit(tag, { serve: elsewhere });
     const { page, log, said, wasm, close } = visited;
     await mounted(visited);
     await hostUnharmed(page, log);
