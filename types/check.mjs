@@ -63,7 +63,8 @@ const src = {
   command: read("src/command.rs"),
   lifecycle: read("src/lifecycle.rs"),
   layer: read("src/layer.rs"),
-  state: read("src/ui/state.rs"),
+  session: read("src/session.rs"),
+  progress: read("src/progress.rs"),
   loader: read("src/web/loader.js"),
 };
 function rustFiles(dir) {
@@ -99,15 +100,15 @@ rust.themes = all(/^\s*(\w+),?\s*$/gm, withoutComments(block(src.command, "pub e
 const eventNameOf = Object.fromEntries(all(/EventKind::(\w+) => "([a-z_]+)"/g, block(src.lifecycle, "pub fn name(self)")).map((m) => [m[1], m[2]]));
 rust.events = Object.values(eventNameOf);
 rust.layers = all(/Layer::\w+ => "(\w+)"/g, block(src.layer, "pub fn key(self)")).map((m) => m[1]);
-const viaFn = block(src.state, "fn via_name(");
-const viaName = Object.fromEntries(all(/Via::(\w+) => "(\w+)"/g, viaFn).map((m) => [m[1], m[2]]));
-// The ways a completion is emitted: the Via variants state.rs passes, outside via_name itself.
+// Each Via's name, from progress.rs's VIAS table.
+const viaName = Object.fromEntries(all(/\("(\w+)", Via::(\w+)\)/g, src.progress).map((m) => [m[2], m[1]]));
+// The ways a completion is emitted: the Via variants the session passes.
 // (Via::Unrecorded only describes completions read from an old storage format.)
-rust.how = [...new Set(all(/Via::(\w+)/g, src.state.replace(viaFn ?? "", "")).map((m) => viaName[m[1]]))].filter(Boolean);
+rust.how = [...new Set(all(/Via::(\w+)/g, src.session).map((m) => viaName[m[1]]))].filter(Boolean);
 // Each event's detail fields, from every `events::emit(EventKind::X, &[("field", ...), ...])`.
 rust.detail = {};
 for (const file of rustFiles(join(root, "src"))) {
-  for (const m of all(/emit\(\s*EventKind::(\w+)\s*,\s*&\[([\s\S]*?)\]\s*,?\s*\)/g, readFileSync(file, "utf8"))) {
+  for (const m of all(/(?:emit|event)\(\s*EventKind::(\w+)\s*,\s*&\[([\s\S]*?)\]\s*,?\s*\)/g, readFileSync(file, "utf8"))) {
     const name = eventNameOf[m[1]] ?? m[1];
     const fields = all(/\(\s*"(\w+)"\s*,/g, m[2]).map((f) => f[1]);
     (rust.detail[name] ??= []).push({ file: relative(root, file), fields: ["type", ...fields].sort() });
@@ -158,7 +159,7 @@ compare("user fields (src/command.rs User)", rust.user, d.user);
 compare("themes (src/command.rs Theme)", rust.themes, d.themes);
 compare("event names (src/lifecycle.rs)", rust.events, d.events);
 compare("layers (src/layer.rs Layer::key)", rust.layers, d.layers);
-compare("completed.how (src/ui/state.rs via_name)", rust.how, d.how);
+compare("completed.how (the Via names src/session.rs completes with)", rust.how, d.how);
 for (const name of rust.events) {
   const detail = detailMap?.getProperty(name) ? checker.getTypeOfSymbol(detailMap.getProperty(name)) : null;
   const typeField = detail?.getProperty("type") ? literals(propType(detail, "type")) : [];
