@@ -109,7 +109,7 @@ struct Visit {
 }
 
 /// One learner's session.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Session {
     pack: Arc<Pack>,
     attention: Attention,

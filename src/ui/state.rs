@@ -31,6 +31,9 @@ pub struct WidgetState {
     session: RwSignal<Session>,
     /// What to offer now, computed once per change of the session, the page or the clock.
     offer: Memo<Offer>,
+    /// The anchors to watch: they change with the page and the open card, not with every
+    /// change of the session, and the watcher looks the page over whenever they are set.
+    watched: Memo<Vec<Anchor>>,
     pub surface: Memo<Surface>,
     pub progress: Memo<Progress>,
     pub just_completed: Memo<Option<String>>,
@@ -64,6 +67,7 @@ impl WidgetState {
         WidgetState {
             session,
             offer,
+            watched: Memo::new(move |_| session.with(Session::watched_anchors)),
             surface: Memo::new(move |_| session.with(|s| s.surface().clone())),
             progress: Memo::new(move |_| session.with(|s| s.progress().clone())),
             just_completed: Memo::new(move |_| {
@@ -133,14 +137,9 @@ impl WidgetState {
         self.anchors.set_value(Some(watcher));
     }
 
-    /// The anchors to watch, as the page and the pack make them; tracked.
-    pub fn watched_anchors(&self) -> Vec<Anchor> {
-        self.session.with(Session::watched_anchors)
-    }
-
-    /// Tells the watcher which anchors matter now.
+    /// Tells the watcher which anchors matter now; run by an effect, so it follows the page.
     pub fn sync_anchors(&self) {
-        let anchors = self.watched_anchors();
+        let anchors = self.watched.get();
         self.anchors.with_value(|w| {
             if let Some(w) = w {
                 w.watch(anchors.iter().map(Anchor::css));
