@@ -21,6 +21,14 @@ async function settle(page, action) {
   await page.waitForFunction((n) => Number(document.querySelector("pathlight-widget")?.getAttribute("data-settled") || 0) > n, before);
 }
 
+/** Sends the invoice on the host page: the real action that completes "Send an invoice",
+ * once its beacon shows, which says the widget watches the button (a click before that is
+ * not the learner's doing as far as the widget can know). */
+async function sendInvoice(page) {
+  await page.locator('pathlight-widget >> .pl-beacon[data-lesson="send-invoice"]').waitFor();
+  await page.click('[data-pathlight="invoices.send"]');
+}
+
 async function panel(page) {
   await (await launcher(page)).click();
   await page.getByRole("dialog", { name: "Learn Test Ledger" }).waitFor();
@@ -53,7 +61,7 @@ async function tabs(setupA, { browser = env.browser, path = "/app/basic", prepar
 test("a page view that missed another tab's save does not drop its completion (bug: save wrote the whole in-memory progress)", async () => {
   // Neither tab hears the other's `storage` events, so B cannot heal what A's save drops.
   const { a, b, errors, context } = await tabs(deaf, { setupB: deaf });
-  await b.click('[data-pathlight="invoices.send"]');
+  await sendInvoice(b);
   await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || "{}")?.data?.lessons?.["send-invoice"]?.completed, KEY);
   await settle(a, () => a.evaluate(() => window.pathlight("track", "report_exported")));
   const saved = await stored(a);
@@ -81,7 +89,7 @@ test("a page restored with Back re-reads progress it missed (bug: the back/forwa
     window.addEventListener("pageshow", (e) => { if (e.persisted) window.restoredFromCache = true; });
   }, { browser, path: "/app/cached", prepare: (c) => c.route("**/app/cached", (r) => r.fulfill({ contentType: "text/html", body: page })) });
   await a.goto(`${env.base}/app/basic?elsewhere`);
-  await b.click('[data-pathlight="invoices.send"]');
+  await sendInvoice(b);
   await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || "{}")?.data?.lessons?.["send-invoice"]?.completed, KEY);
   await a.goBack({ waitUntil: "commit" });
   // `pageshow` follows the commit of the navigation: wait for it, not for the commit.
@@ -95,7 +103,7 @@ test("a page restored with Back re-reads progress it missed (bug: the back/forwa
 
 test("reset lasts: another tab's next save does not bring the progress back (bug: reset removed one key, saves wrote it back)", async () => {
   const { a, b, errors, context } = await tabs();
-  await a.click('[data-pathlight="invoices.send"]');
+  await sendInvoice(a);
   await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || "{}")?.data?.lessons?.["send-invoice"]?.completed, KEY);
   await settle(b, () => b.evaluate(() => window.pathlight("reset")));
   assert.ok(!done(await stored(b), "send-invoice"), "reset left the completion in storage");
@@ -200,7 +208,7 @@ test("two tracks in the same millisecond both count, and events no trigger uses 
 for (const [event, act, bug] of [
   ["opened", (p) => p.evaluate(() => window.pathlight("open", "send-invoice")), true],
   ["layer_viewed", (p) => p.evaluate(() => window.pathlight("open", "send-invoice"))],
-  ["completed", (p) => p.click('[data-pathlight="invoices.send"]'), true],
+  ["completed", sendInvoice, true],
   ["goal_changed", (p) => p.evaluate(() => window.pathlight("setGoals", ["get-paid"]))],
   ["dismissed", async (p) => {
     await p.evaluate(() => window.pathlight("open", "send-invoice"));
