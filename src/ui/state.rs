@@ -60,7 +60,6 @@ impl WidgetState {
         let clock = RwSignal::new(now());
         let anchors_moved = Trigger::new();
         let offer = Memo::new(move |_| {
-            anchors_moved.track();
             let now = clock.get().max(now());
             session.with(|s| s.offer(now, typing()))
         });
@@ -85,16 +84,12 @@ impl WidgetState {
         }
     }
 
-    /// Runs `change` on the session and carries out its effects. Surfaces opened from
-    /// nothing remember where focus was; closing puts it back.
+    /// Runs `change` on the session and carries out its effects. Closing puts focus back
+    /// where it was before the surface opened ([`Self::opening`]).
     fn dispatch(&self, change: impl FnOnce(&mut Session) -> Effects) {
         let Some(was) = self.session.try_with_untracked(|s| s.surface().clone()) else {
             return;
         };
-        if was == Surface::Closed {
-            // Before anything opens and takes focus.
-            Focus::remember();
-        }
         let Some((effects, is, layer)) = self.session.try_update(|s| {
             let effects = change(s);
             (effects, s.surface().clone(), s.preferred_layer())
@@ -115,6 +110,14 @@ impl WidgetState {
             }
         }
         self.carry_out(effects);
+    }
+
+    /// Before a call that may open a surface: remember where focus is, before anything
+    /// opens and takes it. Page events never open one, so they skip this.
+    fn opening(&self) {
+        if self.surface.try_get_untracked() == Some(Surface::Closed) {
+            Focus::remember();
+        }
     }
 
     /// Hands `effects` to the browser edge; what a save wrote goes back into the session.
@@ -149,7 +152,7 @@ impl WidgetState {
 
     /// The page's anchors changed: the session hears their facts, as values.
     pub fn anchors_changed(&self) {
-        let Some(anchors) = self.session.try_with_untracked(Session::watched_anchors) else {
+        let Some(anchors) = self.watched.try_get_untracked() else {
             return;
         };
         let facts: Vec<(Anchor, AnchorFacts)> = self
@@ -218,6 +221,7 @@ impl WidgetState {
 
     /// Opens a lesson by itself, counting it against the session's budget.
     pub fn open_by_itself(&self, id: &str) {
+        self.opening();
         self.dispatch(|s| s.open_by_itself(id, now()));
     }
 
@@ -269,10 +273,12 @@ impl WidgetState {
             self.picking_goals
                 .set(self.session.with_untracked(Session::asks_for_goals));
         }
+        self.opening();
         self.dispatch(Session::toggle_panel);
     }
 
     pub fn open_lesson(&self, id: &str) {
+        self.opening();
         self.dispatch(|s| s.open(id, now()));
     }
 

@@ -20,8 +20,6 @@ pub struct Edge {
     store: Store,
     /// Keys that hold a newer build's progress: read, never written.
     read_only: RefCell<Vec<String>>,
-    /// The last text written, per key, so an unchanged save writes nothing.
-    last_saved: RefCell<Option<(String, String)>>,
     remote: Option<Rc<RemoteProgress>>,
     on_remote: RefCell<Option<OnRemote>>,
     listeners: RefCell<Vec<(&'static str, Listener)>>,
@@ -34,7 +32,6 @@ impl Edge {
         Rc::new(Edge {
             store: Store::open(),
             read_only: RefCell::default(),
-            last_saved: RefCell::default(),
             remote,
             on_remote: RefCell::default(),
             listeners: RefCell::default(),
@@ -156,17 +153,11 @@ impl Edge {
         let stored = self.store.get(key);
         let merged = progress.over(stored.as_deref())?;
         let json = merged.to_json();
-        let unchanged = stored.as_deref() == Some(json.as_str())
-            && self
-                .last_saved
-                .borrow()
-                .as_ref()
-                .is_some_and(|(k, j)| k == key && *j == json);
-        if unchanged {
+        // What is stored already was written, and sent to the backend, by whoever wrote it.
+        if stored.as_deref() == Some(json.as_str()) {
             return Some((merged, None));
         }
         self.store.set(key, &json);
-        *self.last_saved.borrow_mut() = Some((key.to_owned(), json.clone()));
         Some((merged, Some(json)))
     }
 
