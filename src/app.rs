@@ -8,7 +8,7 @@ use crate::ranking::Attention;
 use crate::session::{Options, Session};
 use crate::ui::{Look, Widget, WidgetState};
 use crate::web::{
-    events, pack_loader, settled, warn, AnchorWatcher, Edge, Host, LocationWatcher, RemoteProgress,
+    events, pack_loader, settled, warn, yield_to_host, AnchorWatcher, Edge, Host, LocationWatcher, RemoteProgress,
 };
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -156,11 +156,13 @@ fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
                 return warn(&message);
             }
         };
-        if APP.with(|app| app.borrow().generation != generation || !app.borrow().initialized) {
-            return;
-        }
-        let mounted = match mount(pack, options, remote) {
-            Ok(mounted) => mounted,
+        let current = move || {
+            APP.with(|app| app.borrow().generation == generation && app.borrow().initialized)
+        };
+        let mounted = match mount(pack, options, remote, current).await {
+            Ok(Some(mounted)) => mounted,
+            // Destroyed, or initialized again, between two slices.
+            Ok(None) => return,
             Err(message) => {
                 give_up();
                 return warn(&message);
@@ -184,12 +186,16 @@ fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
 }
 
 /// Builds the widget: the session from what is stored, the edge, the view in its shadow
-/// root, and the watchers that feed the page's changes back in.
-fn mount(
+/// root, and the watchers that feed the page's changes back in. Each of the three slices
+/// is its own task, so the host's input is handled between them (issue #14: no long task);
+/// `None` when `current` says the widget was destroyed or initialized again meanwhile, in
+/// which case what was built is dropped, and that takes it off the page.
+async fn mount(
     pack: crate::pack::Pack,
     options: InitOptions,
     remote: Option<Rc<RemoteProgress>>,
-) -> Result<Mounted, String> {
+    current: impl Fn() -> bool,
+) -> Result<Option<Mounted>, String> {
     let locale = options
         .locale
         .or_else(|| web_sys::window()?.navigator().language())
@@ -216,6 +222,16 @@ fn mount(
         theme: options.theme.unwrap_or_default(),
     };
     let state = owner.with(|| WidgetState::new(session, edge.clone(), look));
+    // Before the first yield, so no other tab's save falls between the read and the ear.
+    edge.listen(
+        move |key, theirs| state.other_tab_saved(&key, theirs),
+        move || state.restored(),
+        move |user, theirs| state.remote_loaded(user, theirs),
+    );
+    yield_to_host().await;
+    if !current() {
+        return Ok(None);
+    }
     let (host, root) = Host::create().map_err(|e| {
         format!(
             "could not add the widget to the page: {}.",
@@ -224,11 +240,10 @@ fn mount(
     })?;
     let view = owner
         .with(|| leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> }));
-    edge.listen(
-        move |key, theirs| state.other_tab_saved(&key, theirs),
-        move || state.restored(),
-        move |user, theirs| state.remote_loaded(user, theirs),
-    );
+    yield_to_host().await;
+    if !current() {
+        return Ok(None);
+    }
     watch_anchors(state, host.element());
     let element = host.element();
     let location = LocationWatcher::new(move || {
@@ -237,14 +252,14 @@ fn mount(
     });
     state.start();
     settled::mark(&host.element());
-    Ok(Mounted {
+    Ok(Some(Mounted {
         state,
         edge,
         _location: location,
         _view: Box::new(view),
         host,
         _owner: owner,
-    })
+    }))
 }
 
 /// Watches the page for the anchors the session asks about. `host` is the widget's own

@@ -137,6 +137,8 @@ impl WidgetState {
 
     /// The anchor watcher, once the widget is on the page (never in component tests).
     pub fn watch(&self, watcher: AnchorWatcher) {
+        // The view's effect may have run before the watcher came (start-up is sliced).
+        watcher.watch(self.watched.get_untracked().iter().map(Anchor::css));
         self.anchors.set_value(Some(watcher));
     }
 

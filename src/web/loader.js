@@ -95,25 +95,60 @@
       queued.forEach(function (args) { api.apply(null, args); });
     }
 
-    var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) {
-        throw new Error("could not load " + wasmUrl + " (HTTP " + response.status + "). Deploy pathlight_bg.wasm next to pathlight.js, or name its URL in data-wasm.");
+    // A polite start: the download waits for the host's own `load` and then for an idle
+    // moment, so the widget never competes with the page's first paint. A queued call that
+    // needs a surface now (`open`, or an init that lets lessons open by themselves) starts
+    // it at once, and so does such a call made while waiting.
+    var started = false;
+    function go() {
+      if (started) return;
+      started = true;
+      // Now in a task of its own, out of reach of the try around `start`.
+      try {
+        download();
+      } catch (e) {
+        off("the widget could not start (" + String(e) + ").");
       }
-      return response;
-    }, function (e) {
-      throw new Error("could not load " + wasmUrl + " (" + ((e && e.message) || e) + "). Check the network and that pathlight_bg.wasm is deployed next to pathlight.js.");
-    });
-    // Handled below through wasm_bindgen; this also covers the glue failing before it waits
-    // for the download, which would leave this rejection unhandled in the host's console.
-    fetched["catch"](function () {});
+    }
+    function urgent(args) {
+      return args[0] === "open" || (args[0] === "init" && !!args[1] && args[1].autoOpen > 0);
+    }
+    if (Array.prototype.some.call(stub.q || [], urgent)) return go();
+    var host = stub;
+    stub = function () {
+      host.apply(null, arguments);
+      if (urgent(arguments)) go();
+    };
+    stub.q = host.q = host.q || [];
+    if (w.pathlight === host) w.pathlight = stub;
+    function idle() {
+      if (w.requestIdleCallback) w.requestIdleCallback(go, { timeout: 2000 });
+      else setTimeout(go, 0);
+    }
+    if (document.readyState === "complete") idle();
+    else w.addEventListener("load", idle, { once: true });
 
-    wasm_bindgen({ module_or_path: fetched }).then(replay)["catch"](function (e) {
-      var text = String((e && e.message) || e);
-      if (e && e.name === "CompileError" && /Content Security Policy|wasm-eval|unsafe-eval/i.test(text)) {
-        off("this page's Content-Security-Policy blocks WebAssembly, so the widget is off. Add 'wasm-unsafe-eval' to script-src.");
-      } else {
-        off(/^could not load/.test(text) ? text : "the widget could not start (" + text + ").");
-      }
-    });
+    function download() {
+      var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error("could not load " + wasmUrl + " (HTTP " + response.status + "). Deploy pathlight_bg.wasm next to pathlight.js, or name its URL in data-wasm.");
+        }
+        return response;
+      }, function (e) {
+        throw new Error("could not load " + wasmUrl + " (" + ((e && e.message) || e) + "). Check the network and that pathlight_bg.wasm is deployed next to pathlight.js.");
+      });
+      // Handled below through wasm_bindgen; this also covers the glue failing before it waits
+      // for the download, which would leave this rejection unhandled in the host's console.
+      fetched["catch"](function () {});
+
+      wasm_bindgen({ module_or_path: fetched }).then(replay)["catch"](function (e) {
+        var text = String((e && e.message) || e);
+        if (e && e.name === "CompileError" && /Content Security Policy|wasm-eval|unsafe-eval/i.test(text)) {
+          off("this page's Content-Security-Policy blocks WebAssembly, so the widget is off. Add 'wasm-unsafe-eval' to script-src.");
+        } else {
+          off(/^could not load/.test(text) ? text : "the widget could not start (" + text + ").");
+        }
+      });
+    }
   }
 })();

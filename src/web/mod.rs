@@ -14,6 +14,7 @@ mod remote_progress;
 pub mod settled;
 mod storage;
 pub mod tether;
+mod yielding;
 
 pub use anchors::AnchorWatcher;
 pub use console::{describe, warn};
@@ -23,3 +24,4 @@ pub use host::Host;
 pub use navigation::LocationWatcher;
 pub use remote_progress::RemoteProgress;
 pub use storage::Store;
+pub use yielding::yield_to_host;
