@@ -1,5 +1,6 @@
 // Prints what a browser downloads for the widget: raw, gzip -9 and brotli bytes of each
-// file of the release build, and their total. Run after `trunk build --release`.
+// file of the release build, and their total. Run after `trunk build --release`. Fails when
+// the gzip total is over the budget in scripts/size-budget.json.
 import { readFileSync, existsSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
@@ -21,3 +22,10 @@ const pad = (v, n) => String(v).padStart(n);
 console.log(`${"file".padEnd(20)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
 for (const r of [...rows, total]) console.log(`${r.name.padEnd(20)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
 if (process.env.PATHLIGHT_SIZE_JSON) console.log(JSON.stringify(total));
+
+const budget = JSON.parse(readFileSync(new URL("size-budget.json", import.meta.url), "utf8")).gzip;
+if (total.gzip > budget) {
+  console.error(`size: the widget is ${total.gzip} B gzip, over its budget of ${budget} B (scripts/size-budget.json) by ${total.gzip - budget} B. Shrink it, or raise the budget and say why in the commit.`);
+  process.exit(1);
+}
+console.log(`within the budget of ${budget} B gzip (${budget - total.gzip} B to spare)`);
