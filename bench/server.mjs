@@ -33,10 +33,21 @@ function route(path) {
   return null;
 }
 
+/** The demo (the release build in dist/, served at the root as `scripts/demo.sh` does), for
+ * the host-cost runs; `?bare` serves its page without Pathlight's snippet and script tag. */
+function demoRoute(path) {
+  if (path === "/" || !extname(path)) return join(root, "dist/index.html");
+  return join(root, "dist", normalize(path));
+}
+
+/** The demo's page without Pathlight: what the host costs on its own. */
+export const bare = (html) =>
+  html.replace(/<script>\s*window\.pathlight[\s\S]*?<\/script>\s*<script async src="\/pathlight\.js"><\/script>/, "");
+
 /** Starts the server; `sent` lists, per path, the body size it sent (a cross-check). Each file
  * is read once and then served from memory, so one benchmark run measures one build even if
  * dist/ is rebuilt meanwhile. */
-export async function serve() {
+export async function serve({ demo = false } = {}) {
   const cache = new Map(); // file -> { raw, gz }
   const sent = new Map();
   async function body(file) {
@@ -54,10 +65,14 @@ export async function serve() {
       res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
       return res.end(BLANK);
     }
-    const file = route(path);
+    const file = demo ? demoRoute(path) : route(path);
     try {
       if (!file || path.includes("..")) throw new Error("no route");
-      const { raw, gz } = await body(file);
+      let { raw, gz } = await body(file);
+      if (demo && extname(file) === ".html" && new URL(req.url, "http://x").searchParams.has("bare")) {
+        raw = Buffer.from(bare(raw.toString("utf8")));
+        gz = null;
+      }
       const zip = gz && /\bgzip\b/.test(req.headers["accept-encoding"] || "");
       const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
       if (gz) headers.vary = "accept-encoding";
@@ -76,6 +91,7 @@ export async function serve() {
   const base = `http://127.0.0.1:${server.address().port}`;
   // Compress the big files now, so that no measured request waits for gzip -9.
   const frozen = {};
-  for (const p of ["/dist/pathlight.js", "/dist/pathlight_bg.wasm", "/lessons.json"]) frozen[p] = (await body(route(p))).raw;
+  const big = demo ? ["/pathlight.js", "/pathlight_bg.wasm", "/lessons.json", "/"] : ["/dist/pathlight.js", "/dist/pathlight_bg.wasm", "/lessons.json"];
+  for (const p of big) frozen[p] = (await body(demo ? demoRoute(p) : route(p))).raw;
   return { base, sent, frozen, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
 }

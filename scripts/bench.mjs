@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `node scripts/bench.mjs`: Pathlight side by side with driver.js 1.8 and shepherd.js 15 in one
 // headless Chromium run, then Pathlight alone on the soak page (its main-thread share against
-// the 2% budget, mutations per second, long tasks, memory). Prints a Markdown table (also
+// the 2% budget, mutations per second, long tasks, memory), and what the host pays: its own
+// LCP and TBT without and with Pathlight, on the benchmark page and on the demo. Prints a Markdown table (also
 // written to bench/latest.md); progress goes to stderr. See README, Performance.
 //
 // Uses the release build already in dist/ and the fixture pack tests/e2e/artifacts/lessons.json;
@@ -102,6 +103,30 @@ function probe(lib) {
   (function frame() { check(); if (b.visibleAt === null) requestAnimationFrame(frame); })();
 }
 
+// What the host itself lives through: its LCP, every long task (for TBT), and whose long
+// scripts they were (Long Animation Frames name each script's source).
+function hostProbe() {
+  var h = (window.__host = { fcp: null, lcp: null, longTasks: [], scripts: [] });
+  var watch = function (type, each) {
+    try { new PerformanceObserver(function (l) { l.getEntries().forEach(each); }).observe({ type: type, buffered: true }); } catch (_) {}
+  };
+  watch("paint", function (e) { if (e.name === "first-contentful-paint") h.fcp = e.startTime; });
+  watch("largest-contentful-paint", function (e) { h.lcp = e.startTime; });
+  watch("longtask", function (e) { h.longTasks.push({ start: e.startTime, duration: e.duration }); });
+  watch("long-animation-frame", function (frame) {
+    (frame.scripts || []).forEach(function (s) {
+      h.scripts.push({ url: s.sourceURL, start: s.startTime, duration: s.duration });
+    });
+  });
+}
+
+/** Total Blocking Time: what each long task from first paint on blocked beyond 50 ms. */
+const tbt = (h) => h.longTasks.filter((t) => t.start >= (h.fcp ?? 0)).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+/** A library's own long tasks: scripts from its files (`own` takes a URL path) that ran 50 ms
+ * or more at a stretch. */
+const ownLong = (h, own) => h.scripts.filter((s) => s.duration >= 50 && own(new URL(s.url || "about:blank").pathname));
+const isPathlight = (path) => /pathlight/.test(path);
+
 /** Largest session window of layout shifts (gaps under 1 s, windows up to 5 s), as CLS. */
 function cls(shifts) {
   let max = 0, current = 0, first = -Infinity, previous = -Infinity;
@@ -124,6 +149,7 @@ async function loadRun(browser, base, lib) {
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.addInitScript(probe, lib.id);
+    await page.addInitScript(hostProbe);
     const cdp = await context.newCDPSession(page);
     // A same-origin blank page first, so the measured navigation stays in this renderer and the
     // Performance domain's counters run on from a known baseline.
@@ -145,6 +171,7 @@ async function loadRun(browser, base, lib) {
     await page.waitForTimeout(SETTLE_MS);
     const m1 = await metrics(cdp);
     const b = await page.evaluate(() => window.__bench);
+    const h = await page.evaluate(() => window.__host);
     if (!b.text.includes("Export a report")) throw new Error(`${lib.name}: the visible popover is not the lesson (${b.text.slice(0, 80)})`);
     if (errors.length) throw new Error(`${lib.name}: page errors: ${errors.join("; ")}`);
     if (m1.ScriptDuration < m0.ScriptDuration) throw new Error("the renderer changed during the navigation; ScriptDuration restarted");
@@ -159,7 +186,43 @@ async function loadRun(browser, base, lib) {
       longTasks: b.longTasks.filter((t) => t.duration >= 50).length,
       longTaskMs: b.longTasks.filter((t) => t.duration >= 50).reduce((t, e) => t + e.duration, 0),
       cls: cls(b.shifts),
+      ownLongTasks: ownLong(h, lib.own).length,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the host pays: the same page without any library and with Pathlight's plain embed
+// (no lesson to open, so the polite start), on the benchmark page and on the demo.
+
+const COST_PAGES = [
+  { id: "bench", name: "benchmark page", without: "/app/bench/reports?lib=none", with: "/app/bench/reports?lib=pathlight-idle", demo: false },
+  { id: "demo", name: "demo (Acme Ledger)", without: "/invoices?bare", with: "/invoices", demo: true },
+];
+
+/** One load at CPU ×4; figures from navigation start until the widget's launcher is up (or,
+ * without it, the load event), plus a fixed window for trailing work. */
+async function costRun(browser, base, path, widget) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.addInitScript(hostProbe);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}/blank`);
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    await page.goto(base + path, { waitUntil: "load" });
+    if (widget) {
+      await page.waitForFunction(() => document.querySelector("pathlight-widget")?.shadowRoot?.querySelector(".pl-launcher"), null, { timeout: 60000, polling: 100 });
+    }
+    await page.waitForTimeout(2 * SETTLE_MS);
+    const h = await page.evaluate(() => window.__host);
+    if (errors.length) throw new Error(`${path}: page errors: ${errors.join("; ")}`);
+    return { lcp: h.lcp ?? NaN, tbt: tbt(h), longTasks: h.longTasks.filter((t) => t.duration >= 50).length, ownLongTasks: ownLong(h, isPathlight).length };
   } finally {
     await context.close();
   }
@@ -342,7 +405,7 @@ function ratio(a, b) {
   return `${r >= 10 ? fmt(r, 0) : r >= 1 ? fmt(r, 1) : fmt(r, 2)}×`;
 }
 
-function report({ results, soak, sent, info, browserVersion, factor, elapsed }) {
+function report({ results, cost, soak, sent, info, browserVersion, factor, elapsed }) {
   const med = (id, key) => median(results[id].map((r) => r[key]));
   const rows = [
     ["bytes transferred (gzip -9)", "bytes", (v) => `${fmt(v)} B`],
@@ -350,6 +413,7 @@ function report({ results, soak, sent, info, browserVersion, factor, elapsed }) 
     ["main-thread scripting", "scriptMs", (v) => `${fmt(v)} ms`],
     ["long tasks ≥ 50 ms", "longTasks", (v) => fmt(v, Number.isInteger(v) ? 0 : 1)],
     ["long-task time", "longTaskMs", (v) => `${fmt(v)} ms`],
+    ["long tasks in the library's own scripts", "ownLongTasks", (v) => fmt(v, Number.isInteger(v) ? 0 : 1)],
     ["layout shift (CLS)", "cls", (v) => fmt(v, 3)],
   ];
   const [p, d, s] = LIBS;
@@ -379,6 +443,20 @@ function report({ results, soak, sent, info, browserVersion, factor, elapsed }) 
     out.push(`- ${l.name}: visible ${range(rs.map((r) => r.visibleMs))} ms (in the DOM at ${fmt(median(rs.map((r) => r.inDomMs)))} ms), scripting ${range(rs.map((r) => r.scriptMs))} ms; on the wire ${files} (bodies ${sum("body")} B gzip -9, ${sum("raw")} B raw).`);
   }
   out.push("");
+  if (cost) {
+    out.push(`### What the host pays: its own LCP and TBT without and with Pathlight`);
+    out.push("");
+    out.push(`The plain embed with no lesson to open (the polite start: the wasm waits for the host's load event and an idle moment), against the same page without it; CPU ×${THROTTLE}, ${RUNS} runs each, interleaved. TBT counts every long task from first paint until ${fmt(2 * SETTLE_MS)} ms after the widget's launcher is up (or after the load event without it). Pathlight's own long tasks are scripts from its files that ran 50 ms or more at a stretch (Long Animation Frames attribution).`);
+    out.push("");
+    out.push("| median (min–max) | LCP without | LCP with | TBT without | TBT with | long tasks without → with | Pathlight's own long tasks |");
+    out.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const page of COST_PAGES) {
+      const [a, b] = [cost[page.id].without, cost[page.id].with];
+      const cell = (rs, key) => `${fmt(median(rs.map((r) => r[key])))} ms (${range(rs.map((r) => r[key]))})`;
+      out.push(`| ${page.name} | ${cell(a, "lcp")} | ${cell(b, "lcp")} | ${cell(a, "tbt")} | ${cell(b, "tbt")} | ${fmt(median(a.map((r) => r.longTasks)), 1)} → ${fmt(median(b.map((r) => r.longTasks)), 1)} | ${fmt(b.reduce((n, r) => n + r.ownLongTasks, 0))} in ${b.length} runs |`);
+    }
+    out.push("");
+  }
   if (soak.plain.length) {
     const sets = [soak.plain, soak.baseline, soak.throttled];
     const cell = (set, show) => (set.length ? show((key) => median(set.map((r) => r[key]))) : "–");
@@ -433,6 +511,25 @@ try {
     }
   }
 
+  const demoServer = await serve({ demo: true });
+  const cost = {};
+  try {
+    for (const page of COST_PAGES) cost[page.id] = { without: [], with: [] };
+    for (let round = 0; round <= RUNS; round++) {
+      for (const page of COST_PAGES) {
+        const base = page.demo ? demoServer.base : server.base;
+        const kinds = round % 2 ? ["with", "without"] : ["without", "with"];
+        for (const kind of kinds) {
+          const r = await costRun(browser, base, page[kind], kind === "with");
+          if (round > 0) cost[page.id][kind].push(r);
+          log(`${round ? `cost ${round}/${RUNS}` : "warm-up"} ${page.name} ${kind}: LCP ${r.lcp.toFixed(0)} ms, TBT ${r.tbt.toFixed(0)} ms, ${r.longTasks} long tasks (${r.ownLongTasks} Pathlight's)`);
+        }
+      }
+    }
+  } finally {
+    await demoServer.close();
+  }
+
   await writeSoakPack();
   const soak = { plain: [], baseline: [], throttled: [] };
   const kinds = [
@@ -449,7 +546,7 @@ try {
     }
   }
 
-  const markdown = report({ results, soak, sent: server.sent, info, browserVersion, factor, elapsed: (Date.now() - started) / 1000 });
+  const markdown = report({ results, cost, soak, sent: server.sent, info, browserVersion, factor, elapsed: (Date.now() - started) / 1000 });
   writeFileSync(at("bench/latest.md"), markdown);
   process.stdout.write(markdown);
 } finally {
