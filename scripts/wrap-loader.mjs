@@ -10,10 +10,11 @@ const gluePath = join(dir, "pathlight.js");
 const glue = readFileSync(gluePath, "utf8");
 if (glue.includes("Pathlight loader")) process.exit(0);
 const loader = readFileSync(new URL("../src/web/loader.js", import.meta.url), "utf8");
-// The glue goes inside the loader's `start()`, which runs only where the widget can: a
-// browser without WebAssembly never evaluates it, and anything it throws while starting is
-// caught there. `start()` runs while the script executes, so the glue still sees the same
-// `document.currentScript`.
+// The glue goes inside the loader's `download()`, which runs only where the widget can (a
+// browser without WebAssembly never evaluates it) and only when the widget starts: after the
+// host's load event unless a call needs it sooner, so the host's page never waits for the
+// glue to compile. Anything it throws there is caught. The glue's own use of
+// `document.currentScript` does not matter: the loader always hands it the wasm's URL.
 if (!loader.includes("/*@@GLUE@@*/")) throw new Error("src/web/loader.js lost its /*@@GLUE@@*/ placeholder");
 const wrapped = loader.replace("/*@@GLUE@@*/", () => glue);
 // Minified: the glue is mostly long generated names and comments (64 KB raw, 11 KB gzip

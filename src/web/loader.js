@@ -70,31 +70,6 @@
   }
 
   function start(dataset, wasmUrl) {
-/*@@GLUE@@*/
-
-    function replay() {
-      var queued = Array.prototype.slice.call(stub.q || []).map(function (a) {
-        return Array.prototype.slice.call(a);
-      });
-      // `data-lessons` on the script tag is the one-line embed; a queued init may refine it.
-      if (dataset.lessons) {
-        var init = queued.filter(function (a) { return a[0] === "init"; })[0];
-        if (!init) queued.unshift(["init", { lessons: dataset.lessons }]);
-        else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
-        else if (!init[1]) init[1] = { lessons: dataset.lessons };
-      }
-      var api = function () {
-        try {
-          return wasm_bindgen.command(Array.prototype.slice.call(arguments));
-        } catch (e) {
-          warn("the call pathlight('" + String(arguments[0]) + "') failed (" + String(e) + ").");
-        }
-      };
-      api.version = "0.1.0";
-      w.pathlight = api;
-      queued.forEach(function (args) { api.apply(null, args); });
-    }
-
     // A polite start: the download waits for the host's own `load` and then for an idle
     // moment, so the widget never competes with the page's first paint. A queued call that
     // needs a surface now (`open`, or an init that lets lessons open by themselves) starts
@@ -128,7 +103,34 @@
     if (document.readyState === "complete") idle();
     else w.addEventListener("load", idle, { once: true });
 
+    // The glue is parsed and run only here, when the widget starts, not while the host's
+    // page is still loading.
     function download() {
+/*@@GLUE@@*/
+
+      function replay() {
+        var queued = Array.prototype.slice.call(stub.q || []).map(function (a) {
+          return Array.prototype.slice.call(a);
+        });
+        // `data-lessons` on the script tag is the one-line embed; a queued init may refine it.
+        if (dataset.lessons) {
+          var init = queued.filter(function (a) { return a[0] === "init"; })[0];
+          if (!init) queued.unshift(["init", { lessons: dataset.lessons }]);
+          else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
+          else if (!init[1]) init[1] = { lessons: dataset.lessons };
+        }
+        var api = function () {
+          try {
+            return wasm_bindgen.command(Array.prototype.slice.call(arguments));
+          } catch (e) {
+            warn("the call pathlight('" + String(arguments[0]) + "') failed (" + String(e) + ").");
+          }
+        };
+        api.version = "0.1.0";
+        w.pathlight = api;
+        queued.forEach(function (args) { api.apply(null, args); });
+      }
+
       var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) {
           throw new Error("could not load " + wasmUrl + " (HTTP " + response.status + "). Deploy pathlight_bg.wasm next to pathlight.js, or name its URL in data-wasm.");
