@@ -11,8 +11,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --test components
 
-say "release build (trunk, wasm-opt -Oz)"
-trunk build --release >/dev/null
+say "release (the widget by trunk with wasm-opt -Oz, the npm package, the CDN folder)"
+bash scripts/release.sh
 
 say "end-to-end tests (release build in a plain HTML host, headless Chromium)"
 cargo run --quiet --bin pathlight -- build tests/fixtures/pack -o tests/e2e/artifacts/lessons.json
