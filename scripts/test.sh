@@ -14,7 +14,16 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 say "release (the widget by trunk with wasm-opt -Oz, the npm package, the CDN folder)"
 bash scripts/release.sh
 
-say "end-to-end tests (release build in a plain HTML host, headless Chromium)"
+say "the React app: the packed tarball installed, its lessons built by npx pathlight, tsc, vite build"
+app=tests/e2e/hosts/react-app
+if [ ! -d "$app/node_modules/vite" ] || [ "$app/package-lock.json" -nt "$app/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$app" --no-audit --no-fund --loglevel=error
+fi
+version=$(node -p 'require("./npm/package.json").version')
+npm install --prefix "$app" --no-save --no-audit --no-fund --loglevel=error "target/release-artifacts/pathlight-$version.tgz"
+npm run --prefix "$app" --silent build >/dev/null
+
+say "end-to-end tests (the release build in plain HTML hosts and the React app, the npm CLI; headless Chromium)"
 cargo run --quiet --bin pathlight -- build tests/fixtures/pack -o tests/e2e/artifacts/lessons.json
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
