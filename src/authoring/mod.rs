@@ -207,10 +207,7 @@ fn translate(
     }
 }
 
-fn discover(
-    fs: &dyn Files,
-    path: &Path,
-) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> {
+fn discover(fs: &dyn Files, path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> {
     if fs.is_file(path) {
         // A translation is checked with its lesson, when that is next to it.
         let mut files = vec![path.to_path_buf()];

@@ -64,11 +64,7 @@ impl Manifest {
     }
 }
 
-pub fn read_manifest(
-    fs: &dyn Files,
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Manifest> {
+pub fn read_manifest(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
     let text = read(fs, path, diags)?;
     let manifest: Manifest = toml::from_str(&text)
         .map_err(|e| diags.push(toml_error(path, &text, 0, &e)))
@@ -123,11 +119,7 @@ impl Authored {
     }
 }
 
-pub fn read_lesson(
-    fs: &dyn Files,
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Authored> {
+pub fn read_lesson(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
     let text = read(fs, path, diags)?;
     if path.extension().is_some_and(|e| e == "json") {
         read_json(path, &text, diags)

@@ -154,3 +154,67 @@ test("in a fresh folder without Rust, npx pathlight lints the demo's lessons and
     await close();
   }
 });
+
+/** Runs `code`, an ES module, with Node in the fresh folder: its stdout, parsed. */
+function inScratch(code) {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: scratch, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, "", "nothing printed to stderr");
+  return JSON.parse(r.stdout);
+}
+
+test("the ESM entry on the server: importing and calling it do nothing and define no global", () => {
+  // Bug pinned: an SSR framework (Next.js, Remix, Nuxt) crashing on `window is not defined`.
+  const result = inScratch(`
+    const before = Object.getOwnPropertyNames(globalThis);
+    const { pathlight } = await import("pathlight");
+    const returned = [
+      pathlight("init", { lessons: "/lessons.json" }),
+      pathlight("track", "invoice_sent"),
+      pathlight("on", "completed", () => {}),
+    ];
+    const added = Object.getOwnPropertyNames(globalThis).filter((n) => !before.includes(n));
+    console.log(JSON.stringify({ returned, added, type: typeof pathlight }));
+  `);
+  // Each call returned undefined (null once through JSON).
+  assert.deepEqual(result, { returned: [null, null, null], added: [], type: "function" });
+});
+
+test("the ESM entry in a browser: nothing on import; the first call queues and loads the widget from URLs next to the entry", () => {
+  // A page reduced to what the entry may touch: it must not write into <head>.
+  const result = inScratch(`
+    const appended = [];
+    globalThis.document = {
+      createElement: (tag) => ({ tag, attributes: {}, setAttribute(k, v) { this.attributes[k] = v; } }),
+      body: { appendChild: (el) => appended.push(["body", el]) },
+      head: { appendChild: (el) => appended.push(["head", el]) },
+    };
+    globalThis.window = globalThis;
+    const { pathlight } = await import("pathlight");
+    const afterImport = { appended: appended.length, queue: typeof window.pathlight };
+    pathlight("init", { lessons: "/lessons.json" });
+    pathlight("track", "invoice_sent");
+    const [[where, script]] = appended;
+    console.log(JSON.stringify({
+      afterImport,
+      appended: appended.length,
+      where,
+      tag: script.tag,
+      async: script.async,
+      src: script.src,
+      wasm: script.attributes["data-wasm"],
+      queued: window.pathlight.q.map((args) => Array.from(args)),
+    }));
+  `);
+  const entry = `file://${join(scratch, "node_modules/pathlight")}/`;
+  assert.deepEqual(result, {
+    afterImport: { appended: 0, queue: "undefined" },
+    appended: 1,
+    where: "body",
+    tag: "script",
+    async: true,
+    src: `${entry}pathlight.js`,
+    wasm: `${entry}pathlight_bg.wasm`,
+    queued: [["init", { lessons: "/lessons.json" }], ["track", "invoice_sent"]],
+  });
+});

@@ -95,9 +95,9 @@ impl System for Kept<'_> {
 }
 
 /// One build of `pathlight dev`, as JSON: `{"pack": <the pack's JSON text, or null>,
-/// "lessons": n, "report": [the lines lint prints], "diagnostics": [{"file", "line",
-/// "severity", "message"}]}`, where a diagnostic's message is its first line as lint prints
-/// it. A folder that is not a pack is one diagnostic.
+/// "lessons": n, "report": <what lint prints>, "diagnostics": [{"file", "line", "message",
+/// "severity"}]}`, where a diagnostic's message is all that lint prints for it. A folder
+/// that is not a pack is one diagnostic.
 #[wasm_bindgen]
 pub fn build(dir: &str, node: &Node) -> String {
     let kept = Kept {
@@ -105,15 +105,10 @@ pub fn build(dir: &str, node: &Node) -> String {
         lines: RefCell::new(Vec::new()),
     };
     let (pack, diags) = match compile_from(node, Path::new(dir)) {
-        Ok((pack, diags)) => {
-            cli::report(&kept, &diags);
-            (pack, diags)
-        }
-        Err(not_a_pack) => {
-            kept.err(&not_a_pack.to_string());
-            (None, vec![not_a_pack])
-        }
+        Ok(compiled) => compiled,
+        Err(not_a_pack) => (None, vec![not_a_pack]),
     };
+    cli::report(&kept, &diags);
     let diagnostics: Vec<serde_json::Value> = diags.iter().map(diagnostic).collect();
     serde_json::json!({
         "pack": pack.as_ref().map(|p| p.to_json()),
@@ -125,11 +120,10 @@ pub fn build(dir: &str, node: &Node) -> String {
 }
 
 fn diagnostic(d: &Diagnostic) -> serde_json::Value {
-    let shown = d.to_string();
     serde_json::json!({
         "file": d.file.display().to_string(),
         "line": d.line,
         "severity": if d.warning { "warning" } else { "error" },
-        "message": shown.lines().next().unwrap_or_default(),
+        "message": d.to_string(),
     })
 }
