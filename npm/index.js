@@ -34,13 +34,20 @@ function load() {
   (document.body || document.documentElement).appendChild(script);
 }
 
-/** `pathlight(command, ...args)`: see index.d.ts and the README. */
+/** `pathlight(command, ...args)`: see index.d.ts and the README. Never throws. */
 export function pathlight(...args) {
   // Server-side rendering: no window, nothing to do.
   if (typeof window === "undefined" || typeof document === "undefined") return;
-  if (!loading) {
-    loading = true;
-    load();
+  try {
+    if (!loading) {
+      loading = true;
+      load();
+    }
+    if (typeof window.pathlight === "function") window.pathlight(...args);
+  } catch (e) {
+    // A page that forbids what loading needs: one warning, and the host goes on.
+    try {
+      console.warn(`Pathlight: the call pathlight('${String(args[0])}') failed (${String(e)}).`);
+    } catch {}
   }
-  window.pathlight(...args);
 }

@@ -19,9 +19,8 @@ pub const USAGE: &str = "usage:
   pathlight build <DIR> -o <FILE>      compile a pack folder into the JSON the widget loads
   pathlight schema [lesson]            print the JSON Schema of a compiled pack (or of a
                                        JSON lesson file), for editors
-  pathlight dev <DIR> [--port N]       rebuild the pack on every change and serve it at
-                                       http://127.0.0.1:7878/lessons.json (and /status,
-                                       /events) while you write
+  pathlight dev <DIR> [--port N]       serve the pack at http://127.0.0.1:N/lessons.json
+                                       (default 7878) and rebuild it on every change
 
 docs/authoring.md describes every field, trigger and error.";
 
