@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -99,6 +99,12 @@ test("npx pathlight and the native pathlight agree on every pack, broken ones in
     ["schema"],
     ["schema", "lesson"],
   ];
+  // And every broken or odd lesson file of the lint fixtures, on its own.
+  for (const dir of ["ten-mistakes", "translations", "json-pack", "single"]) {
+    for (const file of readdirSync(join(root, "tests/fixtures/lint", dir))) {
+      if (file !== "pack.toml") cases.push(["lint", `tests/fixtures/lint/${dir}/${file}`]);
+    }
+  }
   for (const args of cases) {
     const r = both(args);
     assert.deepEqual(r.npm, r.native, `pathlight ${args.join(" ")}`);
