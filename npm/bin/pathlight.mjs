@@ -5,7 +5,9 @@
 import { run } from "../cli/pathlight_cli_node.js";
 import { system } from "./system.mjs";
 
-const args = process.argv.slice(2);
+// The wasm's paths are Unix paths: on Windows, `lessons\a.de.md` becomes `lessons/a.de.md`,
+// which Node reads all the same, so a file's folder and name are found as on Unix.
+const args = process.argv.slice(2).map((a) => (process.platform === "win32" ? a.replaceAll("\\", "/") : a));
 if (args[0] === "dev") {
   const { dev } = await import("./dev.mjs");
   process.exitCode = await dev(args.slice(1));
