@@ -6,6 +6,7 @@
 #   cdn/pathlight/<version>/     the widget's files to upload to a CDN as they are; the
 #                                version in the path keeps every URL immutable
 #   SHA256SUMS                   a checksum for each of those files
+#   script-tag.html              the script tag, with its Subresource Integrity hash
 # and prints the script tag with its Subresource Integrity hash. Leaves dist/ built.
 source "$(dirname "$0")/env.sh"
 
@@ -46,13 +47,16 @@ cp dist/pathlight.js dist/pathlight_bg.wasm types/pathlight.d.ts "$cdn/"
 (cd "$out" && sha256sum "$tgz" "cdn/pathlight/$version"/* > SHA256SUMS)
 
 sri="sha384-$(openssl dgst -sha384 -binary "$cdn/pathlight.js" | openssl base64 -A)"
+tag="<script async src=\"https://YOUR-CDN/pathlight/$version/pathlight.js\" integrity=\"$sri\" crossorigin=\"anonymous\" data-lessons=\"/lessons.json\"></script>"
+echo "$tag" > "$out/script-tag.html"
 cat <<REPORT
 pathlight $version
   $out/$tgz
   $cdn/
 
-Script tag (Subresource Integrity for pathlight.js; the CDN must send CORS headers):
-  <script async src="https://YOUR-CDN/pathlight/$version/pathlight.js" integrity="$sri" crossorigin="anonymous" data-lessons="/lessons.json"></script>
+Script tag (Subresource Integrity for pathlight.js; the CDN must send CORS headers;
+also in $out/script-tag.html):
+  $tag
 
 SHA-256 ($out/SHA256SUMS):
 $(sed 's/^/  /' "$out/SHA256SUMS")
