@@ -11,10 +11,22 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --test components
 
-say "release build (trunk, wasm-opt -Oz)"
-trunk build --release >/dev/null
+say "release (the widget by trunk with wasm-opt -Oz, the npm package, the CDN folder)"
+bash scripts/release.sh
 
-say "end-to-end tests (release build in a plain HTML host, headless Chromium)"
+say "the React and webpack apps: the packed tarball installed, then npm run build"
+# React: its lessons linted and built by npx pathlight, tsc --noEmit, vite build.
+# webpack: bundled with no configuration.
+version=$(node -p 'require("./npm/package.json").version')
+for app in tests/e2e/hosts/react-app tests/e2e/hosts/webpack-app; do
+  if [ ! -f "$app/node_modules/.package-lock.json" ] || [ "$app/package-lock.json" -nt "$app/node_modules/.package-lock.json" ]; then
+    npm ci --prefix "$app" --no-audit --no-fund --loglevel=error
+  fi
+  npm install --prefix "$app" --no-save --no-audit --no-fund --loglevel=error "target/release-artifacts/pathlight-$version.tgz"
+  npm run --prefix "$app" --silent build >/dev/null
+done
+
+say "end-to-end tests (the release build in plain HTML hosts, the React and webpack apps, the npm CLI; headless Chromium)"
 cargo run --quiet --bin pathlight -- build tests/fixtures/pack -o tests/e2e/artifacts/lessons.json
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 

@@ -26,12 +26,12 @@ pub mod trigger;
 pub mod url_pattern;
 pub mod url_safety;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "authoring")]
 pub mod authoring;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod web;

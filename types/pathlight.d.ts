@@ -187,15 +187,11 @@ declare namespace Pathlight {
   type Listener<E extends EventName = EventName> = (this: void, detail: EventDetailMap[E]) => void;
 
   /**
-   * `window.pathlight`. Every call returns `undefined` and never throws: a mistake (an unknown
-   * command, a missing or wrong argument) becomes one console warning naming the fix.
-   *
-   * Before pathlight.js has loaded, this is the queue function of the embed snippet (or the
-   * one the script defines): calls wait in {@link Api.q}. Once the wasm is ready they run in
-   * order and `window.pathlight` is replaced by the real function, which has a `version`
-   * and no `q`.
+   * The host API's calls: `window.pathlight`, and `pathlight` imported from the npm package.
+   * Every call returns `undefined` and never throws: a mistake (an unknown command, a missing
+   * or wrong argument) becomes one console warning naming the fix.
    */
-  interface Api {
+  interface Commands {
     /**
      * Loads the lesson pack and mounts the widget. Only the first `init` counts, until
      * `destroy`. `identify`, `track`, `open`, `close`, `setGoals` and `reset` calls made
@@ -238,7 +234,15 @@ declare namespace Pathlight {
      * function, stops every callback of `event`.
      */
     <E extends EventName>(command: "off", event: E | `pathlight:${E}`, callback?: Listener<E>): void;
+  }
 
+  /**
+   * `window.pathlight`: the {@link Commands}. Before pathlight.js has loaded, this is the
+   * queue function of the embed snippet (or the one the script defines): calls wait in
+   * {@link Api.q}. Once the wasm is ready they run in order and `window.pathlight` is
+   * replaced by the real function, which has a `version` and no `q`.
+   */
+  interface Api extends Commands {
     /** The calls made before pathlight.js was ready; present only until then. */
     q?: IArguments[];
     /** The loader's version, e.g. `"0.1.0"`; present once pathlight.js is ready. */

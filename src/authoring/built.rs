@@ -4,6 +4,7 @@
 use super::check;
 use super::diagnostic::{Diagnostic, Report};
 use super::field::{index, key, Lines};
+use super::files::{read_text, Disk, Files};
 use super::source::{under, Authored};
 use super::{check_cycles, check_links, schema};
 use crate::pack::{megabytes, Pack, PackError, FORMAT, MAX_PACK_BYTES};
@@ -12,10 +13,15 @@ use std::path::Path;
 /// The text of `path` when it is a compiled pack (a JSON object with a `format` or
 /// `lessons` member) rather than a lesson file or a folder.
 pub fn read_if_built(path: &Path) -> Option<String> {
-    if !path.is_file() {
+    read_built(&Disk, path)
+}
+
+/// [`read_if_built`], reading through `fs`.
+pub fn read_built(fs: &dyn Files, path: &Path) -> Option<String> {
+    if !fs.is_file(path) {
         return None;
     }
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = read_text(fs, path).ok()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     let built = value.get("format").is_some() || value.get("lessons").is_some();
     built.then_some(text)

@@ -1,24 +1,27 @@
 //! Authoring: turns a folder of lessons into a compiled [`Pack`], with errors that name the
-//! file, the line or field, what is wrong and how to fix it. Native only: the Markdown
-//! parser never reaches the wasm.
+//! file, the line or field, what is wrong and how to fix it. For the native CLI and the
+//! npm package's (feature `authoring`): the Markdown parser never reaches the widget.
 
 mod built;
 mod check;
+pub mod cli;
 mod conform;
 mod diagnostic;
 mod field;
+pub mod files;
 mod front;
 mod markdown;
 pub mod schema;
 mod selector;
 mod source;
 
-pub use built::{check_built, read_if_built};
+pub use built::{check_built, read_built, read_if_built};
 pub use diagnostic::Diagnostic;
 
 use crate::pack::{Pack, FORMAT};
 use diagnostic::did_you_mean;
 use field::{index, key};
+use files::{Disk, Files};
 use source::Authored;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -27,10 +30,18 @@ use std::path::{Path, PathBuf};
 /// a single lesson file: the pack when there is no error, and every diagnostic found. Fails
 /// when `path` is neither a pack folder nor a file.
 pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnostic> {
+    compile_from(&Disk, path)
+}
+
+/// [`compile`], reading through `fs`.
+pub fn compile_from(
+    fs: &dyn Files,
+    path: &Path,
+) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnostic> {
     let mut diags = Vec::new();
-    let (manifest_path, files) = discover(path)?;
+    let (manifest_path, files) = discover(fs, path)?;
     let manifest = match &manifest_path {
-        Some(p) => source::read_manifest(p, &mut diags),
+        Some(p) => source::read_manifest(fs, p, &mut diags),
         None => Some(source::Manifest::single_file()),
     };
     let (translation_files, lesson_files): (Vec<PathBuf>, Vec<PathBuf>) = files
@@ -38,7 +49,7 @@ pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnosti
         .partition(|f| source::translation_name(f).is_some());
     let mut authored: Vec<Authored> = Vec::new();
     for file in &lesson_files {
-        let Some(lesson) = source::read_lesson(file, &mut diags) else {
+        let Some(lesson) = source::read_lesson(fs, file, &mut diags) else {
             continue;
         };
         if let Some(first) = authored.iter().find(|a| a.lesson.id == lesson.lesson.id) {
@@ -62,6 +73,7 @@ pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnosti
         .filter(|_| manifest_path.is_some())
         .map(|m| m.locale.as_str());
     translate(
+        fs,
         &mut authored,
         &lesson_files,
         &translation_files,
@@ -95,6 +107,7 @@ pub fn compile(path: &Path) -> Result<(Option<Pack>, Vec<Diagnostic>), Diagnosti
 /// Reads the translations (`<lesson>.<locale>.md`) into the `locales` of their lessons,
 /// reporting every problem with their names, their lessons and their content.
 fn translate(
+    fs: &dyn Files,
     authored: &mut [Authored],
     lesson_files: &[PathBuf],
     translation_files: &[PathBuf],
@@ -163,7 +176,7 @@ fn translate(
         }
         let lesson = authored.iter().position(|a| base.contains(&a.file));
         let id = lesson.map(|i| authored[i].lesson.id.clone());
-        let Some(translation) = source::read_translation(file, id.as_deref(), diags) else {
+        let Some(translation) = source::read_translation(fs, file, id.as_deref(), diags) else {
             continue;
         };
         let (Some(tag), Some(i)) = (tag, lesson) else {
@@ -194,8 +207,8 @@ fn translate(
     }
 }
 
-fn discover(path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> {
-    if path.is_file() {
+fn discover(fs: &dyn Files, path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> {
+    if fs.is_file(path) {
         // A translation is checked with its lesson, when that is next to it.
         let mut files = vec![path.to_path_buf()];
         if let Some((stem, _)) = source::translation_name(path) {
@@ -203,12 +216,12 @@ fn discover(path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> 
                 ["md", "json"]
                     .iter()
                     .map(|ext| path.with_file_name(format!("{stem}.{ext}")))
-                    .filter(|p| p.is_file()),
+                    .filter(|p| fs.is_file(p)),
             );
         }
         return Ok((None, files));
     }
-    let entries = std::fs::read_dir(path).map_err(|e| {
+    let entries = fs.list(path).map_err(|e| {
         Diagnostic::in_file(
             path,
             format!("cannot read this folder: {e}"),
@@ -216,12 +229,12 @@ fn discover(path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf>), Diagnostic> 
         )
     })?;
     let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .into_iter()
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "json")))
         .collect();
     files.sort();
     let manifest = path.join("pack.toml");
-    if !manifest.is_file() {
+    if !fs.is_file(&manifest) {
         return Err(Diagnostic::in_file(
             &manifest,
             "the pack has no pack.toml".to_string(),

@@ -4,6 +4,7 @@
 use super::check;
 use super::diagnostic::{Diagnostic, Report};
 use super::field::{key, Lines};
+use super::files::{read_text, Files};
 use super::{front, markdown, schema};
 use crate::json::FromJson;
 use crate::pack::{Goal, Lesson, Translation};
@@ -63,8 +64,8 @@ impl Manifest {
     }
 }
 
-pub fn read_manifest(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
-    let text = read(path, diags)?;
+pub fn read_manifest(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
+    let text = read(fs, path, diags)?;
     let manifest: Manifest = toml::from_str(&text)
         .map_err(|e| diags.push(toml_error(path, &text, 0, &e)))
         .ok()?;
@@ -118,8 +119,8 @@ impl Authored {
     }
 }
 
-pub fn read_lesson(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
-    let text = read(path, diags)?;
+pub fn read_lesson(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
+    let text = read(fs, path, diags)?;
     if path.extension().is_some_and(|e| e == "json") {
         read_json(path, &text, diags)
     } else {
@@ -199,11 +200,12 @@ pub fn translation_name(path: &Path) -> Option<(&str, &str)> {
 /// id of the lesson it translates (when that lesson was read). `None` when the file has a
 /// problem.
 pub fn read_translation(
+    fs: &dyn Files,
     path: &Path,
     lesson_id: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Translation> {
-    let text = read(path, diags)?;
+    let text = read(fs, path, diags)?;
     let before = diags.len();
     // The front matter is optional: a translation of the sections only needs none.
     let (front, body, body_line) = if text.starts_with("+++") {
@@ -325,8 +327,8 @@ pub fn under(at: &str, field: &str) -> String {
     }
 }
 
-fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    std::fs::read_to_string(path)
+fn read(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    read_text(fs, path)
         .map_err(|e| {
             diags.push(Diagnostic::in_file(
                 path,

@@ -1,0 +1,179 @@
+// `pathlight dev <DIR> [--port N]`: serves the pack of DIR on 127.0.0.1, rebuilds it on
+// every change, and tells pages through Server-Sent Events. The same protocol, words and
+// exit codes as the native CLI's `pathlight dev` (src/bin/pathlight/dev.rs), with Node's
+// own http and fs.watch: the build is the shared Rust code (../cli).
+//
+//   GET /lessons.json  the last good pack; 503 with the status until one builds
+//   GET /status        {"build", "diagnostics", "ok", "served"}
+//   GET /events        `event: status` now and after every rebuild; a keep-alive each 15 s
+//   CORS for loopback origins only (a site on the web cannot read a pack in progress).
+import { createServer } from "node:http";
+import { statSync, watch } from "node:fs";
+import { build } from "../cli/pathlight_cli_node.js";
+import { system } from "./system.mjs";
+
+const DEFAULT_PORT = 7878;
+/** Editors save in bursts (a temporary file, a rename, a touch): one build for the burst. */
+const DEBOUNCE_MS = 50;
+const KEEP_ALIVE_MS = 15_000;
+const PATHS = "not found: pathlight dev serves GET /lessons.json, /status and /events\n";
+
+/** Whether a page at `origin` is served from this machine: http(s)://localhost,
+ * 127.0.0.1 or [::1], any port. */
+export function isLoopbackOrigin(origin) {
+  const m = /^https?:\/\/(.*)$/.exec(origin ?? "");
+  if (!m) return false;
+  let host = m[1];
+  let port = null;
+  const colon = host.lastIndexOf(":");
+  if (colon > 0 && !host.slice(colon + 1).includes("]")) {
+    port = host.slice(colon + 1);
+    host = host.slice(0, colon);
+  }
+  const portOk = port === null || /^\d{1,5}$/.test(port);
+  return portOk && ["localhost", "127.0.0.1", "[::1]"].includes(host);
+}
+
+/** The port as Rust's `u16` parses it, or null. */
+function parsePort(text) {
+  if (!/^\+?\d+$/.test(text)) return null;
+  const n = Number(text.replace(/^\+/, ""));
+  return n <= 65535 ? n : null;
+}
+
+const plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** The pack of one folder, built again on demand; the last good one is kept. */
+class LivePack {
+  constructor(dir) {
+    this.dir = dir;
+    this.build = 0;
+    this.ok = false;
+    this.good = null; // { build, json }
+    this.diagnostics = [];
+  }
+
+  /** Builds again: what the terminal shows, and whether it is a pack. */
+  rebuild() {
+    const started = performance.now();
+    this.build += 1;
+    const result = JSON.parse(build(this.dir, system));
+    this.ok = result.pack !== null;
+    this.diagnostics = result.diagnostics;
+    if (this.ok) {
+      this.good = { build: this.build, json: result.pack };
+      const ms = Math.floor(performance.now() - started);
+      return `built ${plural(result.lessons, "lesson")} in ${ms} ms (build ${this.build})`;
+    }
+    const kept = this.good
+      ? `kept the last good pack (build ${this.good.build})`
+      : "no good pack yet: /lessons.json answers 503 until one builds";
+    return `${result.report}\n${kept}`;
+  }
+
+  /** What /status answers, with the keys in the native CLI's order. */
+  status() {
+    return JSON.stringify({ build: this.build, diagnostics: this.diagnostics, ok: this.ok, served: this.good?.build ?? null });
+  }
+}
+
+/** Runs the dev server until Ctrl-C; resolves to the exit code of a problem (2). */
+export async function dev(args) {
+  let dir;
+  let portText = String(DEFAULT_PORT);
+  if (args.length === 1) [dir] = args;
+  else if (args.length === 3 && args[1] === "--port") [dir, , portText] = args;
+  else if (args.length === 3 && args[0] === "--port") [, portText, dir] = args;
+  else {
+    console.error("usage: pathlight dev <DIR> [--port N]");
+    return 2;
+  }
+  const port = parsePort(portText);
+  if (port === null) {
+    console.error("error: --port needs a port number from 1 to 65535");
+    return 2;
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {}
+  if (!isDir) {
+    console.error(`error: ${dir} is not a folder: pathlight dev watches a pack folder (pack.toml and lessons)`);
+    return 2;
+  }
+
+  const live = new LivePack(dir);
+  const streams = new Set();
+  const server = createServer((req, res) => answer(live, streams, req, res));
+  // The port first: a second `pathlight dev` should fail at once, not after a build.
+  const listening = await new Promise((resolve) => {
+    server.once("error", (e) => resolve(e));
+    server.listen(port, "127.0.0.1", () => resolve(null));
+  });
+  if (listening) {
+    console.error(
+      listening.code === "EADDRINUSE"
+        ? `error: port ${port} is in use: stop what uses it, or choose another with --port N`
+        : `error: cannot listen on 127.0.0.1:${port} (${listening.message}): choose another with --port N`,
+    );
+    return 2;
+  }
+
+  const rebuild = () => {
+    const said = live.rebuild();
+    (live.ok ? process.stdout : process.stderr).write(said + "\n");
+    const status = live.status();
+    for (const send of streams) send(event(status));
+  };
+  rebuild();
+  let timer = null;
+  try {
+    watch(dir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, DEBOUNCE_MS);
+    });
+  } catch (e) {
+    console.error(`error: cannot watch ${dir}: ${e.message}`);
+    server.close();
+    return 2;
+  }
+  console.log(`serving http://127.0.0.1:${port}/lessons.json, watching ${dir} (Ctrl-C stops)`);
+  // Serves until the process is stopped.
+  return new Promise(() => {});
+}
+
+const event = (status) => `event: status\ndata: ${status}\n\n`;
+
+function answer(live, streams, req, res) {
+  const origin = isLoopbackOrigin(req.headers.origin) ? req.headers.origin : null;
+  const cors = origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
+  const path = req.url.split(/[?#]/)[0];
+  const json = (code, body) => {
+    res.writeHead(code, { "Content-Type": "application/json", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body), ...cors });
+    res.end(body);
+  };
+  if (req.method === "OPTIONS") {
+    const allow = origin ? { "Access-Control-Allow-Methods": "GET", "Access-Control-Allow-Headers": "*" } : {};
+    res.writeHead(204, { ...allow, ...cors });
+    return res.end();
+  }
+  if (req.method === "GET" && path === "/lessons.json") {
+    return live.good ? json(200, live.good.json) : json(503, live.status());
+  }
+  if (req.method === "GET" && path === "/status") return json(200, live.status());
+  if (req.method === "GET" && path === "/events") {
+    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "close", ...cors });
+    res.flushHeaders();
+    const send = (text) => res.write(text);
+    send(event(live.status()));
+    streams.add(send);
+    const keepAlive = setInterval(() => send(": keep-alive\n\n"), KEEP_ALIVE_MS);
+    res.on("close", () => {
+      clearInterval(keepAlive);
+      streams.delete(send);
+    });
+    return;
+  }
+  res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...cors });
+  res.end(PATHS);
+}

@@ -1,0 +1,170 @@
+//! The `pathlight` CLI's commands, their messages and exit codes, in one place for the
+//! native binary (src/bin/pathlight.rs) and the npm package's CLI (npm/cli, this code
+//! compiled to WebAssembly and run by Node). Each gives [`run`] its [`System`].
+//!
+//! Exit codes suit CI: 0 when the pack is clean, 1 when it has errors, 2 for a usage or
+//! file-system problem.
+
+use super::files::{Disk, Files};
+use super::{check_built, compile_from, read_built, schema, Diagnostic};
+use crate::pack::Pack;
+use std::io::{self, Write};
+use std::path::Path;
+
+pub const USAGE: &str = "usage:
+  pathlight lint <DIR|FILE>            check a pack folder or one lesson file, or a built
+                                       lessons.json as the widget reads it (size, format,
+                                       duplicate ids, content it does not know) and as
+                                       lint checks a folder (ids, links, goals, URLs)
+  pathlight build <DIR> -o <FILE>      compile a pack folder into the JSON the widget loads
+  pathlight schema [lesson]            print the JSON Schema of a compiled pack (or of a
+                                       JSON lesson file), for editors
+  pathlight dev <DIR> [--port N]       serve the pack at http://127.0.0.1:N/lessons.json
+                                       (default 7878) and rebuild it on every change
+
+docs/authoring.md describes every field, trigger and error.";
+
+/// Where the CLI runs: files to read and write, and the terminal.
+pub trait System {
+    /// Where packs are read from.
+    fn files(&self) -> &dyn Files;
+    /// Writes `text` to the file `path`, creating its folder if need be.
+    fn write(&self, path: &Path, text: &str) -> io::Result<()>;
+    /// One line of output.
+    fn out(&self, line: &str);
+    /// One line of diagnostics.
+    fn err(&self, line: &str);
+}
+
+/// The machine's disk and the process's standard streams.
+pub struct Native;
+
+impl System for Native {
+    fn files(&self) -> &dyn Files {
+        &Disk
+    }
+    fn write(&self, path: &Path, text: &str) -> io::Result<()> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        std::fs::write(path, text)
+    }
+    // A closed pipe (`pathlight schema | head`) is not an error worth a panic.
+    fn out(&self, line: &str) {
+        let _ = writeln!(io::stdout(), "{line}");
+    }
+    fn err(&self, line: &str) {
+        let _ = writeln!(io::stderr(), "{line}");
+    }
+}
+
+/// Runs the command `args` (without the program's name): the exit code.
+pub fn run(args: &[&str], sys: &dyn System) -> i32 {
+    match args {
+        ["lint", path] => lint(sys, Path::new(path)),
+        ["build", dir, "-o", out] | ["build", "-o", out, dir] => {
+            build(sys, Path::new(dir), Path::new(out))
+        }
+        ["schema"] => print_schema(sys, schema::pack()),
+        ["schema", "lesson"] => print_schema(sys, schema::lesson()),
+        ["-h" | "--help" | "help"] => {
+            sys.out(USAGE);
+            0
+        }
+        _ => {
+            sys.err(USAGE);
+            2
+        }
+    }
+}
+
+fn print_schema(sys: &dyn System, schema: serde_json::Value) -> i32 {
+    let text = serde_json::to_string_pretty(&schema).expect("a JSON value always serializes");
+    sys.out(&text);
+    0
+}
+
+pub fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Prints every diagnostic and, when there are errors, how many: the number of errors.
+pub fn report(sys: &dyn System, diags: &[Diagnostic]) -> usize {
+    for d in diags {
+        sys.err(&d.to_string());
+    }
+    let warnings = diags.iter().filter(|d| d.warning).count();
+    let errors = diags.len() - warnings;
+    if errors > 0 {
+        let and = match warnings {
+            0 => String::new(),
+            n => format!(" (and {})", plural(n, "warning")),
+        };
+        sys.err(&format!("{} found{and}", plural(errors, "error")));
+    }
+    errors
+}
+
+/// The pack, or the exit code: 1 for errors in it, 2 when `path` is not a pack.
+pub fn checked(sys: &dyn System, path: &Path) -> Result<Option<Pack>, i32> {
+    match compile_from(sys.files(), path) {
+        Err(not_a_pack) => {
+            sys.err(&not_a_pack.to_string());
+            Err(2)
+        }
+        Ok((_, diags)) if report(sys, &diags) > 0 => Err(1),
+        Ok((pack, _)) => Ok(pack),
+    }
+}
+
+fn lint(sys: &dyn System, path: &Path) -> i32 {
+    if let Some(text) = read_built(sys.files(), path) {
+        return lint_built(sys, path, &text);
+    }
+    match checked(sys, path) {
+        Ok(pack) => {
+            let n = pack.map_or(0, |p| p.lessons.len());
+            sys.out(&format!("ok: {} checked", plural(n, "lesson")));
+            0
+        }
+        Err(code) => code,
+    }
+}
+
+/// A built `lessons.json`: checked as the widget reads it; warnings do not fail it.
+fn lint_built(sys: &dyn System, path: &Path, text: &str) -> i32 {
+    let (pack, diags) = check_built(path, text);
+    if report(sys, &diags) > 0 {
+        return 1;
+    }
+    let n = pack.map_or(0, |p| p.lessons.len());
+    let warnings = match diags.len() {
+        0 => String::new(),
+        w => format!(" ({})", plural(w, "warning")),
+    };
+    sys.out(&format!("ok: {} checked{warnings}", plural(n, "lesson")));
+    0
+}
+
+fn build(sys: &dyn System, dir: &Path, out: &Path) -> i32 {
+    let pack = match checked(sys, dir) {
+        Ok(Some(pack)) => pack,
+        Ok(None) => return 1,
+        Err(code) => return code,
+    };
+    match sys.write(out, &pack.to_json()) {
+        Ok(()) => {
+            sys.out(&format!(
+                "wrote {} ({} lessons, {} goals)",
+                out.display(),
+                pack.lessons.len(),
+                pack.goals.len()
+            ));
+            0
+        }
+        Err(e) => {
+            sys.err(&format!("error: cannot write {}: {e}", out.display()));
+            2
+        }
+    }
+}

@@ -1,0 +1,86 @@
+// The CDN folder `scripts/release.sh` writes, embedded with the very tag it prints: from
+// another origin, with Subresource Integrity. Each test names the bug it would catch.
+// Needs `bash scripts/release.sh` first (scripts/test.sh runs it).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, launcher, open, waitFor } from "./harness.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const artifacts = join(root, "target/release-artifacts");
+const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html" };
+
+/** A server on loopback answering `route(path)` with `[body, type]`, or 404. */
+async function server(route, headers = {}) {
+  const s = createServer((req, res) => {
+    const found = route(normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)));
+    if (!found) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": found[1], "cache-control": "no-store", ...headers });
+    res.end(found[0]);
+  });
+  await new Promise((ok) => s.listen(0, "127.0.0.1", ok));
+  return { base: `http://127.0.0.1:${s.address().port}`, close: () => new Promise((ok) => s.close(ok)) };
+}
+
+let cdn, site, browser, tag;
+const pages = {};
+
+before(async () => {
+  assert.ok(existsSync(join(artifacts, "script-tag.html")), "run bash scripts/release.sh first");
+  tag = readFileSync(join(artifacts, "script-tag.html"), "utf8").trim();
+  // The CDN: the folder as uploaded, readable from any origin.
+  cdn = await server((path) => {
+    const file = join(artifacts, "cdn", path);
+    return existsSync(file) && file.startsWith(join(artifacts, "cdn")) ? [readFileSync(file), TYPES[extname(file)]] : null;
+  }, { "access-control-allow-origin": "*" });
+  // The vendor's site, on another origin: a page with the tag, and its pack.
+  site = await server((path) => {
+    if (path === "/lessons.json") return [readFileSync(join(root, "tests/e2e/artifacts/lessons.json")), TYPES[".json"]];
+    return pages[path] ? [pages[path], TYPES[".html"]] : null;
+  });
+  const page = (script) => `<!doctype html><html><head><title>Vendor</title><link rel="icon" href="data:,"></head><body><button data-pathlight="reports.export">Export</button>${script}</body></html>`;
+  pages["/good"] = page(tag.replace("https://YOUR-CDN", cdn.base));
+  // The same tag with one byte of the hash changed, as if the file on the CDN were not ours.
+  const wrong = tag.replace(/integrity="sha384-(.)/, (m, c) => `integrity="sha384-${c === "A" ? "B" : "A"}`);
+  pages["/tampered"] = page(wrong.replace("https://YOUR-CDN", cdn.base));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await cdn?.close();
+  await site?.close();
+});
+
+test("the printed script tag loads the widget from the CDN folder, integrity checked, from another origin", async () => {
+  // Bug pinned: an integrity hash that is not the file's (the browser refuses the script),
+  // or a CDN folder missing the wasm next to pathlight.js.
+  assert.match(tag, /^<script async src="https:\/\/YOUR-CDN\/pathlight\/[\d.]+\/pathlight\.js" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous" data-lessons="\/lessons.json"><\/script>$/);
+  const { page, log, close } = await open(browser, `${site.base}/good`);
+  try {
+    await launcher(page);
+    assert.deepEqual([log.warnings, log.errors, log.pageErrors], [[], [], []]);
+  } finally {
+    await close();
+  }
+});
+
+test("a pathlight.js that does not match the hash never runs, and the page keeps working", async () => {
+  // Bug pinned: a tag without integrity (or one the browser ignores): a changed file on the
+  // CDN would run in every vendor's page.
+  const { page, log, close } = await open(browser, `${site.base}/tampered`);
+  try {
+    await waitFor(() => log.errors.some((e) => /integrity/i.test(e)), { what: () => `the browser refusing the script: ${JSON.stringify(log)}` });
+    assert.equal(await page.evaluate(() => typeof window.pathlight), "undefined");
+    assert.equal(await page.locator("pathlight-widget").count(), 0);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
