@@ -25,6 +25,7 @@ mod test_pack;
 pub mod trigger;
 pub mod url_pattern;
 pub mod url_safety;
+pub mod way;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod authoring;
