@@ -29,6 +29,8 @@ pub mod way;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod authoring;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learners;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
