@@ -66,7 +66,7 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                                     <button class="pl-stop-button" type="button" on:click=move |_| state.open_lesson(&id)>
                                         <span class="pl-stop-text">
                                             <span class="pl-stop-title">{title}</span>
-                                            {(!why.is_empty()).then(|| view! { <span class="pl-stop-why">{why}</span> })}
+                                            <span class="pl-stop-why">{why}</span>
                                         </span>
                                         <span class="pl-stop-state">{word}</span>
                                     </button>
