@@ -97,6 +97,7 @@ pub fn generate(rng: &mut Rng) -> World {
                 title: format!("Goal {g}"),
                 description: String::new(),
                 roles: vec![],
+                locales: Keyed::new(),
             })
             .collect(),
         lessons: generated,

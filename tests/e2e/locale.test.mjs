@@ -54,10 +54,10 @@ test("with the UI in German, the reasons for each suggestion and the map's heade
   await waitFor(async () => (await first.locator(".pl-item-title").textContent()) === "Einen Bericht exportieren", { what: "the German title first" });
   assert.equal(
     await first.locator(".pl-item-why").textContent(),
-    "Zu deinem Ziel Get paid faster · schaltet Send an invoice frei · auf diesem Bildschirm",
-    "goal and lesson titles stay as the pack gives them; the words around them are German",
+    "Zu deinem Ziel Schneller bezahlt werden · schaltet Send an invoice frei · auf diesem Bildschirm",
+    "the goal in its German translation, the untranslated lesson in English, the words around them German",
   );
-  const map = panel.getByRole("region", { name: "Dein Weg zu: Get paid faster" });
+  const map = panel.getByRole("region", { name: "Dein Weg zu: Schneller bezahlt werden" });
   assert.equal(await map.locator(".pl-map-meta").textContent(), "Noch 2 Lektionen · 5 Min.");
   assert.equal(await map.locator(".pl-stop-why").first().textContent(), "Schaltet Send an invoice frei");
   const words = [...await panel.locator(".pl-item-why").allTextContents(), await map.locator(".pl-map-meta").textContent()].join(" ");
