@@ -308,6 +308,30 @@ proptest! {
     }
 
     #[test]
+    fn a_lesson_on_the_way_that_is_not_ready_says_what_it_waits_for_and_a_ready_one_what_it_unlocks(
+        world in world(),
+    ) {
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let ranked = ranked(&world, &pack, &candidates, &world.chosen);
+        let progress = world.progress(&world.chosen);
+        for s in ranked.iter().filter(|s| s.way.is_some()) {
+            let step = s.way.unwrap();
+            let waits_for = s.reasons.iter().find_map(|r| match r {
+                pathlight::ranking::Reason::After(p) => Some(*p),
+                _ => None,
+            });
+            prop_assert_eq!(waits_for.is_some(), !step.ready, "{}", s.lesson.id);
+            if let Some(p) = waits_for {
+                prop_assert!(s.lesson.prerequisites.iter().any(|q| q == p));
+                prop_assert!(!progress.state(p).is_done());
+            }
+            let unlocks = s.reasons.iter().any(|r| matches!(r, pathlight::ranking::Reason::Unlocks(_)));
+            prop_assert_eq!(unlocks, step.unlocks.is_some());
+        }
+    }
+
+    #[test]
     fn of_twins_on_the_way_the_one_on_screen_comes_first(
         world in world(),
         twin in spec(12),
