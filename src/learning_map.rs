@@ -2,11 +2,10 @@
 //! with where they stand, what is left, why each lesson is there, and the skill mark that
 //! only doing the lessons earns.
 
-use crate::keyed::Keyed;
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{LessonState, Progress};
 use crate::ranking::Reason;
-use crate::way::Way;
+use crate::way::{Index, Way};
 
 /// A lesson on the way to a goal.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,17 +44,8 @@ pub fn learning_map<'a>(
 ) -> Option<LearningMap<'a>> {
     let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
     let lessons = &pack.lessons;
-    // Inserted one by one: collecting into a map would add a sort to the wasm.
-    let mut index = Keyed::new();
-    for (i, l) in lessons.iter().enumerate() {
-        index.insert(l.id.clone(), i);
-    }
-    let prerequisites = |i: usize| {
-        lessons[i]
-            .prerequisites
-            .iter()
-            .filter_map(|p| index.get(p.as_str()).copied())
-    };
+    let index = Index::new(lessons);
+    let prerequisites = |i: usize| lessons[i].prerequisites.iter().filter_map(|p| index.get(p));
 
     let mut on_map = vec![false; lessons.len()];
     let mut pending: Vec<usize> = (0..lessons.len())
@@ -75,7 +65,7 @@ pub fn learning_map<'a>(
         lessons[i]
             .prerequisites
             .iter()
-            .any(|p| !index.contains_key(p) && !progress.state(p).is_done())
+            .any(|p| index.get(p).is_none() && !progress.state(p).is_done())
     };
     let mut placed = vec![false; lessons.len()];
     // A lesson to do may come once each prerequisite is placed or done; a lesson done, once

@@ -11,7 +11,6 @@
 //! The ranking puts ready lessons on the way first, and the learning map starts with the one
 //! of highest value: the right next lesson.
 
-use crate::keyed::Keyed;
 use crate::pack::{Lesson, Pack};
 use crate::progress::Progress;
 use std::cmp::Reverse;
@@ -31,22 +30,44 @@ pub struct Step<'a> {
 /// The lessons on the way to some goals, for one learner.
 #[derive(Debug, Clone)]
 pub struct Way<'a> {
-    index: Keyed<usize>,
+    index: Index<'a>,
     steps: Vec<Option<Step<'a>>>,
+}
+
+/// Where each lesson is in the pack, by id: sorted once through the shared sort, since
+/// inserting ids one by one into a sorted list moves it over and over (milliseconds for a
+/// thousand lessons, on every offer).
+#[derive(Debug, Clone, Default)]
+pub struct Index<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Index<'a> {
+    pub fn new(lessons: &'a [Lesson]) -> Index<'a> {
+        let mut ids: Vec<(&str, usize)> = lessons
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        crate::order::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
+        Index(ids)
+    }
+
+    /// The place in the pack of the lesson `id`.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+        Some(self.0[at].1)
+    }
 }
 
 impl<'a> Way<'a> {
     /// The way to the goals `goals` (ids; those missing from the pack serve nothing).
     pub fn new(pack: &'a Pack, goals: &[&str], progress: &Progress) -> Way<'a> {
         let lessons = &pack.lessons;
-        let mut index = Keyed::new();
         let mut steps: Vec<Option<Step>> = vec![None; lessons.len()];
         if goals.is_empty() {
+            let index = Index::default();
             return Way { index, steps };
         }
-        for (i, l) in lessons.iter().enumerate() {
-            index.insert(l.id.clone(), i);
-        }
+        let index = Index::new(lessons);
         let done: Vec<bool> = lessons
             .iter()
             .map(|l| progress.state(&l.id).is_done())
@@ -76,7 +97,7 @@ impl<'a> Way<'a> {
                         lessons[i]
                             .prerequisites
                             .iter()
-                            .filter_map(|p| index.get(p).copied())
+                            .filter_map(|p| index.get(p))
                             .filter(|&p| !done[p] && carried[p].is_none()),
                     );
                 }
@@ -107,7 +128,7 @@ impl<'a> Way<'a> {
 
     /// Where `lesson` stands on the way; none when it is off the way (or done).
     pub fn step(&self, lesson: &Lesson) -> Option<Step<'a>> {
-        self.index.get(&lesson.id).and_then(|&i| self.steps[i])
+        self.index.get(&lesson.id).and_then(|i| self.steps[i])
     }
 
     /// The highest value among the ready lessons on the way: what a right next lesson
