@@ -66,6 +66,8 @@ pub struct Strings {
     pub min: &'static str,
     pub for_goal: &'static str,
     pub for_goals: &'static str,
+    /// Between the items of a list: ", ".
+    pub comma: &'static str,
     /// Before the last item of a list: " and ".
     pub and: &'static str,
     pub for_role: &'static str,
@@ -121,6 +123,7 @@ const EN: Strings = Strings {
     min: "{} min",
     for_goal: "for your goal {}",
     for_goals: "for your goals {}",
+    comma: ", ",
     and: " and ",
     for_role: "picked for your role",
     on_screen: "on this screen",
@@ -175,6 +178,7 @@ const DE: Strings = Strings {
     min: "{} Min.",
     for_goal: "zu deinem Ziel {}",
     for_goals: "zu deinen Zielen {}",
+    comma: ", ",
     and: " und ",
     for_role: "passend zu deiner Rolle",
     on_screen: "auf diesem Bildschirm",
@@ -229,6 +233,7 @@ const FR: Strings = Strings {
     min: "{} min",
     for_goal: "pour votre objectif {}",
     for_goals: "pour vos objectifs {}",
+    comma: ", ",
     and: " et ",
     for_role: "choisie pour votre rôle",
     on_screen: "sur cet écran",
@@ -283,6 +288,7 @@ const ES: Strings = Strings {
     min: "{} min",
     for_goal: "para tu objetivo {}",
     for_goals: "para tus objetivos {}",
+    comma: ", ",
     and: " y ",
     for_role: "elegida para tu rol",
     on_screen: "en esta pantalla",
@@ -337,6 +343,7 @@ const JA: Strings = Strings {
     min: "{}分",
     for_goal: "目標「{}」のため",
     for_goals: "目標「{}」のため",
+    comma: "、",
     and: "、",
     for_role: "あなたの役割向け",
     on_screen: "この画面にあります",
@@ -391,6 +398,7 @@ const AR: Strings = Strings {
     min: "{} دقيقة",
     for_goal: "لهدفك {}",
     for_goals: "لأهدافك {}",
+    comma: "، ",
     and: " و",
     for_role: "مختار لدورك",
     on_screen: "على هذه الشاشة",
@@ -445,6 +453,7 @@ const HE: Strings = Strings {
     min: "{} דק׳",
     for_goal: "ליעד שלך {}",
     for_goals: "ליעדים שלך {}",
+    comma: ", ",
     and: " ו",
     for_role: "נבחר לתפקיד שלך",
     on_screen: "במסך הזה",
@@ -503,7 +512,7 @@ impl Strings {
                 [] => fill(self.for_goal, last),
                 _ => fill(
                     self.for_goals,
-                    format!("{}{}{last}", first.join(", "), self.and),
+                    format!("{}{}{last}", first.join(self.comma), self.and),
                 ),
             });
         }
@@ -621,6 +630,16 @@ mod tests {
         assert_eq!(
             strings("en").reasons(&reasons_of_a(&pack), &pack),
             "For your goals Close the month and Get paid faster · picked for your role · on this screen · after Lesson first"
+        );
+        let goals = &reasons_of_a(&pack)[..2];
+        let three = [goals[0], goals[1], goals[0]];
+        assert_eq!(
+            strings("en").reasons(&three, &pack),
+            "For your goals Close the month, Get paid faster and Close the month"
+        );
+        assert_eq!(
+            strings("ja").reasons(&three, &pack),
+            "目標「Close the month、Get paid faster、Close the month」のため"
         );
         let unlocks = [
             Reason::Unlocks(pack.lesson("a").unwrap()),
