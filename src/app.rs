@@ -211,6 +211,7 @@ async fn mount(
             suggestions: options.suggestions.unwrap_or(default.suggestions),
             auto_opens: options.auto_open.unwrap_or(default.auto_opens),
         },
+        locale: locale.clone(),
     };
     let edge = Edge::open(remote);
     let owner = Owner::new();

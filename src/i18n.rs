@@ -1,5 +1,23 @@
 //! The widget's own words in each language it speaks. Lesson content comes from the pack;
-//! these are the buttons, labels and announcements around it.
+//! these are the buttons, labels and announcements around it, and the reasons behind each
+//! suggestion, put into words here so no English reaches a learner of another language.
+
+use crate::pack::Pack;
+use crate::ranking::Reason;
+
+/// How a language counts: which form of "{} lessons" a number takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// One form for 1, another for every other number (English, German, Spanish, Hebrew).
+    One,
+    /// One form for 0 and 1 (French).
+    ZeroOne,
+    /// The same form for every number (Japanese).
+    None,
+    /// Arabic, with numerals: the plural from 3 to 10 ("3 دروس"), the singular otherwise
+    /// ("12 درس").
+    Arabic,
+}
 
 /// The UI strings of one language. `{}` marks where a value goes (see [`fill`]).
 #[derive(Debug)]
@@ -41,6 +59,25 @@ pub struct Strings {
     pub next_step: &'static str,
     pub previous_step: &'static str,
     pub finish: &'static str,
+    pub plural: Plural,
+    /// "{} lesson" and "{} lessons", as [`Plural`] picks them.
+    pub lessons: [&'static str; 2],
+    /// Minutes, short: "{} min".
+    pub min: &'static str,
+    pub for_goal: &'static str,
+    pub for_goals: &'static str,
+    /// Between the items of a list: ", ".
+    pub comma: &'static str,
+    /// Before the last item of a list: " and ".
+    pub and: &'static str,
+    pub for_role: &'static str,
+    pub on_screen: &'static str,
+    pub on_page: &'static str,
+    pub builds_on_done: &'static str,
+    pub after: &'static str,
+    pub unlocks: &'static str,
+    pub snoozed: &'static str,
+    pub you_know: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -81,6 +118,21 @@ const EN: Strings = Strings {
     next_step: "Next step",
     previous_step: "Previous step",
     finish: "Done",
+    plural: Plural::One,
+    lessons: ["{} lesson", "{} lessons"],
+    min: "{} min",
+    for_goal: "for your goal {}",
+    for_goals: "for your goals {}",
+    comma: ", ",
+    and: " and ",
+    for_role: "picked for your role",
+    on_screen: "on this screen",
+    on_page: "on this page",
+    builds_on_done: "builds on what you have done",
+    after: "after {}",
+    unlocks: "unlocks {}",
+    snoozed: "snoozed",
+    you_know: "you know this",
 };
 
 const DE: Strings = Strings {
@@ -121,6 +173,21 @@ const DE: Strings = Strings {
     next_step: "Nächster Schritt",
     previous_step: "Vorheriger Schritt",
     finish: "Fertig",
+    plural: Plural::One,
+    lessons: ["{} Lektion", "{} Lektionen"],
+    min: "{} Min.",
+    for_goal: "zu deinem Ziel {}",
+    for_goals: "zu deinen Zielen {}",
+    comma: ", ",
+    and: " und ",
+    for_role: "passend zu deiner Rolle",
+    on_screen: "auf diesem Bildschirm",
+    on_page: "auf dieser Seite",
+    builds_on_done: "baut auf Erledigtem auf",
+    after: "nach {}",
+    unlocks: "schaltet {} frei",
+    snoozed: "zurückgestellt",
+    you_know: "kennst du schon",
 };
 
 const FR: Strings = Strings {
@@ -161,6 +228,21 @@ const FR: Strings = Strings {
     next_step: "Étape suivante",
     previous_step: "Étape précédente",
     finish: "Terminé",
+    plural: Plural::ZeroOne,
+    lessons: ["{} leçon", "{} leçons"],
+    min: "{} min",
+    for_goal: "pour votre objectif {}",
+    for_goals: "pour vos objectifs {}",
+    comma: ", ",
+    and: " et ",
+    for_role: "choisie pour votre rôle",
+    on_screen: "sur cet écran",
+    on_page: "sur cette page",
+    builds_on_done: "s’appuie sur vos acquis",
+    after: "après {}",
+    unlocks: "débloque {}",
+    snoozed: "reportée",
+    you_know: "vous la connaissez",
 };
 
 const ES: Strings = Strings {
@@ -201,6 +283,21 @@ const ES: Strings = Strings {
     next_step: "Paso siguiente",
     previous_step: "Paso anterior",
     finish: "Listo",
+    plural: Plural::One,
+    lessons: ["{} lección", "{} lecciones"],
+    min: "{} min",
+    for_goal: "para tu objetivo {}",
+    for_goals: "para tus objetivos {}",
+    comma: ", ",
+    and: " y ",
+    for_role: "elegida para tu rol",
+    on_screen: "en esta pantalla",
+    on_page: "en esta página",
+    builds_on_done: "se basa en lo que ya hiciste",
+    after: "después de {}",
+    unlocks: "desbloquea {}",
+    snoozed: "pospuesta",
+    you_know: "ya la conoces",
 };
 
 const JA: Strings = Strings {
@@ -241,6 +338,21 @@ const JA: Strings = Strings {
     next_step: "次のステップ",
     previous_step: "前のステップ",
     finish: "完了",
+    plural: Plural::None,
+    lessons: ["{}レッスン", "{}レッスン"],
+    min: "{}分",
+    for_goal: "目標「{}」のため",
+    for_goals: "目標「{}」のため",
+    comma: "、",
+    and: "、",
+    for_role: "あなたの役割向け",
+    on_screen: "この画面にあります",
+    on_page: "このページにあります",
+    builds_on_done: "完了した内容の続き",
+    after: "「{}」の後に",
+    unlocks: "「{}」の準備",
+    snoozed: "後回し中",
+    you_know: "習得済み",
 };
 
 const AR: Strings = Strings {
@@ -281,6 +393,21 @@ const AR: Strings = Strings {
     next_step: "الخطوة التالية",
     previous_step: "الخطوة السابقة",
     finish: "تم",
+    plural: Plural::Arabic,
+    lessons: ["{} درس", "{} دروس"],
+    min: "{} دقيقة",
+    for_goal: "لهدفك {}",
+    for_goals: "لأهدافك {}",
+    comma: "، ",
+    and: " و",
+    for_role: "مختار لدورك",
+    on_screen: "على هذه الشاشة",
+    on_page: "في هذه الصفحة",
+    builds_on_done: "يبني على ما أنجزته",
+    after: "بعد {}",
+    unlocks: "يفتح الطريق إلى {}",
+    snoozed: "مؤجَّل",
+    you_know: "تعرفه بالفعل",
 };
 
 const HE: Strings = Strings {
@@ -321,6 +448,21 @@ const HE: Strings = Strings {
     next_step: "השלב הבא",
     previous_step: "השלב הקודם",
     finish: "סיום",
+    plural: Plural::One,
+    lessons: ["שיעור {}", "{} שיעורים"],
+    min: "{} דק׳",
+    for_goal: "ליעד שלך {}",
+    for_goals: "ליעדים שלך {}",
+    comma: ", ",
+    and: " ו",
+    for_role: "נבחר לתפקיד שלך",
+    on_screen: "במסך הזה",
+    on_page: "בדף הזה",
+    builds_on_done: "מבוסס על מה שכבר עשית",
+    after: "אחרי {}",
+    unlocks: "פותח את {}",
+    snoozed: "נדחה",
+    you_know: "כבר מוכר לך",
 };
 
 const ALL: [&Strings; 7] = [&EN, &DE, &FR, &ES, &JA, &AR, &HE];
@@ -333,6 +475,70 @@ pub fn strings(locale: &str) -> &'static Strings {
         .unwrap_or("")
         .to_ascii_lowercase();
     ALL.into_iter().find(|s| s.lang == lang).unwrap_or(&EN)
+}
+
+impl Strings {
+    /// `n` lessons, in the form the number takes: "1 lesson", "12 lessons".
+    pub fn lessons(&self, n: usize) -> String {
+        let one = match self.plural {
+            Plural::One => n == 1,
+            Plural::ZeroOne => n <= 1,
+            Plural::None => true,
+            Plural::Arabic => !(3..=10).contains(&n),
+        };
+        fill(self.lessons[usize::from(!one)], n)
+    }
+
+    /// What is left of a learning map: "12 lessons · 21 min left".
+    pub fn left_of(&self, lessons: usize, minutes: u32) -> String {
+        let both = format!("{} · {}", self.lessons(lessons), fill(self.min, minutes));
+        fill(self.left, both)
+    }
+
+    /// The reasons behind a suggestion's place as one phrase, e.g. "For your goal Close the
+    /// month · on this screen". `pack`, in the learner's language, names the lessons.
+    pub fn reasons(&self, reasons: &[Reason], pack: &Pack) -> String {
+        let title = |id: &str| pack.lesson(id).map_or(id.to_owned(), |l| l.title.clone());
+        let goals: Vec<&str> = reasons
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Goal(g) => Some(g.title.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut parts: Vec<String> = Vec::new();
+        if let Some((last, first)) = goals.split_last() {
+            parts.push(match first {
+                [] => fill(self.for_goal, last),
+                _ => fill(
+                    self.for_goals,
+                    format!("{}{}{last}", first.join(self.comma), self.and),
+                ),
+            });
+        }
+        for reason in reasons {
+            parts.push(match reason {
+                Reason::Goal(_) => continue,
+                Reason::Unlocks(lesson) => fill(self.unlocks, &lesson.title),
+                Reason::Role => self.for_role.into(),
+                Reason::OnScreen => self.on_screen.into(),
+                Reason::OnPage => self.on_page.into(),
+                Reason::Ready => self.builds_on_done.into(),
+                Reason::After(id) => fill(self.after, title(id)),
+                Reason::Snoozed => self.snoozed.into(),
+                Reason::Known => self.you_know.into(),
+                Reason::Completed => self.done.into(),
+            });
+        }
+        let mut phrase = parts.join(" · ");
+        // ASCII only: full Unicode upper-casing costs the wasm a 12 KB table; the templates
+        // start with an ASCII letter where their language has capitals, and a title
+        // starting with another letter is the author's to capitalize.
+        if let Some(first) = phrase.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        phrase
+    }
 }
 
 /// Puts `value` where the template says `{}`.
@@ -369,9 +575,110 @@ mod tests {
                 s.your_path,
                 s.left,
                 s.step_of,
+                s.lessons[0],
+                s.lessons[1],
+                s.min,
+                s.for_goal,
+                s.for_goals,
+                s.after,
+                s.unlocks,
             ] {
                 assert_eq!(t.matches("{}").count(), 1, "{}: {t}", s.lang);
             }
         }
+    }
+
+    /// A pack whose lesson `a` serves two goals and waits for `first`, translated to German.
+    fn reasons_pack() -> Pack {
+        use serde_json::json;
+        let lesson = |id: &str, extra: serde_json::Value| {
+            let mut l = json!({ "id": id, "title": format!("Lesson {id}"), "objective": "",
+                "minutes": 2, "why": [], "what": [], "how": [] });
+            l.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            l
+        };
+        let pack = json!({
+            "format": crate::pack::FORMAT, "id": "acme", "title": "Acme",
+            "goals": [
+                { "id": "paid", "title": "Get paid faster" },
+                { "id": "close", "title": "Close the month" },
+            ],
+            "lessons": [
+                lesson("first", json!({ "locales": { "de": { "title": "Erste Lektion" } } })),
+                lesson("a", json!({ "goals": { "close": 5, "paid": 2 }, "prerequisites": ["first"] })),
+            ],
+        });
+        Pack::from_json(&pack.to_string()).unwrap()
+    }
+
+    fn reasons_of_a(pack: &Pack) -> Vec<Reason<'_>> {
+        let goal = |id: &str| Reason::Goal(pack.goals.iter().find(|g| g.id == id).unwrap());
+        vec![
+            goal("close"),
+            goal("paid"),
+            Reason::Role,
+            Reason::OnScreen,
+            Reason::After("first"),
+        ]
+    }
+
+    #[test]
+    fn reasons_read_as_one_phrase_with_goals_first_and_a_capital() {
+        let pack = reasons_pack();
+        assert_eq!(
+            strings("en").reasons(&reasons_of_a(&pack), &pack),
+            "For your goals Close the month and Get paid faster · picked for your role · on this screen · after Lesson first"
+        );
+        let goals = &reasons_of_a(&pack)[..2];
+        let three = [goals[0], goals[1], goals[0]];
+        assert_eq!(
+            strings("en").reasons(&three, &pack),
+            "For your goals Close the month, Get paid faster and Close the month"
+        );
+        assert_eq!(
+            strings("ja").reasons(&three, &pack),
+            "目標「Close the month、Get paid faster、Close the month」のため"
+        );
+        let unlocks = [
+            Reason::Unlocks(pack.lesson("a").unwrap()),
+            Reason::Completed,
+        ];
+        assert_eq!(
+            strings("en").reasons(&unlocks, &pack),
+            "Unlocks Lesson a · done"
+        );
+    }
+
+    #[test]
+    fn reasons_are_in_the_learners_language_with_the_packs_translated_titles() {
+        // Bug pinned: the reasons were English in every UI language.
+        let pack = reasons_pack().localized("de");
+        assert_eq!(
+            strings("de").reasons(&reasons_of_a(&pack), &pack),
+            "Zu deinen Zielen Close the month und Get paid faster · passend zu deiner Rolle · auf diesem Bildschirm · nach Erste Lektion"
+        );
+        for s in ALL {
+            let phrase = s.reasons(&reasons_of_a(&pack), &pack);
+            if s.lang != "en" {
+                for english in ["goal", "role", "screen", "after"] {
+                    assert!(!phrase.contains(english), "{}: {phrase}", s.lang);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_left_reads_as_words_with_the_right_number_forms() {
+        // Bug pinned: the map said "4 · 8 min" in every language.
+        assert_eq!(strings("en").left_of(12, 21), "12 lessons · 21 min left");
+        assert_eq!(strings("en").left_of(1, 3), "1 lesson · 3 min left");
+        assert_eq!(strings("de").left_of(12, 21), "Noch 12 Lektionen · 21 Min.");
+        assert_eq!(strings("de").left_of(1, 2), "Noch 1 Lektion · 2 Min.");
+        assert_eq!(strings("fr").lessons(0), "0 leçon");
+        assert_eq!(strings("ja").lessons(3), "3レッスン");
+        assert_eq!(strings("ar").lessons(3), "3 دروس");
+        assert_eq!(strings("ar").lessons(12), "12 درس");
     }
 }

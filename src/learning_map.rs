@@ -1,26 +1,33 @@
-//! The learning map: the lessons on the way to a goal, in prerequisite order, with where the
-//! learner stands, what is left, and the skill mark that only doing the lessons earns.
+//! The learning map: the lessons on the way to a goal, in an order the learner can follow,
+//! with where they stand, what is left, why each lesson is there, and the skill mark that
+//! only doing the lessons earns.
 
-use crate::keyed::Keyed;
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{LessonState, Progress};
+use crate::ranking::Reason;
+use crate::way::{Index, Way};
 
 /// A lesson on the way to a goal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop<'a> {
     pub lesson: &'a Lesson,
     pub state: LessonState,
+    /// Why a lesson still to do is there: it serves the goal ([`Reason::Goal`]), or it
+    /// unlocks a lesson that serves it more ([`Reason::Unlocks`]).
+    pub why: Option<Reason<'a>>,
 }
 
 /// The way to one goal, for the learner's map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LearningMap<'a> {
     pub goal: &'a Goal,
-    /// The lessons that serve the goal and those they build on, each after its
-    /// prerequisites and in pack order otherwise.
+    /// The lessons that serve the goal and those they build on. Those done or known come
+    /// first; then, from the right next lesson on, each lesson after its prerequisites,
+    /// the one unblocking the most goal weight first whenever several could come next.
     pub stops: Vec<Stop<'a>>,
-    /// The index of the stop where the learner stands: the first one left; none once
-    /// nothing is left. Lessons may still be taken in any order.
+    /// The index of the stop where the learner stands: the right next lesson, ready and
+    /// unblocking the most goal weight; none once nothing is left. Lessons may still be
+    /// taken in any order.
     pub next: Option<usize>,
     pub lessons_left: usize,
     pub minutes_left: u32,
@@ -37,61 +44,74 @@ pub fn learning_map<'a>(
 ) -> Option<LearningMap<'a>> {
     let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
     let lessons = &pack.lessons;
-    // Inserted one by one: collecting into a map would add a sort to the wasm.
-    let mut index = Keyed::new();
-    for (i, l) in lessons.iter().enumerate() {
-        index.insert(l.id.clone(), i);
-    }
-    let prerequisites = |i: usize| {
-        lessons[i]
-            .prerequisites
-            .iter()
-            .filter_map(|p| index.get(p.as_str()).copied())
-    };
+    let index = Index::new(lessons);
+    let prerequisites = |i: usize| lessons[i].prerequisites.iter().filter_map(|p| index.get(p));
 
-    let mut on_way = vec![false; lessons.len()];
+    let mut on_map = vec![false; lessons.len()];
     let mut pending: Vec<usize> = (0..lessons.len())
         .filter(|&i| lessons[i].goals.contains_key(goal_id))
         .collect();
     while let Some(i) = pending.pop() {
-        if !std::mem::replace(&mut on_way[i], true) {
+        if !std::mem::replace(&mut on_map[i], true) {
             pending.extend(prerequisites(i));
         }
     }
 
-    let way: Vec<usize> = (0..lessons.len()).filter(|&i| on_way[i]).collect();
+    let way = Way::new(pack, &[goal_id], progress);
+    let states: Vec<LessonState> = lessons.iter().map(|l| progress.state(&l.id)).collect();
+    let done = |i: usize| states[i].is_done();
+    let value = |i: usize| way.step(&lessons[i]).map_or(0, |s| s.value);
+    let blocked = |i: usize| {
+        lessons[i]
+            .prerequisites
+            .iter()
+            .any(|p| index.get(p).is_none() && !progress.state(p).is_done())
+    };
     let mut placed = vec![false; lessons.len()];
-    let mut stops: Vec<Stop> = Vec::with_capacity(way.len());
-    let mut next = None;
+    // A lesson to do may come once each prerequisite is placed or done; a lesson done, once
+    // each prerequisite done is placed: what the learner did stays in the order they can
+    // read it, and a prerequisite they skipped does not hold it back.
+    let can_come =
+        |i: usize, placed: &[bool]| prerequisites(i).all(|p| placed[p] || (done(p) != done(i)));
+    let mut stops: Vec<Stop> = Vec::new();
     let (mut lessons_left, mut minutes_left) = (0, 0);
     let mut all_done = true;
     loop {
-        let unplaced = || way.iter().copied().filter(|&i| !placed[i]);
-        let Some(i) = unplaced()
-            .find(|&i| prerequisites(i).all(|p| placed[p]))
-            // Only a cycle, which the linter refuses, leaves no lesson ready: break it in pack
-            // order rather than leave lessons off the map.
-            .or_else(|| unplaced().next())
-        else {
+        let unplaced = || (0..lessons.len()).filter(|&i| on_map[i] && !placed[i]);
+        let ready = unplaced().filter(|&i| can_come(i, &placed));
+        let best = match ready.clone().find(|&i| done(i)) {
+            Some(i) => Some(i),
+            // Heaviest first; of equal weight, the first in the pack. A lesson waiting for
+            // a prerequisite missing from the pack comes after the rest: it never gets ready.
+            None => ready.max_by_key(|&i| (!blocked(i), value(i), std::cmp::Reverse(i))),
+        };
+        // Only a cycle, which the linter refuses, leaves no lesson ready: break it in pack
+        // order rather than leave lessons off the map.
+        let Some(i) = best.or_else(|| unplaced().next()) else {
             break;
         };
         placed[i] = true;
         let lesson = &lessons[i];
-        let state = progress.state(&lesson.id);
+        let state = states[i];
+        let mut why = None;
         if !state.is_done() {
-            next.get_or_insert(stops.len());
             lessons_left += 1;
             minutes_left += u32::from(lesson.minutes);
+            why = match way.step(lesson).and_then(|s| s.unlocks) {
+                Some(heavier) => Some(Reason::Unlocks(heavier)),
+                None if lesson.goals.contains_key(goal_id) => Some(Reason::Goal(goal)),
+                None => None,
+            };
         }
         all_done &= matches!(state, LessonState::Completed(_));
-        stops.push(Stop { lesson, state });
+        stops.push(Stop { lesson, state, why });
     }
 
     Some(LearningMap {
         goal,
         skill_mark: all_done && !stops.is_empty(),
+        next: stops.iter().position(|s| !s.state.is_done()),
         stops,
-        next,
         lessons_left,
         minutes_left,
     })
@@ -139,16 +159,28 @@ mod tests {
     }
 
     #[test]
-    fn the_map_puts_prerequisites_first_and_keeps_pack_order_otherwise() {
+    fn the_map_starts_with_what_unblocks_the_heaviest_lesson_and_keeps_prerequisites_first() {
+        // Bug pinned: the next stop was the first lesson left in pack order (`methods`,
+        // weight 3), not `create`, which unblocks `send` (weight 5).
         let pack = map_pack();
         let map = learning_map(&pack, "paid", &Progress::default()).unwrap();
         assert_eq!(
             stops(&map),
             [
-                ("methods", "next"),
-                ("create", "left"),
+                ("create", "next"),
                 ("send", "left"),
                 ("remind", "left"),
+                ("methods", "left"),
+            ]
+        );
+        let why: Vec<Option<Reason>> = map.stops.iter().map(|s| s.why).collect();
+        assert_eq!(
+            why,
+            [
+                Some(Reason::Unlocks(pack.lesson("send").unwrap())),
+                Some(Reason::Goal(map.goal)),
+                Some(Reason::Goal(map.goal)),
+                Some(Reason::Goal(map.goal)),
             ]
         );
         assert_eq!(

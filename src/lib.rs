@@ -25,9 +25,12 @@ mod test_pack;
 pub mod trigger;
 pub mod url_pattern;
 pub mod url_safety;
+pub mod way;
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learners;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod app;

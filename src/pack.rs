@@ -36,6 +36,16 @@ pub struct Goal {
     pub description: String,
     /// Roles the goal is meant for; empty means everyone.
     pub roles: Vec<String>,
+    /// Translations by BCP 47 tag, as for lessons: the learner chooses goals, and reads
+    /// them in the reasons and on the map, in their language where the pack has it.
+    pub locales: Keyed<GoalTranslation>,
+}
+
+/// A goal's text in another language: each part given replaces the default language's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GoalTranslation {
+    pub title: Option<String>,
+    pub description: Option<String>,
 }
 
 /// One micro-lesson with a single objective.
@@ -314,8 +324,10 @@ impl Pack {
     /// stopping at the pack's own language, which needs none. The parts a translation
     /// leaves out, and lessons without one, stay in the default language.
     ///
-    /// The result carries no translations. Its `locale` is the tag of the translations
-    /// used (the most specific, if lessons used several); unchanged when none was.
+    /// Goals take theirs the same way.
+    ///
+    /// The result carries no translations. Its `locale` is the tag of the lessons'
+    /// translations used (the most specific, if lessons used several); unchanged when none was.
     pub fn localized(mut self, locale: &str) -> Pack {
         let wanted = locale.trim().replace('_', "-");
         let fallbacks = lookup_chain(&wanted);
@@ -323,24 +335,32 @@ impl Pack {
         let mut used: Option<(usize, String)> = None;
         for lesson in &mut self.lessons {
             let mut locales = std::mem::take(&mut lesson.locales);
-            for (rank, tag) in fallbacks.iter().enumerate() {
-                if tag.eq_ignore_ascii_case(&self.locale) {
-                    break;
-                }
-                let Some(key) = locales
-                    .keys()
-                    .find(|k| k.eq_ignore_ascii_case(tag))
-                    .cloned()
-                else {
-                    continue;
-                };
-                if let Some(t) = locales.remove(&key) {
-                    lesson.translate(t);
-                }
-                if used.as_ref().is_none_or(|(r, _)| rank < *r) {
-                    used = Some((rank, key));
-                }
-                break;
+            let Some((rank, tag)) = best_tag(
+                &locales.keys().collect::<Vec<_>>(),
+                &fallbacks,
+                &self.locale,
+            ) else {
+                continue;
+            };
+            if let Some(t) = locales.remove(&tag) {
+                lesson.translate(t);
+            }
+            if used.as_ref().is_none_or(|(r, _)| rank < *r) {
+                used = Some((rank, tag));
+            }
+        }
+        for goal in &mut self.goals {
+            let mut locales = std::mem::take(&mut goal.locales);
+            let best = best_tag(
+                &locales.keys().collect::<Vec<_>>(),
+                &fallbacks,
+                &self.locale,
+            );
+            if let Some(t) = best.and_then(|(_, tag)| locales.remove(&tag)) {
+                goal.title = t.title.unwrap_or(std::mem::take(&mut goal.title));
+                goal.description = t
+                    .description
+                    .unwrap_or(std::mem::take(&mut goal.description));
             }
         }
         if let Some((_, tag)) = used {
@@ -414,6 +434,21 @@ impl Lesson {
 
 /// The tags to try for `tag`, most specific first (RFC 4647 lookup): `zh-Hant-TW`,
 /// `zh-Hant`, `zh`. A subtag left as the last after a singleton (`x` in `de-x-y`) goes too.
+/// The best of `tags` (a lesson's or goal's translations) for `fallbacks`, as
+/// [`lookup_chain`] gives them; none once the chain reaches `own`, the pack's language: its
+/// place in the chain, and the tag as the pack spells it.
+fn best_tag(tags: &[&String], fallbacks: &[&str], own: &str) -> Option<(usize, String)> {
+    for (rank, tag) in fallbacks.iter().enumerate() {
+        if tag.eq_ignore_ascii_case(own) {
+            return None;
+        }
+        if let Some(key) = tags.iter().find(|k| k.eq_ignore_ascii_case(tag)) {
+            return Some((rank, key.to_string()));
+        }
+    }
+    None
+}
+
 fn lookup_chain(tag: &str) -> Vec<&str> {
     let mut chain = Vec::new();
     let mut rest = tag;
@@ -458,7 +493,27 @@ impl FromJson for Goal {
             title: f.required("title")?,
             description: f.or_default("description")?,
             roles: f.or_default("roles")?,
+            locales: f.or_default("locales")?,
         })
+    }
+}
+
+impl FromJson for GoalTranslation {
+    fn from_json(value: &Json) -> Result<GoalTranslation, Mismatch> {
+        let f = value.fields()?;
+        Ok(GoalTranslation {
+            title: f.optional("title")?,
+            description: f.optional("description")?,
+        })
+    }
+}
+
+impl ToJson for GoalTranslation {
+    fn to_json(&self) -> Json {
+        Object::new()
+            .with_some("title", &self.title)
+            .with_some("description", &self.description)
+            .build()
     }
 }
 
@@ -469,6 +524,7 @@ impl ToJson for Goal {
             .with("title", &self.title)
             .with("description", &self.description)
             .with_some("roles", &self.roles)
+            .with_some("locales", &self.locales)
             .build()
     }
 }
@@ -830,6 +886,39 @@ mod tests {
         assert!(written["lessons"][0].get("locales").is_none(), "{written}");
         let localized = p.clone().localized("de");
         assert_eq!(localized, p, "nothing to translate: the pack is unchanged");
+    }
+
+    #[test]
+    fn goals_take_their_translation_like_lessons_and_keep_what_it_leaves_out() {
+        let mut p: serde_json::Value =
+            serde_json::from_str(&pack(vec![lesson("a", None, 0)])).unwrap();
+        p["goals"] = json!([
+            { "id": "paid", "title": "Get paid faster", "description": "Money in.",
+              "locales": { "de": { "title": "Schneller bezahlt werden" } } },
+            { "id": "close", "title": "Close the month" },
+        ]);
+        let p = Pack::from_json(&p.to_string()).unwrap();
+        let written: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(
+            written["goals"][0]["locales"]["de"]["title"],
+            "Schneller bezahlt werden"
+        );
+        assert!(written["goals"][1].get("locales").is_none());
+        let swiss = p.clone().localized("de-CH");
+        assert_eq!(
+            (
+                swiss.goals[0].title.as_str(),
+                swiss.goals[0].description.as_str()
+            ),
+            ("Schneller bezahlt werden", "Money in.")
+        );
+        assert_eq!(swiss.goals[1].title, "Close the month");
+        assert!(swiss.goals.iter().all(|g| g.locales.is_empty()));
+        assert_eq!(
+            swiss.locale, "en",
+            "the lessons' language, which goals do not change"
+        );
+        assert_eq!(p.localized("fr").goals[0].title, "Get paid faster");
     }
 
     #[test]

@@ -4,9 +4,15 @@
 //! keeps the [`Reason`]s behind its place so the widget can say why it suggests it.
 //! [`Attention`] then caps how many of them the widget puts in front of the learner at once.
 //! All of it is deterministic: the same lessons, in any order, come out in the same order.
+//!
+//! With goals chosen, the [`Way`] to them comes first: new lessons on the way that the
+//! learner can take now, the one that unblocks the most goal weight first; then new lessons
+//! on the way that wait for another; then the rest by score. The feature on screen and the
+//! author's priority order lessons of equal goal value.
 
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{LessonState, Progress};
+use crate::way::{Step, Way};
 use std::cmp::Reverse;
 
 // Points per factor. Being new outweighs the feature on screen and readiness together, so a
@@ -57,6 +63,8 @@ pub struct Learner<'a> {
 pub enum Reason<'a> {
     /// Serves a goal the learner chose.
     Goal(&'a Goal),
+    /// Needed first by this lesson, which serves a chosen goal more.
+    Unlocks(&'a Lesson),
     /// Serves a goal meant for the learner's role.
     Role,
     /// Its feature is in view now.
@@ -82,11 +90,35 @@ pub struct Suggestion<'a> {
     /// New to the learner: not done, and not set aside now.
     pub fresh: bool,
     pub score: u32,
-    /// The chosen goals first, strongest first; then role, place, readiness and novelty.
+    /// Where it stands on the way to the chosen goals; none when off the way.
+    pub way: Option<Step<'a>>,
+    /// The chosen goals first, strongest first, and the lesson it unlocks; then role,
+    /// place, readiness and novelty.
     pub reasons: Vec<Reason<'a>>,
 }
 
-/// Ranks the eligible lessons: highest score first, then highest priority, then by id.
+impl Suggestion<'_> {
+    /// How it stands toward the chosen goals, for the order: 2 for a new lesson on the way
+    /// that the learner can take now, 1 for one that waits for another, 0 otherwise.
+    pub fn toward_goal(&self) -> u8 {
+        match self.way {
+            Some(step) if self.fresh => 1 + u8::from(step.ready),
+            _ => 0,
+        }
+    }
+
+    /// The goal weight it unblocks, when it counts for the order.
+    fn goal_value(&self) -> u32 {
+        match self.toward_goal() {
+            0 => 0,
+            _ => self.way.map_or(0, |s| s.value),
+        }
+    }
+}
+
+/// Ranks the eligible lessons: new ones on the way to the chosen goals first (ready, then
+/// waiting; each by the goal weight they unblock), then highest score, then highest
+/// priority, then by id.
 pub fn rank<'a>(
     pack: &'a Pack,
     candidates: &[Candidate<'a>],
@@ -108,13 +140,16 @@ pub fn rank<'a>(
         })
         .map(|g| g.id.as_str())
         .collect();
+    let goal_ids: Vec<&str> = chosen.iter().map(|g| g.id.as_str()).collect();
+    let way = Way::new(pack, &goal_ids, learner.progress);
     let mut ranked: Vec<Suggestion> = candidates
         .iter()
-        .map(|c| suggestion(c, &chosen, &for_role, learner))
+        .map(|c| suggestion(c, &chosen, &for_role, &way, learner))
         .collect();
     crate::order::sort_by(&mut ranked, |a, b| {
-        (b.score, b.lesson.priority)
-            .cmp(&(a.score, a.lesson.priority))
+        let key = |s: &Suggestion| (s.toward_goal(), s.goal_value(), s.score, s.lesson.priority);
+        key(b)
+            .cmp(&key(a))
             .then_with(|| a.lesson.id.cmp(&b.lesson.id))
     });
     ranked
@@ -124,6 +159,7 @@ fn suggestion<'a>(
     candidate: &Candidate<'a>,
     chosen: &[&'a Goal],
     for_role: &[&str],
+    way: &Way<'a>,
     learner: &Learner,
 ) -> Suggestion<'a> {
     let lesson = candidate.lesson;
@@ -139,6 +175,10 @@ fn suggestion<'a>(
     for (weight, goal) in served {
         score += PER_GOAL_WEIGHT * u32::from(weight);
         reasons.push(Reason::Goal(goal));
+    }
+    let step = way.step(lesson);
+    if let Some(heavier) = step.and_then(|s| s.unlocks) {
+        reasons.push(Reason::Unlocks(heavier));
     }
 
     if lesson.goals.keys().any(|g| for_role.contains(&g.as_str())) {
@@ -190,52 +230,8 @@ fn suggestion<'a>(
         state,
         fresh,
         score,
+        way: step,
         reasons,
-    }
-}
-
-impl Suggestion<'_> {
-    /// The reasons in English, e.g. "For your goal Close the month · on this screen".
-    /// `pack` names the prerequisites still to do.
-    pub fn sentence(&self, pack: &Pack) -> String {
-        let goals: Vec<&str> = self
-            .reasons
-            .iter()
-            .filter_map(|r| match r {
-                Reason::Goal(g) => Some(g.title.as_str()),
-                _ => None,
-            })
-            .collect();
-        let mut parts: Vec<String> = Vec::new();
-        if let Some((last, first)) = goals.split_last() {
-            parts.push(match first {
-                [] => format!("for your goal {last}"),
-                _ => format!("for your goals {} and {last}", first.join(", ")),
-            });
-        }
-        for reason in &self.reasons {
-            parts.push(match reason {
-                Reason::Goal(_) => continue,
-                Reason::Role => "picked for your role".into(),
-                Reason::OnScreen => "on this screen".into(),
-                Reason::OnPage => "on this page".into(),
-                Reason::Ready => "builds on what you have done".into(),
-                Reason::After(id) => {
-                    let title = pack.lesson(id).map_or(*id, |l| l.title.as_str());
-                    format!("after {title}")
-                }
-                Reason::Snoozed => "snoozed".into(),
-                Reason::Known => "you know this".into(),
-                Reason::Completed => "done".into(),
-            });
-        }
-        let mut sentence = parts.join(" · ");
-        // ASCII only: full Unicode upper-casing costs the wasm a 12 KB table, and a title
-        // starting with another letter is the author's to capitalize.
-        if let Some(first) = sentence.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
-        sentence
     }
 }
 
@@ -500,7 +496,7 @@ mod tests {
     }
 
     #[test]
-    fn reasons_read_as_one_sentence_with_goals_first() {
+    fn reasons_list_the_goals_strongest_first_then_role_place_and_readiness() {
         let pack = pack(json!([
             lesson("first", json!({})),
             lesson(
@@ -511,19 +507,82 @@ mod tests {
         let progress = with_goals(&["paid", "close"]);
         let ranked = ranked(&pack, &progress, Some("finance"), &["a"]);
         let a = ranked.iter().find(|s| s.lesson.id == "a").unwrap();
+        let goal = |id: &str| Reason::Goal(pack.goals.iter().find(|g| g.id == id).unwrap());
         assert_eq!(
-            a.sentence(&pack),
-            "For your goals Close the month and Get paid faster · picked for your role · on this screen · after Lesson first"
+            a.reasons,
+            [
+                goal("close"),
+                goal("paid"),
+                Reason::Role,
+                Reason::OnScreen,
+                Reason::After("first")
+            ]
+        );
+        let first = ranked.iter().find(|s| s.lesson.id == "first").unwrap();
+        assert_eq!(first.reasons[0], Reason::Unlocks(pack.lesson("a").unwrap()));
+    }
+
+    /// The demo's problem in small: the heavy goal lesson waits for a lesson that serves no
+    /// goal, and an unrelated lesson is on screen.
+    fn chain() -> Pack {
+        pack(json!([
+            lesson("unrelated", json!({ "priority": 100 })),
+            lesson("create", json!({})),
+            lesson(
+                "send",
+                json!({ "goals": { "paid": 5 }, "prerequisites": ["create"] })
+            ),
+            lesson("filter", json!({ "goals": { "paid": 1 } })),
+        ]))
+    }
+
+    #[test]
+    fn a_prerequisite_of_a_goal_lesson_outranks_lessons_off_the_way_even_on_screen() {
+        // Bug pinned: goal points went only to lessons naming the goal, so `create` ranked
+        // with the unrelated lessons while `send`, which the learner cannot take yet, led.
+        let pack = chain();
+        let progress = with_goals(&["paid"]);
+        assert_eq!(
+            order(&pack, &progress, None, &["unrelated"]),
+            ["create", "filter", "send", "unrelated"]
+        );
+        let ranked = ranked(&pack, &progress, None, &["unrelated"]);
+        assert_eq!(
+            ranked[0].reasons[0],
+            Reason::Unlocks(pack.lesson("send").unwrap())
+        );
+        assert!(ranked[2].reasons.contains(&Reason::After("create")));
+    }
+
+    #[test]
+    fn without_goals_the_way_changes_nothing() {
+        let pack = chain();
+        assert_eq!(
+            order(&pack, &Progress::default(), None, &["unrelated"]),
+            ["unrelated", "create", "filter", "send"]
         );
     }
 
     #[test]
-    fn a_sentence_starts_with_a_capital_whatever_comes_first() {
-        let pack = pack(json!([lesson("a", json!({}))]));
-        let mut progress = Progress::default();
-        progress.complete("a", Via::Event, NOW);
-        let ranked = ranked(&pack, &progress, None, &["a"]);
-        assert_eq!(ranked[0].sentence(&pack), "On this screen · done");
+    fn once_the_prerequisite_is_done_the_goal_lesson_leads() {
+        let pack = chain();
+        let mut progress = with_goals(&["paid"]);
+        progress.complete("create", Via::Event, NOW);
+        assert_eq!(
+            order(&pack, &progress, None, &[]),
+            ["send", "filter", "unrelated", "create"]
+        );
+    }
+
+    #[test]
+    fn the_screen_then_priority_order_lessons_of_equal_goal_value() {
+        let pack = pack(json!([
+            lesson("a", json!({ "goals": { "paid": 3 }, "priority": 90 })),
+            lesson("b", json!({ "goals": { "paid": 3 }, "priority": 10 })),
+            lesson("c", json!({ "goals": { "paid": 3 }, "priority": 50 })),
+        ]));
+        let progress = with_goals(&["paid"]);
+        assert_eq!(order(&pack, &progress, None, &["b"]), ["b", "a", "c"]);
     }
 
     fn screen() -> Pack {

@@ -7,6 +7,7 @@
 //! Nothing here touches the browser, so every rule that keeps progress safe (merges on
 //! save, resets that last, identify never mixing learners) is tested natively.
 
+use crate::i18n::{self, Strings};
 use crate::json::Json;
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
@@ -94,6 +95,9 @@ pub struct Options {
     pub user: Option<String>,
     pub traits: Traits,
     pub attention: Attention,
+    /// The learner's language, a BCP 47 tag: the reasons for suggestions are put into its
+    /// words (English when the widget does not speak it).
+    pub locale: String,
 }
 
 /// This page visit: a new path is a new visit.
@@ -112,6 +116,8 @@ struct Visit {
 #[derive(Debug)]
 pub struct Session {
     pack: Arc<Pack>,
+    /// The widget's words in the learner's language.
+    t: &'static Strings,
     attention: Attention,
     user: Option<String>,
     traits: Traits,
@@ -134,6 +140,7 @@ impl Session {
         let clock = now.max(stored.latest());
         Session {
             pack,
+            t: i18n::strings(&options.locale),
             attention: options.attention,
             user: options.user.filter(|u| !u.is_empty()),
             traits: options.traits,
@@ -303,7 +310,7 @@ impl Session {
             suggestions: ranked
                 .iter()
                 .map(|s| Suggested {
-                    why: s.sentence(pack),
+                    why: self.t.reasons(&s.reasons, pack),
                     lesson: s.lesson.clone(),
                 })
                 .collect(),

@@ -250,6 +250,20 @@ fn the_built_demo_pack_speaks_german_to_a_swiss_learner_and_english_to_others() 
     let french = pack.clone().localized("fr-FR");
     assert_eq!(french.locale, "en");
     assert_eq!(french.lesson("send-invoice").unwrap().title, english.title);
+    let goal = |p: &Pack| {
+        p.goals
+            .iter()
+            .find(|g| g.id == "get-paid-faster")
+            .unwrap()
+            .title
+            .clone()
+    };
+    assert_eq!(
+        goal(&swiss),
+        "Schneller bezahlt werden",
+        "goals are translated too"
+    );
+    assert_eq!(goal(&french), "Get paid faster");
 }
 
 #[test]

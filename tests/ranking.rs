@@ -5,6 +5,7 @@ use pathlight::learning_map::learning_map;
 use pathlight::pack::Pack;
 use pathlight::progress::{Progress, Via};
 use pathlight::ranking::{rank, Candidate, Learner, Presence, Suggestion};
+use pathlight::way::Way;
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -193,10 +194,12 @@ fn position(ranked: &[Suggestion], id: &str) -> usize {
     ranked.iter().position(|s| s.lesson.id == id).unwrap()
 }
 
-/// The world, with lesson 0 serving only the `new` goal at weight `weight`, and no other
-/// lesson serving it more than `others_at_most`.
+/// The world, with lesson 0 new to the learner, ready, and serving only the `new` goal at
+/// weight `weight`, and no other lesson serving it more than `others_at_most`.
 fn serving_only_new(mut world: World, weight: u8, others_at_most: u8) -> World {
     world.lessons[0].goals = vec![(3, weight)];
+    world.lessons[0].prerequisites.clear();
+    world.lessons[0].state = Learned::Nothing;
     for s in &mut world.lessons[1..] {
         for (g, w) in &mut s.goals {
             if *g == 3 {
@@ -226,7 +229,7 @@ proptest! {
     }
 
     #[test]
-    fn adding_a_goal_lets_only_lessons_serving_it_more_pass_a_lesson_serving_only_it(
+    fn adding_a_goal_lets_only_lessons_moving_the_goals_as_much_pass_a_lesson_serving_only_it(
         world in world(),
         weight in 1..=5u8,
     ) {
@@ -236,10 +239,14 @@ proptest! {
         let before = ranked(&world, &pack, &candidates, &world.chosen);
         let with_new: Vec<&str> = world.chosen.iter().copied().chain(["new"]).collect();
         let after = ranked(&world, &pack, &candidates, &with_new);
+        let l0 = &after[position(&after, "l0")];
+        let value = |s: &Suggestion| s.way.map_or(0, |w| w.value);
         for passed in &after[..position(&after, "l0")] {
             let was_behind = position(&before, &passed.lesson.id) > position(&before, "l0");
-            let serves_more = passed.lesson.goals.get("new").is_some_and(|w| *w > weight);
-            prop_assert!(!was_behind || serves_more, "{} passed l0", passed.lesson.id);
+            // A lesson passes only by being, like l0, new, ready and on the way, and by
+            // unblocking at least as much goal weight.
+            let moves_as_much = passed.toward_goal() == 2 && value(passed) >= value(l0);
+            prop_assert!(!was_behind || moves_as_much, "{} passed l0", passed.lesson.id);
         }
     }
 
@@ -279,7 +286,74 @@ proptest! {
     }
 
     #[test]
-    fn the_map_lists_each_lesson_once_after_its_prerequisites(
+    fn a_ready_new_lesson_on_the_way_never_ranks_below_one_off_the_way_or_one_waiting(
+        world in world(),
+    ) {
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let ranked = ranked(&world, &pack, &candidates, &world.chosen);
+        let progress = world.progress(&world.chosen);
+        let way = Way::new(&pack, &world.chosen, &progress);
+        for (at, s) in ranked.iter().enumerate() {
+            let Some(step) = way.step(s.lesson) else { continue };
+            if !s.fresh || !step.ready {
+                continue;
+            }
+            for below in &ranked[..at] {
+                let off = way.step(below.lesson).is_none();
+                let waiting = way.step(below.lesson).is_some_and(|w| !w.ready);
+                prop_assert!(!off && !waiting, "{} above {}", below.lesson.id, s.lesson.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lesson_on_the_way_that_is_not_ready_says_what_it_waits_for_and_a_ready_one_what_it_unlocks(
+        world in world(),
+    ) {
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let ranked = ranked(&world, &pack, &candidates, &world.chosen);
+        let progress = world.progress(&world.chosen);
+        for s in ranked.iter().filter(|s| s.way.is_some()) {
+            let step = s.way.unwrap();
+            let waits_for = s.reasons.iter().find_map(|r| match r {
+                pathlight::ranking::Reason::After(p) => Some(*p),
+                _ => None,
+            });
+            prop_assert_eq!(waits_for.is_some(), !step.ready, "{}", s.lesson.id);
+            if let Some(p) = waits_for {
+                prop_assert!(s.lesson.prerequisites.iter().any(|q| q == p));
+                prop_assert!(!progress.state(p).is_done());
+            }
+            let unlocks = s.reasons.iter().any(|r| matches!(r, pathlight::ranking::Reason::Unlocks(_)));
+            prop_assert_eq!(unlocks, step.unlocks.is_some());
+        }
+    }
+
+    #[test]
+    fn of_twins_on_the_way_the_one_on_screen_comes_first(
+        world in world(),
+        twin in spec(12),
+    ) {
+        // Equal goal value: the feature in view decides, as it does off the way.
+        let mut world = world;
+        let n = world.lessons.len();
+        // Neither twin is anyone's prerequisite, which would carry that lesson's weight.
+        for s in &mut world.lessons {
+            s.prerequisites.retain(|&p| p < n);
+        }
+        let twin = Spec { state: Learned::Nothing, prerequisites: vec![], ..twin };
+        world.lessons.push(Spec { presence: Presence::OnPage, ..twin.clone() });
+        world.lessons.push(Spec { presence: Presence::Visible, ..twin });
+        let pack = world.pack();
+        let candidates = world.candidates(&pack);
+        let ranked = ranked(&world, &pack, &candidates, &world.chosen);
+        prop_assert!(position(&ranked, &id(n + 1)) < position(&ranked, &id(n)));
+    }
+
+    #[test]
+    fn the_map_lists_each_lesson_once_in_an_order_the_learner_can_follow(
         world in world(),
         goal in 0..GOALS.len(),
     ) {
@@ -295,9 +369,13 @@ proptest! {
         let ids: Vec<&str> = map.stops.iter().map(|s| s.lesson.id.as_str()).collect();
         for (at, stop) in map.stops.iter().enumerate() {
             prop_assert!(!ids[at + 1..].contains(&stop.lesson.id.as_str()));
+            if stop.state.is_done() {
+                continue;
+            }
             for p in &stop.lesson.prerequisites {
                 if pack.lesson(p).is_some() {
-                    prop_assert!(ids[..at].contains(&p.as_str()), "{} before {}", p, stop.lesson.id);
+                    let before = ids[..at].contains(&p.as_str());
+                    prop_assert!(before || progress.state(p).is_done(), "{} before {}", p, stop.lesson.id);
                 }
             }
         }
@@ -308,6 +386,13 @@ proptest! {
         if let Some(next) = map.next {
             prop_assert!(!map.stops[next].state.is_done());
             prop_assert!(map.stops[..next].iter().all(|s| s.state.is_done()));
+        }
+        // The next stop is a right next lesson, and none unblocks more of the goal.
+        let way = Way::new(&pack, &[GOALS[goal]], &progress);
+        if let Some(best) = way.best() {
+            let next = map.stops[map.next.unwrap()].lesson;
+            let step = way.step(next);
+            prop_assert!(step.is_some_and(|s| s.ready && s.value == best), "{} is next", next.id);
         }
     }
 }

@@ -57,3 +57,27 @@ fn choosing_close_the_month_moves_its_lesson_first_on_the_goals_host() {
         ]
     );
 }
+
+/// Bug pinned: in the demo, the path to "Get paid faster" started with "Find invoices fast
+/// with filters", the first lesson left in pack order, not one that moves the goal.
+#[test]
+fn the_demos_map_to_get_paid_faster_starts_with_a_lesson_that_serves_it_or_unblocks_its_heaviest() {
+    use pathlight::learning_map::learning_map;
+    use pathlight::ranking::Reason;
+    let (pack, diags) = compile(Path::new("lessons")).expect("the demo pack is readable");
+    assert!(diags.is_empty(), "{diags:?}");
+    let pack = pack.unwrap();
+    let goal = "get-paid-faster";
+    let map = learning_map(&pack, goal, &Progress::default()).unwrap();
+    let next = &map.stops[map.next.unwrap()];
+    let weight = |l: &pathlight::pack::Lesson| l.goals.get(goal).copied().unwrap_or(0);
+    let heaviest = pack.lessons.iter().map(weight).max().unwrap();
+    let unblocks_heaviest = matches!(next.why, Some(Reason::Unlocks(l)) if weight(l) == heaviest);
+    assert!(
+        weight(next.lesson) == heaviest || unblocks_heaviest,
+        "the next stop is {} ({:?})",
+        next.lesson.title,
+        next.why
+    );
+    assert_ne!(next.lesson.id, "filter-invoices");
+}

@@ -152,5 +152,9 @@ fn check_goals(path: &Path, pack: &Pack, diags: &mut Vec<Diagnostic>) {
             );
         }
         check::at(&mut report, &field, check::goal_id(&goal.id));
+        for tag in goal.locales.keys() {
+            let field = key(&key(&index("goals", i), "locales"), tag);
+            check::at(&mut report, &field, check::locale(tag).map(drop));
+        }
     }
 }

@@ -616,4 +616,13 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn goal_translations_compile_and_a_bad_tag_is_reported_where_it_is() {
+        let manifest = "id = \"p\"\ntitle = \"P\"\n[[goals]]\nid = \"g\"\ntitle = \"G\"\n[goals.locales.de]\ntitle = \"Ziel\"\n[goals.locales.deutsch]\ntitle = \"X\"\n";
+        let diags = compile_files("goal-locales", &[("pack.toml", manifest)]);
+        let found: Vec<(Option<usize>, &str)> =
+            diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(found, [(Some(8), "invalid locale tag `deutsch`")]);
+    }
 }

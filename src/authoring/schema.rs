@@ -69,6 +69,11 @@ pub fn pack() -> Value {
                 "title": text(),
                 "description": { "type": "string" },
                 "roles": { "type": "array", "items": { "type": "string" }, "description": "Empty means everyone." },
+                "locales": {
+                    "type": "object",
+                    "description": "Translations by BCP 47 tag: each part given replaces the pack language's.",
+                    "additionalProperties": object(&[], json!({ "title": text(), "description": { "type": "string" } })),
+                },
             })),
             "lesson": object(&["id", "title", "objective", "minutes", "why", "what", "how"], json!({
                 "$schema": { "type": "string", "description": "Where editors find the schema of a lesson file; ignored." },

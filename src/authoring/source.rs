@@ -7,7 +7,7 @@ use super::field::{key, Lines};
 use super::files::{read_text, Files};
 use super::{front, markdown, schema};
 use crate::json::FromJson;
-use crate::pack::{Goal, Lesson, Translation};
+use crate::pack::{Goal, GoalTranslation, Lesson, Translation};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -34,6 +34,16 @@ struct GoalSource {
     description: String,
     #[serde(default)]
     roles: Vec<String>,
+    /// `[goals.locales.de]`: the title and description in another language.
+    #[serde(default)]
+    locales: std::collections::BTreeMap<String, GoalTranslationSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoalTranslationSource {
+    title: Option<String>,
+    description: Option<String>,
 }
 
 fn english() -> String {
@@ -59,6 +69,19 @@ impl Manifest {
                 title: g.title.clone(),
                 description: g.description.clone(),
                 roles: g.roles.clone(),
+                // Tags the linter refuses are left out; it reports them.
+                locales: g
+                    .locales
+                    .iter()
+                    .filter_map(|(tag, t)| {
+                        let tag = check::locale(tag).ok()?;
+                        let t = GoalTranslation {
+                            title: t.title.clone(),
+                            description: t.description.clone(),
+                        };
+                        Some((tag, t))
+                    })
+                    .collect(),
             })
             .collect()
     }
@@ -91,6 +114,10 @@ pub fn read_manifest(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -
             );
         }
         check::at(&mut report, &field, check::goal_id(&goal.id));
+        for tag in goal.locales.keys() {
+            let field = key(&key(&format!("goals[{i}]"), "locales"), tag);
+            check::at(&mut report, &field, check::locale(tag).map(drop));
+        }
     }
     Some(manifest)
 }

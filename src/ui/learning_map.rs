@@ -6,9 +6,10 @@ use crate::learning_map::learning_map;
 use crate::progress::LessonState;
 use leptos::prelude::*;
 
-/// The way to each chosen goal: every lesson on it in prerequisite order with its state,
-/// where the learner stands, what is left, and the skill mark earned only by doing.
-/// Any lesson opens from here: there is no forced sequence.
+/// The way to each chosen goal: every lesson on it in an order the learner can follow, with
+/// its state and why it is there, where the learner stands (the right next lesson), what is
+/// left in words, and the skill mark earned only by doing. Any lesson opens from here:
+/// there is no forced sequence.
 #[component]
 pub fn LearningMap(state: WidgetState) -> impl IntoView {
     let t = state.t;
@@ -20,7 +21,7 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                 .iter()
                 .filter_map(|goal| {
                     let map = learning_map(&pack, goal, progress)?;
-                    let stops: Vec<(String, String, LessonState, bool)> = map
+                    let stops: Vec<(String, String, String, LessonState, bool)> = map
                         .stops
                         .iter()
                         .enumerate()
@@ -28,12 +29,13 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                             (
                                 s.lesson.id.clone(),
                                 s.lesson.title.clone(),
+                                t.reasons(s.why.as_slice(), &pack),
                                 s.state,
                                 map.next == Some(i),
                             )
                         })
                         .collect();
-                    let left = format!("{} · {} min", map.lessons_left, map.minutes_left);
+                    let left = t.left_of(map.lessons_left, map.minutes_left);
                     Some((map.goal.title.clone(), stops, left, map.skill_mark))
                 })
                 .collect::<Vec<_>>()
@@ -41,20 +43,18 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
     };
     view! {
         {move || maps().into_iter().map(|(goal, stops, left, skill)| {
-            let done = stops.iter().filter(|s| s.2.is_done()).count();
+            let done = stops.iter().filter(|s| s.3.is_done()).count();
             let total = stops.len();
             view! {
                 <section class="pl-map" aria-label=fill(t.your_path, &goal)>
                     <h3 class="pl-map-title">{fill(t.your_path, &goal)}</h3>
                     <p class="pl-map-meta">
-                        <span>{format!("{done}/{total}")}</span>
-                        " · "
-                        <span>{fill(t.left, &left)}</span>
+                        <span>{left}</span>
                         {skill.then(|| view! { <span class="pl-skill">{t.skill_earned}</span> })}
                     </p>
                     <progress class="pl-map-bar" max=total.to_string() value=done.to_string() aria-hidden="true"></progress>
                     <ol class="pl-stops">
-                        {stops.into_iter().map(|(id, title, stop, next)| {
+                        {stops.into_iter().map(|(id, title, why, stop, next)| {
                             let (class, word) = match stop {
                                 LessonState::Completed(_) => ("pl-stop pl-done", t.done),
                                 LessonState::Known => ("pl-stop pl-known", t.known),
@@ -64,7 +64,10 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                             view! {
                                 <li class=class aria-current=next.then_some("step")>
                                     <button class="pl-stop-button" type="button" on:click=move |_| state.open_lesson(&id)>
-                                        <span class="pl-stop-title">{title}</span>
+                                        <span class="pl-stop-text">
+                                            <span class="pl-stop-title">{title}</span>
+                                            <span class="pl-stop-why">{why}</span>
+                                        </span>
                                         <span class="pl-stop-state">{word}</span>
                                     </button>
                                 </li>

@@ -1,0 +1,21 @@
+//! Simulated learners on generated packs: the ranking and the learning map lead toward the
+//! goal on packs nobody tuned by hand (see `pathlight::learners`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use pathlight::learners::{generate, simulate, Report, Rng};
+
+/// Bug pinned: goal weight that stopped at the lessons naming the goal, so a prerequisite
+/// of a heavy goal lesson ranked with unrelated lessons and the learner was offered lessons
+/// they could not take yet; and a map whose next stop was the first lesson in pack order.
+#[test]
+fn simulated_learners_are_offered_the_right_next_lesson_on_generated_packs() {
+    let mut rng = Rng::new(12);
+    let mut report = Report::default();
+    for _ in 0..24 {
+        let world = generate(&mut rng);
+        simulate(&world, 20, &mut rng, &mut report);
+    }
+    println!("{report}");
+    assert!(report.pages > 3000, "too few pages to judge: {report}");
+    assert!(report.passes(), "{report}");
+}
