@@ -8,6 +8,7 @@ pub mod command;
 pub mod content;
 #[cfg(test)]
 mod css_minify;
+pub mod explain;
 pub mod i18n;
 pub mod json;
 pub mod keyed;
