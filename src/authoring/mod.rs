@@ -5,6 +5,7 @@
 mod built;
 mod check;
 mod conform;
+pub mod dev;
 mod diagnostic;
 mod field;
 mod front;

@@ -12,6 +12,10 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "pathlight/dev.rs"]
+mod dev;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use pathlight::authoring::{check_built, compile, read_if_built, schema, Diagnostic};
     use pathlight::pack::Pack;
@@ -26,6 +30,8 @@ mod cli {
   pathlight build <DIR> -o <FILE>      compile a pack folder into the JSON the widget loads
   pathlight schema [lesson]            print the JSON Schema of a compiled pack (or of a
                                        JSON lesson file), for editors
+  pathlight dev <DIR> [--port N]       serve the pack at http://127.0.0.1:N/lessons.json
+                                       (default 7878) and rebuild it on every change
 
 docs/authoring.md describes every field, trigger and error.";
 
@@ -38,6 +44,7 @@ docs/authoring.md describes every field, trigger and error.";
             }
             ["schema"] => print_schema(schema::pack()),
             ["schema", "lesson"] => print_schema(schema::lesson()),
+            ["dev", rest @ ..] => crate::dev::main(rest),
             ["-h" | "--help" | "help"] => {
                 println!("{USAGE}");
                 0
