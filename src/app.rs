@@ -116,7 +116,12 @@ fn apply(state: WidgetState, command: Command) {
         Command::Identify(user) => state.identify(user.id, user.traits),
         Command::SetGoals(goals) => state.set_goals(goals),
         Command::Reset => state.reset(),
-        Command::Init(_) | Command::Destroy | Command::On(_) | Command::Off(_) => {}
+        // The loader switches to the author build; leaving it takes a reload.
+        Command::Init(_)
+        | Command::Destroy
+        | Command::On(_)
+        | Command::Off(_)
+        | Command::Author(_) => {}
     }
 }
 
@@ -222,8 +227,24 @@ fn mount(
             crate::web::describe(&e)
         )
     })?;
+    #[cfg(not(feature = "author"))]
     let view = owner
         .with(|| leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> }));
+    // The author build: its panel beside the widget, in the same shadow root.
+    #[cfg(feature = "author")]
+    let view = {
+        if let Err(e) = crate::web::author::adopt_style(&root) {
+            warn(&format!(
+                "author mode's styles could not be added ({}).",
+                crate::web::describe(&e)
+            ));
+        }
+        owner.with(|| {
+            leptos::mount::mount_to(root.unchecked_into(), move || {
+                view! { <Widget state/> <crate::ui::author::AuthorPanel state/> }
+            })
+        })
+    };
     edge.listen(
         move |key, theirs| state.other_tab_saved(&key, theirs),
         move || state.restored(),

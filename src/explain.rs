@@ -379,6 +379,47 @@ impl Explanation<'_> {
     }
 }
 
+/// An explanation in words, owned: what the debugger shows for one lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub eligible: bool,
+    pub verdict: String,
+    pub frequency: String,
+    /// Every rule, in order, with its depth in `all`, `any` and `not`.
+    pub rules: Vec<RuleLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleLine {
+    pub depth: usize,
+    pub holds: bool,
+    pub text: String,
+}
+
+impl Explanation<'_> {
+    /// The words of this explanation, to keep.
+    pub fn said(&self) -> Said {
+        fn walk(check: &Check<'_>, depth: usize, out: &mut Vec<RuleLine>) {
+            out.push(RuleLine {
+                depth,
+                holds: check.holds,
+                text: check.line(),
+            });
+            check.parts().iter().for_each(|p| walk(p, depth + 1, out));
+        }
+        let mut rules = vec![];
+        if let Some(rule) = &self.rule {
+            walk(rule, 0, &mut rules);
+        }
+        Said {
+            eligible: self.eligibility.is_eligible(),
+            verdict: self.verdict(),
+            frequency: self.frequency_line(),
+            rules,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

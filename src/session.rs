@@ -7,6 +7,7 @@
 //! Nothing here touches the browser, so every rule that keeps progress safe (merges on
 //! save, resets that last, identify never mixing learners) is tested natively.
 
+use crate::explain::{explain, Said};
 use crate::json::Json;
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
@@ -250,19 +251,32 @@ impl Session {
         self.clock
     }
 
+    /// How many times the widget brought lesson `id` up before: a beacon on this page is
+    /// not an earlier offer, as the learner has not seen the card.
+    fn earlier_shows(&self, id: &str) -> u32 {
+        let here = self.visit.shown.iter().any(|s| s == id);
+        self.progress.shows(id).saturating_sub(u32::from(here))
+    }
+
+    /// Every lesson of the pack with its trigger explained here and now, in the words of
+    /// author mode's debugger: the same facts and shows as [`Session::offer`] decides from.
+    pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said)> {
+        let facts = SessionFacts { session: self, now };
+        self.pack
+            .lessons
+            .iter()
+            .map(|l| (l, explain(l, &facts, self.earlier_shows(&l.id)).said()))
+            .collect()
+    }
+
     /// What to show now; `typing` says the learner is typing in a field of the host's.
     pub fn offer(&self, now: u64, typing: bool) -> Offer {
         let pack = &*self.pack;
         let facts = SessionFacts { session: self, now };
-        let earlier = |id: &str| {
-            // A beacon on this page is not an earlier offer: the learner has not seen the card.
-            let here = self.visit.shown.iter().any(|s| s == id);
-            self.progress.shows(id).saturating_sub(u32::from(here))
-        };
         let candidates: Vec<Candidate> = pack
             .lessons
             .iter()
-            .filter(|l| eligibility(l, &facts, earlier(&l.id)).is_eligible())
+            .filter(|l| eligibility(l, &facts, self.earlier_shows(&l.id)).is_eligible())
             .map(|lesson| Candidate {
                 lesson,
                 presence: lesson.anchor.as_ref().map_or(Presence::Elsewhere, |a| {
@@ -288,7 +302,9 @@ impl Session {
             typing,
             auto_opened: self.auto_opened,
         };
-        let plan = self.attention.plan(&ranked, earlier, moment);
+        let plan = self
+            .attention
+            .plan(&ranked, |id: &str| self.earlier_shows(id), moment);
         Offer {
             beacons: plan
                 .suggest
@@ -811,6 +827,44 @@ mod tests {
             .filter(|e| e.kind == EventKind::Completed)
             .filter_map(|e| e.detail[0].1.as_str().map(str::to_owned))
             .collect()
+    }
+
+    #[test]
+    fn the_debugger_calls_eligible_exactly_the_lessons_the_offer_weighs() {
+        let mut s = session(None, Progress::default());
+        for url in ["/", "/invoices/7"] {
+            let _ = s.navigated(url, NOW);
+            let offered: Vec<String> = s
+                .offer(NOW, false)
+                .suggestions
+                .iter()
+                .map(|l| l.lesson.id.clone())
+                .collect();
+            let explained = s.explain(NOW);
+            assert_eq!(explained.len(), 3, "every lesson, eligible or not");
+            let eligible: Vec<String> = explained
+                .iter()
+                .filter(|(_, said)| said.eligible)
+                .map(|(l, _)| l.id.clone())
+                .collect();
+            let mut offered_sorted = offered.clone();
+            offered_sorted.sort();
+            let mut eligible_sorted = eligible.clone();
+            eligible_sorted.sort();
+            assert_eq!(offered_sorted, eligible_sorted, "at {url}");
+        }
+        let (_, send) = &s.explain(NOW)[1];
+        assert_eq!(
+            send.rules[0].text,
+            "page \"/invoices/:id\" ✓: you are on /invoices/7"
+        );
+        let _ = s.navigated("/reports", NOW);
+        let (_, send) = &s.explain(NOW)[1];
+        assert_eq!(send.verdict, "not shown: its trigger does not hold here");
+        assert_eq!(
+            send.rules[0].text,
+            "page \"/invoices/:id\" ✗: you are on /reports"
+        );
     }
 
     #[test]

@@ -209,6 +209,18 @@ impl WidgetState {
         self.offer.with(|o| o.suggestions.clone())
     }
 
+    /// Every lesson explained here and now, for author mode's debugger: `(id, title, words)`.
+    /// Follows the session and the clock, as the offer does.
+    pub fn explained(&self) -> Vec<(String, String, crate::explain::Said)> {
+        let now = self.clock.get().max(now());
+        self.session.with(|s| {
+            s.explain(now)
+                .into_iter()
+                .map(|(l, said)| (l.id.clone(), l.title.clone(), said))
+                .collect()
+        })
+    }
+
     /// Beacons for the best new lessons whose feature is on screen, within the attention budget.
     pub fn beacons(&self) -> Vec<Lesson> {
         self.offer.with(|o| o.beacons.clone())

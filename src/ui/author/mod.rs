@@ -1,0 +1,10 @@
+//! Author mode's panel, one component per file: only the author build (feature `author`)
+//! compiles it, so learners never download it.
+
+mod author_panel;
+mod element_picker;
+mod trigger_debugger;
+
+pub use author_panel::AuthorPanel;
+pub use element_picker::ElementPicker;
+pub use trigger_debugger::TriggerDebugger;

@@ -1,0 +1,140 @@
+// Author mode: switched on by the host alone, downloaded only then, and its panel explains
+// every lesson's trigger rule by rule and proposes anchors for the page's elements. Each test
+// names the bug it pins.
+//
+// Host: tests/e2e/hosts/author.html, which calls no init: each test queues its own before the
+// widget's tag runs. Pack: tests/fixtures/author-pack, built by the suite.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const env = suite({
+  prepare: () => {
+    execFileSync("cargo", ["run", "--quiet", "--bin", "pathlight", "--", "build", "tests/fixtures/author-pack", "-o", "tests/e2e/artifacts/author.json"], { cwd: ROOT, stdio: "ignore" });
+  },
+});
+
+const INIT = { lessons: "/fixtures/author.json", user: { id: "u1", traits: { role: "viewer" } } };
+
+/** The author host with `init` queued before the widget's script runs, recording every
+ * request the page makes. */
+async function host(init, path = "/app/author") {
+  const requests = [];
+  const opened = await open(env.browser, env.base + path, {
+    setup: async (page) => {
+      page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+      await page.addInitScript((init) => {
+        window.pathlight = function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); };
+        window.pathlight("init", init);
+      }, init);
+    },
+  });
+  return { ...opened, requests };
+}
+
+const panel = (page) => page.locator("pathlight-widget >> .pa-panel");
+const lesson = (page, id) => page.locator(`pathlight-widget >> .pa-lesson[data-lesson="${id}"]`);
+const rules = (page, id) => lesson(page, id).locator(".pa-rules li").allTextContents();
+
+test("author mode stays off, with nothing of it downloaded, when the host does not enable it, whatever the URL says", async () => {
+  // Pins a learner downloading the author build, or a URL switching author mode on.
+  const { page, log, requests, close } = await host(INIT, "/app/author?author=true&pathlight-author=1#author");
+  try {
+    await launcher(page);
+    await quiesce(page);
+    assert.equal(await panel(page).count(), 0, "no author panel");
+    assert.deepEqual(requests.filter((r) => r.includes("pathlight_author")), [], "no author file requested");
+    assert.ok(requests.includes("/dist/pathlight_bg.wasm"));
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("init({ author: true }) loads the author build alone, whose debugger explains a page, an element and a trait that fail", async () => {
+  // Pins a debugger that disagrees with the widget, or a page that downloads both builds.
+  const { page, log, requests, close } = await host({ ...INIT, author: true });
+  try {
+    await panel(page).waitFor({ state: "visible" });
+    await launcher(page);
+    assert.ok(requests.includes("/dist/pathlight_author_bg.wasm"));
+    assert.ok(!requests.includes("/dist/pathlight_bg.wasm"), "the learner's wasm is not downloaded too");
+    assert.equal(await page.locator("pathlight-widget").count(), 1);
+
+    await waitFor(async () => (await rules(page, "invoice-detail")).length === 1, { what: "the rules of invoice-detail" });
+    assert.deepEqual(await rules(page, "invoice-detail"), ['page "/invoices/:id" ✗: you are on /app/author']);
+    assert.deepEqual(await rules(page, "export-visible"), ['element "reports.export" visible ✗: not on this page']);
+    assert.deepEqual(await rules(page, "admins-only"), ['trait role = "admin" ✗: role is "viewer"']);
+    assert.equal(await lesson(page, "admins-only").locator(".pa-verdict").textContent(), "not shown: its trigger does not hold here");
+    assert.equal(await lesson(page, "everywhere").locator(".pa-verdict").textContent(), "eligible: no trigger, relevant everywhere");
+    assert.match(await lesson(page, "everywhere").locator(".pa-frequency").textContent(), /^shown \d+ times?, no limit, a dismissal is final$/);
+
+    // Live: a call of the host's changes the verdict without a reload.
+    await page.evaluate(() => window.pathlight("identify", "u1", { role: "admin" }));
+    await waitFor(async () => (await rules(page, "admins-only"))[0] === 'trait role = "admin" ✓: role is "admin"', {
+      what: async () => `the trait rule to hold, is ${JSON.stringify(await rules(page, "admins-only"))}`,
+    });
+    assert.equal(await lesson(page, "admins-only").locator(".pa-verdict").textContent(), "eligible: its trigger holds");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("pathlight('author', true) after start hands the page to the author build with the same init", async () => {
+  // Pins a switch that loses the host's init (its user and pack), or leaves two widgets.
+  const { page, log, requests, close } = await host(INIT);
+  try {
+    await launcher(page);
+    await page.evaluate(() => window.pathlight("author", true));
+    await panel(page).waitFor({ state: "visible" });
+    await waitFor(async () => (await rules(page, "admins-only")).length === 1, { what: "the debugger" });
+    assert.deepEqual(await rules(page, "admins-only"), ['trait role = "admin" ✗: role is "viewer"'], "the same user");
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.ok(requests.includes("/dist/pathlight_author_bg.wasm"));
+    assert.equal(log.warnings.filter((w) => w.includes("Pathlight")).length, 0, log.warnings.join("\n"));
+  } finally {
+    await close();
+  }
+});
+
+test("the picker proposes the best anchor in the light DOM and in an open shadow root, and Esc gives the page back", async () => {
+  // Pins a picker that lets the host's click through, misses shadow roots, or proposes a
+  // path where a stable attribute exists.
+  const { page, log, close } = await host({ ...INIT, author: true });
+  try {
+    await panel(page).waitFor({ state: "visible" });
+    await page.locator("pathlight-widget >> .pa-tab", { hasText: "Pick an element" }).click();
+    await page.locator("pathlight-widget >> .pa-picker .pa-button", { hasText: "Pick an element" }).click();
+    const line = page.locator("pathlight-widget >> .pa-line");
+    const basis = page.locator("pathlight-widget >> .pa-basis");
+    const pick = async (locator, expected) => {
+      await locator.hover();
+      await page.locator("pathlight-widget >> .pa-outline").waitFor({ state: "attached" });
+      await locator.click();
+      await waitFor(async () => (await line.inputValue()) === expected, {
+        what: async () => `${expected}, is ${await line.inputValue().catch(() => "nothing")}`,
+      });
+    };
+
+    await pick(page.getByRole("button", { name: "Save draft" }), `anchor = { selector = '[data-testid="save-draft"]' }`);
+    assert.equal(await basis.textContent(), "From its data-testid; matches 1 element on this page.");
+    assert.equal(await page.evaluate(() => window.hostClicks), undefined, "the host's handler did not run");
+
+    await pick(page.getByRole("button", { name: "Send" }), "anchor = 'invoices.send'");
+    await pick(page.locator("team-card >> #invite-teammate"), "anchor = { selector = '#invite-teammate' }");
+    assert.equal(await basis.textContent(), "From its id; matches 1 element on this page.");
+    await pick(page.getByRole("button", { name: "Plain" }).nth(1), "anchor = { selector = 'button:nth-of-type(4)' }");
+
+    await page.keyboard.press("Escape");
+    await page.locator("pathlight-widget >> .pa-hint").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Save draft" }).click();
+    assert.equal(await page.evaluate(() => window.hostClicks), 1, "after Esc the host's clicks are the host's again");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
