@@ -200,6 +200,8 @@ fn mount(
         .or_else(|| web_sys::window()?.navigator().language())
         .unwrap_or_default();
     // Lessons in the learner's language where the pack has it, else its own.
+    #[cfg(feature = "author")]
+    let (lessons, author_locale) = (options.lessons.clone().unwrap_or_default(), locale.clone());
     let pack = Arc::new(pack.localized(&locale));
     let user = options.user.unwrap_or_default();
     let default = Attention::default();
@@ -241,7 +243,7 @@ fn mount(
         }
         owner.with(|| {
             leptos::mount::mount_to(root.unchecked_into(), move || {
-                view! { <Widget state/> <crate::ui::author::AuthorPanel state/> }
+                view! { <Widget state/> <crate::ui::author::AuthorPanel state lessons locale=author_locale/> }
             })
         })
     };

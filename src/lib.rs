@@ -9,6 +9,7 @@ pub mod command;
 pub mod content;
 #[cfg(test)]
 mod css_minify;
+pub mod dev_status;
 pub mod explain;
 pub mod i18n;
 pub mod json;

@@ -155,6 +155,18 @@ impl Session {
         &self.pack
     }
 
+    /// Puts a new edition of the pack in place (author mode, on each build of
+    /// `pathlight dev`): progress, the page and the open lesson stay; a lesson that is gone
+    /// closes its card.
+    pub fn replace_pack(&mut self, pack: Arc<Pack>) {
+        self.pack = pack;
+        if let Surface::Lesson { id, .. } = &self.surface {
+            if self.pack.lesson(id).is_none() {
+                self.surface = Surface::Closed;
+            }
+        }
+    }
+
     pub fn progress(&self) -> &Progress {
         &self.progress
     }
@@ -827,6 +839,19 @@ mod tests {
             .filter(|e| e.kind == EventKind::Completed)
             .filter_map(|e| e.detail[0].1.as_str().map(str::to_owned))
             .collect()
+    }
+
+    #[test]
+    fn a_new_edition_of_the_pack_keeps_the_open_lesson_and_closes_one_that_is_gone() {
+        let mut s = session(None, Progress::default());
+        let _ = s.open("reports", NOW);
+        let mut edited = (**s.pack()).clone();
+        edited.lessons[2].title = "Reports, edited".into();
+        s.replace_pack(Arc::new(edited.clone()));
+        assert_eq!(s.open_lesson().unwrap().title, "Reports, edited");
+        edited.lessons.remove(2);
+        s.replace_pack(Arc::new(edited));
+        assert_eq!(s.surface(), &Surface::Closed);
     }
 
     #[test]

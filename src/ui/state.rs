@@ -49,6 +49,8 @@ pub struct WidgetState {
     pub clock: RwSignal<u64>,
     /// Notified whenever a watched anchor appears, goes, shows, hides or is clicked.
     anchors_moved: Trigger,
+    /// Notified when author mode puts a new edition of the pack in place.
+    pack_replaced: Trigger,
     edge: StoredValue<Rc<Edge>, LocalStorage>,
     anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
 }
@@ -79,6 +81,7 @@ impl WidgetState {
             picking_goals: RwSignal::new(false),
             clock,
             anchors_moved,
+            pack_replaced: Trigger::new(),
             edge: StoredValue::new_local(edge),
             anchors: StoredValue::new_local(None),
         }
@@ -209,6 +212,13 @@ impl WidgetState {
         self.offer.with(|o| o.suggestions.clone())
     }
 
+    /// Author mode: a new edition of the pack, from `pathlight dev`. An open card shows
+    /// it on the same layer.
+    pub fn replace_pack(&self, pack: Pack) {
+        self.session.try_update(|s| s.replace_pack(Arc::new(pack)));
+        self.pack_replaced.notify();
+    }
+
     /// Every lesson explained here and now, for author mode's debugger: `(id, title, words)`.
     /// Follows the session and the clock, as the offer does.
     pub fn explained(&self) -> Vec<(String, String, crate::explain::Said)> {
@@ -267,6 +277,7 @@ impl WidgetState {
     /// The lesson on the card, if a card is open.
     pub fn open_lesson_data(&self) -> Option<Lesson> {
         self.surface.track();
+        self.pack_replaced.track();
         self.session
             .try_with_untracked(|s| s.open_lesson().cloned())
             .flatten()

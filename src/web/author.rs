@@ -1,13 +1,15 @@
-//! The browser edge of author mode: its stylesheet, and the element picker's listeners on
-//! the host page. Compiled only into the author build.
+//! The browser edge of author mode: its stylesheet, the element picker's listeners on the
+//! host page, and the link to `pathlight dev`. Compiled only into the author build.
 //!
 //! The picker listens on the document in the capture phase, so the host's own handlers
 //! never see the click that picks; events inside the widget pass through untouched. The
 //! choice of anchor is the pure core's ([`crate::anchor_proposal`]).
 
 use crate::anchor_proposal::{propose, Picked, Proposal, Step};
+use crate::dev_status::DevStatus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AddEventListenerOptions, CssStyleSheet, Document, Element, Event, ShadowRoot};
 
 const STYLE: &str = include_str!("../../style/author.css");
@@ -198,4 +200,58 @@ pub fn copy(text: &str) -> bool {
             let _ = c.write_text(text);
         })
         .is_some()
+}
+
+/// The live link to the `pathlight dev` that serves the pack: its status now and after
+/// every build. Closed when dropped.
+pub struct DevLink {
+    source: web_sys::EventSource,
+    _on_status: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl DevLink {
+    /// Connects when `lessons_url` is a `pathlight dev` on this machine, which its
+    /// `/status` answer shows; `None` for any other server, which is asked nothing more.
+    pub async fn connect(
+        lessons_url: &str,
+        on_status: impl Fn(DevStatus) + 'static,
+    ) -> Option<DevLink> {
+        let window = web_sys::window()?;
+        let url = web_sys::Url::new_with_base(lessons_url, &window.location().href().ok()?).ok()?;
+        let loopback = matches!(url.hostname().as_str(), "127.0.0.1" | "localhost" | "[::1]");
+        if !loopback || url.pathname() != "/lessons.json" {
+            return None;
+        }
+        let origin = url.origin();
+        let answer = JsFuture::from(window.fetch_with_str(&format!("{origin}/status")))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        let text = JsFuture::from(answer.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?;
+        on_status(DevStatus::read(&text)?);
+        let source = web_sys::EventSource::new(&format!("{origin}/events")).ok()?;
+        let on_status =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                if let Some(status) = e.data().as_string().and_then(|d| DevStatus::read(&d)) {
+                    on_status(status);
+                }
+            });
+        source
+            .add_event_listener_with_callback("status", on_status.as_ref().unchecked_ref())
+            .ok()?;
+        Some(DevLink {
+            source,
+            _on_status: on_status,
+        })
+    }
+}
+
+impl Drop for DevLink {
+    fn drop(&mut self) {
+        self.source.close();
+    }
 }

@@ -6,7 +6,11 @@
 // widget's tag runs. Pack: tests/fixtures/author-pack, built by the suite.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
 
@@ -136,5 +140,56 @@ test("the picker proposes the best anchor in the light DOM and in an open shadow
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
+  }
+});
+
+/** `pathlight dev` (the debug binary the test script built) on a free port, serving `dir`. */
+async function devServer(dir) {
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
+  const port = probe.address().port;
+  await new Promise((ok) => probe.close(ok));
+  const bin = join(resolve(ROOT, process.env.CARGO_TARGET_DIR || "target"), "debug", "pathlight");
+  const child = spawn(bin, ["dev", dir, "--port", String(port)], { stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(url + "/status")).ok, { what: "pathlight dev to answer" });
+  return { url, stop: () => child.kill() };
+}
+
+test("with pathlight dev, an edit to a lesson file reaches the open card on the same layer, and a broken file shows its error in the panel", async (t) => {
+  // Pins the live preview missing an edit, jumping back to the first layer, or losing the
+  // last good pack to a broken file.
+  const dir = mkdtempSync(join(tmpdir(), "pathlight-author-"));
+  cpSync(join(ROOT, "tests/fixtures/author-pack"), dir, { recursive: true });
+  const dev = await devServer(dir);
+  const { page, log, close } = await host({ ...INIT, lessons: dev.url + "/lessons.json", author: true });
+  try {
+    await page.locator("pathlight-widget >> .pa-dev-line").waitFor();
+    await page.evaluate(() => window.pathlight("open", "everywhere"));
+    const card = page.locator("pathlight-widget >> .pl-card");
+    const what = card.locator(".pl-tab", { hasText: "What" });
+    await what.click();
+    const shown = () => card.locator(".pl-tabpanel").textContent();
+    await waitFor(async () => (await shown()).includes("What it is."), { what: "the What layer" });
+
+    const file = join(dir, "everywhere.md");
+    const edited = Date.now();
+    writeFileSync(file, readFileSync(file, "utf8").replace("What it is.", "What it is, edited."));
+    await waitFor(async () => (await shown()).includes("What it is, edited."), {
+      what: async () => `the edit on the open card, which shows ${JSON.stringify(await shown())}`,
+    });
+    t.diagnostic(`edit to open card: ${Date.now() - edited} ms`);
+    assert.equal(await what.getAttribute("aria-selected"), "true", "the same layer");
+
+    writeFileSync(file, readFileSync(file, "utf8").replace("minutes = 1", "minutes = 0"));
+    const error = page.locator("pathlight-widget >> .pa-diagnostics li").first();
+    await error.waitFor();
+    assert.match(await error.textContent(), /everywhere\.md:5 \[minutes\]/);
+    assert.ok((await shown()).includes("What it is, edited."), "the last good pack stays on the card");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+    dev.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,10 @@
-//! Author mode's panel: the trigger debugger and the element picker.
+//! Author mode's panel: the trigger debugger, the element picker, and the dev server's news.
 
-use super::{ElementPicker, TriggerDebugger};
+use super::{DevNews, ElementPicker, TriggerDebugger};
+use crate::dev_status::DevStatus;
 use crate::ui::WidgetState;
+use crate::web::author::DevLink;
+use crate::web::pack_loader;
 use leptos::prelude::*;
 
 /// Which part of the panel shows.
@@ -11,11 +14,14 @@ enum Part {
     Picker,
 }
 
-/// A panel beside the widget, for the vendor's staff: why each lesson shows or not, and
-/// which anchor to write for an element of the page.
+/// A panel beside the widget, for the vendor's staff: why each lesson shows or not, which
+/// anchor to write for an element of the page, and, when `lessons` is a `pathlight dev`,
+/// each new build put in place (an open card shows it on the same layer) or its errors.
 #[component]
-pub fn AuthorPanel(state: WidgetState) -> impl IntoView {
+pub fn AuthorPanel(state: WidgetState, lessons: String, locale: String) -> impl IntoView {
     let part = RwSignal::new(Part::Triggers);
+    let dev = RwSignal::new(None::<DevStatus>);
+    follow_dev_server(state, dev, lessons, locale);
     let tab = move |which: Part, label: &'static str| {
         view! {
             <button
@@ -35,9 +41,42 @@ pub fn AuthorPanel(state: WidgetState) -> impl IntoView {
                 {tab(Part::Triggers, "Triggers")}
                 {tab(Part::Picker, "Pick an element")}
             </header>
+            <DevNews dev/>
             <Show when=move || part.get() == Part::Triggers fallback=move || view! { <ElementPicker/> }>
                 <TriggerDebugger state/>
             </Show>
         </section>
     }
+}
+
+/// Listens to the `pathlight dev` serving the pack, if it is one: each build it serves is
+/// loaded and put in place; `dev` holds its latest status.
+fn follow_dev_server(
+    state: WidgetState,
+    dev: RwSignal<Option<DevStatus>>,
+    lessons: String,
+    locale: String,
+) {
+    let link = StoredValue::new_local(None::<DevLink>);
+    on_cleanup(move || link.set_value(None));
+    leptos::task::spawn_local(async move {
+        let url = lessons.clone();
+        let on_status = move |status: DevStatus| {
+            let before = dev.try_get_untracked().flatten().and_then(|s| s.served);
+            let fresh = before.is_some() && status.served.is_some() && status.served != before;
+            dev.try_set(Some(status));
+            if fresh {
+                let (url, locale) = (url.clone(), locale.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(pack) = pack_loader::load(&url).await {
+                        state.replace_pack(pack.localized(&locale));
+                    }
+                });
+            }
+        };
+        if let Some(connected) = DevLink::connect(&lessons, on_status).await {
+            // The panel may have gone meanwhile: then the link closes here.
+            let _ = link.try_set_value(Some(connected));
+        }
+    });
 }

@@ -2,9 +2,11 @@
 //! compiles it, so learners never download it.
 
 mod author_panel;
+mod dev_news;
 mod element_picker;
 mod trigger_debugger;
 
 pub use author_panel::AuthorPanel;
+pub use dev_news::DevNews;
 pub use element_picker::ElementPicker;
 pub use trigger_debugger::TriggerDebugger;
