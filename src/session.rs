@@ -78,6 +78,57 @@ pub struct Suggested {
     pub why: String,
 }
 
+/// Where a lesson stands in the offer, for author mode's debugger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// Not eligible, so not ranked.
+    NotRanked,
+    /// `rank` (from 1) among the eligible lessons, for the reason the panel gives.
+    Ranked {
+        rank: usize,
+        why: String,
+        beacon: Beacon,
+    },
+}
+
+/// Whether a ranked lesson's beacon shows, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beacon {
+    Shown,
+    /// The lesson has no anchor: it is offered in the panel only.
+    NoFeature,
+    /// Its feature is not on this page.
+    Elsewhere,
+    /// The attention budget went to higher-ranked lessons.
+    OverBudget {
+        at_most: usize,
+    },
+}
+
+impl Placement {
+    /// In words, e.g. `rank 2 of the eligible: Builds on …; no beacon: the attention budget
+    /// (3 beacons at most) went to higher-ranked lessons`.
+    pub fn line(&self) -> String {
+        let Placement::Ranked { rank, why, beacon } = self else {
+            return "not ranked: not eligible".into();
+        };
+        let beacon = match beacon {
+            Beacon::Shown => "its beacon shows".to_string(),
+            Beacon::NoFeature => "no beacon: it has no anchor (panel only)".into(),
+            Beacon::Elsewhere => "no beacon: its anchor is not on this page".into(),
+            Beacon::OverBudget { at_most } => format!(
+                "no beacon: the attention budget ({at_most} at most) went to higher-ranked lessons"
+            ),
+        };
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!(" ({why})")
+        };
+        format!("rank {rank}{why}; {beacon}")
+    }
+}
+
 /// What the widget offers now.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Offer {
@@ -271,13 +322,40 @@ impl Session {
     }
 
     /// Every lesson of the pack with its trigger explained here and now, in the words of
-    /// author mode's debugger: the same facts and shows as [`Session::offer`] decides from.
-    pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said)> {
+    /// author mode's debugger, and its place in the offer: the same facts and shows as
+    /// [`Session::offer`] decides from.
+    pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said, Placement)> {
         let facts = SessionFacts { session: self, now };
+        let offer = self.offer(now, false);
+        let placement = |lesson: &Lesson| {
+            let Some(i) = offer
+                .suggestions
+                .iter()
+                .position(|s| s.lesson.id == lesson.id)
+            else {
+                return Placement::NotRanked;
+            };
+            let beacon = match &lesson.anchor {
+                _ if offer.beacons.iter().any(|b| b.id == lesson.id) => Beacon::Shown,
+                None => Beacon::NoFeature,
+                Some(a) if !self.anchor(a).present => Beacon::Elsewhere,
+                Some(_) => Beacon::OverBudget {
+                    at_most: self.attention.suggestions,
+                },
+            };
+            Placement::Ranked {
+                rank: i + 1,
+                why: offer.suggestions[i].why.clone(),
+                beacon,
+            }
+        };
         self.pack
             .lessons
             .iter()
-            .map(|l| (l, explain(l, &facts, self.earlier_shows(&l.id)).said()))
+            .map(|l| {
+                let said = explain(l, &facts, self.earlier_shows(&l.id)).said();
+                (l, said, placement(l))
+            })
             .collect()
     }
 
@@ -869,23 +947,31 @@ mod tests {
             assert_eq!(explained.len(), 3, "every lesson, eligible or not");
             let eligible: Vec<String> = explained
                 .iter()
-                .filter(|(_, said)| said.eligible)
-                .map(|(l, _)| l.id.clone())
+                .filter(|(_, said, _)| said.eligible)
+                .map(|(l, _, _)| l.id.clone())
                 .collect();
+            for (l, said, placement) in &explained {
+                let rank = offered.iter().position(|id| *id == l.id).map(|i| i + 1);
+                match placement {
+                    Placement::Ranked { rank: r, .. } => assert_eq!(Some(*r), rank, "{}", l.id),
+                    Placement::NotRanked => assert!(!said.eligible && rank.is_none(), "{}", l.id),
+                }
+            }
             let mut offered_sorted = offered.clone();
             offered_sorted.sort();
             let mut eligible_sorted = eligible.clone();
             eligible_sorted.sort();
             assert_eq!(offered_sorted, eligible_sorted, "at {url}");
         }
-        let (_, send) = &s.explain(NOW)[1];
+        let (_, send, _) = &s.explain(NOW)[1];
         assert_eq!(
             send.rules[0].text,
             "page \"/invoices/:id\" ✓: you are on /invoices/7"
         );
         let _ = s.navigated("/reports", NOW);
-        let (_, send) = &s.explain(NOW)[1];
+        let (_, send, placement) = &s.explain(NOW)[1];
         assert_eq!(send.verdict, "not shown: its trigger does not hold here");
+        assert_eq!(placement.line(), "not ranked: not eligible");
         assert_eq!(
             send.rules[0].text,
             "page \"/invoices/:id\" ✗: you are on /reports"

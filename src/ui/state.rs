@@ -219,14 +219,15 @@ impl WidgetState {
         self.pack_replaced.notify();
     }
 
-    /// Every lesson explained here and now, for author mode's debugger: `(id, title, words)`.
-    /// Follows the session and the clock, as the offer does.
-    pub fn explained(&self) -> Vec<(String, String, crate::explain::Said)> {
+    /// Every lesson explained here and now, for author mode's debugger: its id, title,
+    /// trigger in words, and place in the offer in words. Follows the session and the clock,
+    /// as the offer does.
+    pub fn explained(&self) -> Vec<(String, String, crate::explain::Said, String)> {
         let now = self.clock.get().max(now());
         self.session.with(|s| {
             s.explain(now)
                 .into_iter()
-                .map(|(l, said)| (l.id.clone(), l.title.clone(), said))
+                .map(|(l, said, placement)| (l.id.clone(), l.title.clone(), said, placement.line()))
                 .collect()
         })
     }

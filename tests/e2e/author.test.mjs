@@ -75,6 +75,8 @@ test("init({ author: true }) loads the author build alone, whose debugger explai
     assert.equal(await lesson(page, "admins-only").locator(".pa-verdict").textContent(), "not shown: its trigger does not hold here");
     assert.equal(await lesson(page, "everywhere").locator(".pa-verdict").textContent(), "eligible: no trigger, relevant everywhere");
     assert.match(await lesson(page, "everywhere").locator(".pa-frequency").textContent(), /^shown \d+ times?, no limit, a dismissal is final$/);
+    assert.match(await lesson(page, "everywhere").locator(".pa-placement").textContent(), /^rank \d+( \(.+\))?; no beacon: it has no anchor \(panel only\)$/);
+    assert.equal(await lesson(page, "admins-only").locator(".pa-placement").textContent(), "not ranked: not eligible");
 
     // Live: a call of the host's changes the verdict without a reload.
     await page.evaluate(() => window.pathlight("identify", "u1", { role: "admin" }));

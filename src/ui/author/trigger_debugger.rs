@@ -3,8 +3,8 @@
 use crate::ui::WidgetState;
 use leptos::prelude::*;
 
-/// Every lesson of the pack with its verdict, its frequency and each rule of its trigger,
-/// with whether it holds and what it saw. It follows navigation, page changes, `track`
+/// Every lesson of the pack with its verdict, its frequency, its rank and beacon, and each
+/// rule of its trigger with whether it holds and what it saw. It follows navigation, page changes, `track`
 /// calls and the clock, as the widget's own offer does.
 #[component]
 pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
                 explained
                     .get()
                     .into_iter()
-                    .map(|(id, title, said)| {
+                    .map(|(id, title, said, placement)| {
                         let open = id.clone();
                         let code = id.clone();
                         let verdict_class = if said.eligible { "pa-verdict pa-eligible" } else { "pa-verdict" };
@@ -30,6 +30,7 @@ pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
                                 </div>
                                 <p class=verdict_class>{said.verdict}</p>
                                 <p class="pa-frequency">{said.frequency}</p>
+                                <p class="pa-placement">{placement}</p>
                                 <ul class="pa-rules">
                                     {said
                                         .rules
