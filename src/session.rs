@@ -323,7 +323,7 @@ impl Session {
 
     /// Every lesson of the pack with its trigger explained here and now, in the words of
     /// author mode's debugger, and its place in the offer: the same facts and shows as
-    /// [`Session::offer`] decides from.
+    /// [`Session::offer`] decides from. Ranked lessons come first, in rank order.
     pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said, Placement)> {
         let facts = SessionFacts { session: self, now };
         let offer = self.offer(now, false);
@@ -349,14 +349,21 @@ impl Session {
                 beacon,
             }
         };
-        self.pack
+        let mut all: Vec<(&Lesson, Said, Placement)> = self
+            .pack
             .lessons
             .iter()
             .map(|l| {
                 let said = explain(l, &facts, self.earlier_shows(&l.id)).said();
                 (l, said, placement(l))
             })
-            .collect()
+            .collect();
+        // The offer's order first; the rest as the pack has them.
+        all.sort_by_key(|(_, _, p)| match p {
+            Placement::Ranked { rank, .. } => *rank,
+            Placement::NotRanked => usize::MAX,
+        });
+        all
     }
 
     /// What to show now; `typing` says the learner is typing in a field of the host's.
@@ -950,6 +957,18 @@ mod tests {
                 .filter(|(_, said, _)| said.eligible)
                 .map(|(l, _, _)| l.id.clone())
                 .collect();
+            let ranks: Vec<usize> = explained
+                .iter()
+                .filter_map(|(_, _, p)| match p {
+                    Placement::Ranked { rank, .. } => Some(*rank),
+                    Placement::NotRanked => None,
+                })
+                .collect();
+            assert_eq!(
+                ranks,
+                (1..=offered.len()).collect::<Vec<_>>(),
+                "ranked first, in order"
+            );
             for (l, said, placement) in &explained {
                 let rank = offered.iter().position(|id| *id == l.id).map(|i| i + 1);
                 match placement {
@@ -963,13 +982,18 @@ mod tests {
             eligible_sorted.sort();
             assert_eq!(offered_sorted, eligible_sorted, "at {url}");
         }
-        let (_, send, _) = &s.explain(NOW)[1];
+        let send_now = |s: &Session| {
+            let all = s.explain(NOW);
+            let (_, said, placement) = all.iter().find(|(l, _, _)| l.id == "send").unwrap();
+            (said.clone(), placement.clone())
+        };
+        let (send, _) = send_now(&s);
         assert_eq!(
             send.rules[0].text,
             "page \"/invoices/:id\" ✓: you are on /invoices/7"
         );
         let _ = s.navigated("/reports", NOW);
-        let (_, send, placement) = &s.explain(NOW)[1];
+        let (send, placement) = send_now(&s);
         assert_eq!(send.verdict, "not shown: its trigger does not hold here");
         assert_eq!(placement.line(), "not ranked: not eligible");
         assert_eq!(
