@@ -53,7 +53,9 @@ impl Picker {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
-        let on_move = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        // The pointer's element, or the focused one: Tab reaches the page's controls, and
+        // the click their Enter or Space makes picks them.
+        let hover = std::rc::Rc::new(move |e: Event| {
             hover(host_element(&e).map(|el| {
                 let r = el.get_bounding_client_rect();
                 Outline {
@@ -62,8 +64,13 @@ impl Picker {
                     width: r.width(),
                     height: r.height(),
                 }
-            }));
+            }))
         });
+        let on_move = Closure::<dyn FnMut(Event)>::new({
+            let hover = hover.clone();
+            move |e: Event| hover(e)
+        });
+        let on_focus = Closure::<dyn FnMut(Event)>::new(move |e: Event| hover(e));
         let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             if let Some(el) = host_element(&e) {
                 e.prevent_default();
@@ -80,6 +87,7 @@ impl Picker {
         });
         let listeners = vec![
             ("pointermove", on_move),
+            ("focusin", on_focus),
             ("click", on_click),
             ("keydown", on_key),
         ];
@@ -192,14 +200,14 @@ fn shadow_roots(elements: &Option<web_sys::NodeList>) -> Vec<ShadowRoot> {
         .collect()
 }
 
-/// Puts `text` on the clipboard; false when the page may not.
-pub fn copy(text: &str) -> bool {
-    web_sys::window()
-        .map(|w| w.navigator().clipboard())
-        .map(|c| {
-            let _ = c.write_text(text);
-        })
-        .is_some()
+/// Puts `text` on the clipboard: false when the browser refused.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    JsFuture::from(window.navigator().clipboard().write_text(text))
+        .await
+        .is_ok()
 }
 
 /// The live link to the `pathlight dev` that serves the pack: its status now and after

@@ -116,16 +116,16 @@
         else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
         else if (!init[1]) init[1] = { lessons: dataset.lessons };
       }
-      var init;
+      var lastInit;
       var api = function () {
         try {
           var args = Array.prototype.slice.call(arguments);
-          if (args[0] === "init") init = args[1];
+          if (args[0] === "init") lastInit = args[1];
           // Author mode switched on later: this build steps down, the author build takes
           // the page with the same init.
           if (!AUTHOR_BUILD && args[0] === "author" && args[1] === true) {
             wasm_bindgen.command(["destroy"]);
-            stub.q = init ? [["init", Object.assign({}, init, { author: true })]] : [];
+            stub.q = lastInit ? [["init", Object.assign({}, lastInit, { author: true })]] : [];
             w.pathlight = stub;
             return toAuthor(script, dataset);
           }

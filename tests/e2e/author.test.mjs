@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const env = suite({
   prepare: () => {
     execFileSync("cargo", ["run", "--quiet", "--bin", "pathlight", "--", "build", "tests/fixtures/author-pack", "-o", "tests/e2e/artifacts/author.json"], { cwd: ROOT, stdio: "ignore" });
@@ -37,6 +38,15 @@ async function host(init, path = "/app/author") {
     },
   });
   return { ...opened, requests };
+}
+
+/** axe-core's violations inside the widget, author panel included. */
+async function violations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run({ include: [["pathlight-widget"]] }, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }
 
 const panel = (page) => page.locator("pathlight-widget >> .pa-panel");
@@ -84,6 +94,11 @@ test("init({ author: true }) loads the author build alone, whose debugger explai
       what: async () => `the trait rule to hold, is ${JSON.stringify(await rules(page, "admins-only"))}`,
     });
     assert.equal(await lesson(page, "admins-only").locator(".pa-verdict").textContent(), "eligible: its trigger holds");
+    assert.deepEqual(await violations(page), [], "the debugger passes axe");
+
+    // Live preview: any lesson opens, whatever its trigger.
+    await lesson(page, "invoice-detail").getByRole("button", { name: "Open" }).click();
+    await page.locator("pathlight-widget >> .pl-card #pl-card-title", { hasText: "Read an invoice" }).waitFor();
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
@@ -134,6 +149,19 @@ test("the picker proposes the best anchor in the light DOM and in an open shadow
     await pick(page.locator("team-card >> #invite-teammate"), "anchor = { selector = '#invite-teammate' }");
     assert.equal(await basis.textContent(), "From its id; matches 1 element on this page.");
     await pick(page.getByRole("button", { name: "Plain" }).nth(1), "anchor = { selector = 'button:nth-of-type(4)' }");
+
+    // By keyboard: focus outlines the page's control, Enter picks it.
+    const send = page.getByRole("button", { name: "Send" });
+    await pick(page.getByRole("button", { name: "Save draft" }), `anchor = { selector = '[data-testid="save-draft"]' }`);
+    await send.focus();
+    const box = await send.boundingBox();
+    await waitFor(async () => {
+      const o = await page.locator("pathlight-widget >> .pa-outline").boundingBox();
+      return o && Math.abs(o.x - box.x) < 1 && Math.abs(o.y - box.y) < 1;
+    }, { what: "the outline on the focused button" });
+    await page.keyboard.press("Enter");
+    await waitFor(async () => (await line.inputValue()) === "anchor = 'invoices.send'", { what: "Enter to pick" });
+    assert.deepEqual(await violations(page), [], "the picker passes axe");
 
     await page.keyboard.press("Escape");
     await page.locator("pathlight-widget >> .pa-hint").waitFor({ state: "detached" });

@@ -4,9 +4,9 @@ use crate::anchor_proposal::Proposal;
 use crate::web::author::{copy, Outline, Picker};
 use leptos::prelude::*;
 
-/// Picks elements of the host page, in open shadow roots too: hovering outlines them,
-/// clicking shows the best anchor, how many elements it matches, and the front-matter line
-/// to copy. Esc leaves.
+/// Picks elements of the host page, in open shadow roots too: hovering or focusing
+/// outlines them, clicking (or Enter) shows the best anchor, how many elements it matches,
+/// and the front-matter line to copy. Esc leaves.
 #[component]
 pub fn ElementPicker() -> impl IntoView {
     let picking = RwSignal::new(false);
@@ -51,7 +51,13 @@ pub fn ElementPicker() -> impl IntoView {
                         {move || picked.get().map(|p| format!("From {}; matches {} element{} on this page.", p.basis.words(), p.matches, if p.matches == 1 { "" } else { "s" }))}
                     </p>
                     <input class="pa-line" readonly aria-label="Front-matter line" prop:value=line/>
-                    <button class="pa-button" type="button" on:click=move |_| copied.set(copy(&line()))>
+                    <button class="pa-button" type="button" on:click=move |_| {
+                        let text = line();
+                        leptos::task::spawn_local(async move {
+                            let done = copy(&text).await;
+                            copied.try_set(done);
+                        });
+                    }>
                         "Copy"
                     </button>
                     <span role="status">{move || if copied.get() { " Copied." } else { "" }}</span>
