@@ -212,10 +212,21 @@ fn mount(
             suggestions: options.suggestions.unwrap_or(default.suggestions),
             auto_opens: options.auto_open.unwrap_or(default.auto_opens),
         },
+        // The author build previews: its progress is kept apart, and the vendor's backend
+        // is never written.
+        preview: cfg!(feature = "author"),
+    };
+    let remote = if session_options.preview {
+        None
+    } else {
+        remote
     };
     let edge = Edge::open(remote);
     let owner = Owner::new();
-    let key = crate::progress::storage_key(&pack.id, session_options.user.as_deref());
+    let mut key = crate::progress::storage_key(&pack.id, session_options.user.as_deref());
+    if session_options.preview {
+        key = crate::session::preview_key(&key);
+    }
     let stored = edge.read(&key);
     let session = Session::new(pack, session_options, stored, &current_url(), now());
     let look = Look {

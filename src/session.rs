@@ -146,6 +146,14 @@ pub struct Options {
     pub user: Option<String>,
     pub traits: Traits,
     pub attention: Attention,
+    /// Author mode's preview: progress is kept apart from the learner's own
+    /// ([`preview_key`]), so simulating a learner never touches real data.
+    pub preview: bool,
+}
+
+/// Where a preview keeps the progress it simulates, beside the learner's own `key`.
+pub fn preview_key(key: &str) -> String {
+    format!("{key}:author-preview")
 }
 
 /// This page visit: a new path is a new visit.
@@ -164,6 +172,7 @@ struct Visit {
 #[derive(Debug)]
 pub struct Session {
     pack: Arc<Pack>,
+    preview: bool,
     attention: Attention,
     user: Option<String>,
     traits: Traits,
@@ -186,6 +195,7 @@ impl Session {
         let clock = now.max(stored.latest());
         Session {
             pack,
+            preview: options.preview,
             attention: options.attention,
             user: options.user.filter(|u| !u.is_empty()),
             traits: options.traits,
@@ -232,7 +242,16 @@ impl Session {
 
     /// Where this learner's progress is stored.
     pub fn key(&self) -> String {
-        storage_key(&self.pack.id, self.user.as_deref())
+        let key = storage_key(&self.pack.id, self.user.as_deref());
+        match self.preview {
+            true => preview_key(&key),
+            false => key,
+        }
+    }
+
+    /// The learner's id and traits, as the host set them.
+    pub fn user(&self) -> (Option<&str>, &Traits) {
+        (self.user.as_deref(), &self.traits)
     }
 
     /// The learner's role, as the host's `traits.role` gives it.
@@ -924,6 +943,24 @@ mod tests {
             .filter(|e| e.kind == EventKind::Completed)
             .filter_map(|e| e.detail[0].1.as_str().map(str::to_owned))
             .collect()
+    }
+
+    #[test]
+    fn a_preview_keeps_its_progress_apart_from_the_learners_own() {
+        // Pins author mode's simulation writing over a real learner's progress.
+        let real = session(Some("u1"), Progress::default());
+        let options = Options {
+            user: Some("u1".into()),
+            preview: true,
+            ..Options::default()
+        };
+        let mut preview = Session::new(real.pack().clone(), options, Progress::default(), "/", NOW);
+        assert_eq!(preview.key(), preview_key(&real.key()));
+        assert_ne!(preview.key(), real.key());
+        let saved = preview.know("create", NOW).save.unwrap();
+        assert_eq!(saved.key, preview_key(&real.key()));
+        let switched = preview.identify(Some("u2".into()), Traits::new(), |_| Progress::default());
+        assert!(switched.save.unwrap().key.ends_with(":author-preview"));
     }
 
     #[test]

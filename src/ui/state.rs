@@ -285,6 +285,16 @@ impl WidgetState {
     }
 
     /// The learner's role, as the host's `traits.role` gives it.
+    /// The learner's id and traits, as the host set them.
+    pub fn user(&self) -> (Option<String>, crate::trigger::Traits) {
+        self.session
+            .try_with_untracked(|s| {
+                let (id, traits) = s.user();
+                (id.map(str::to_owned), traits.clone())
+            })
+            .unwrap_or_default()
+    }
+
     pub fn role(&self) -> Option<String> {
         self.session
             .try_with_untracked(|s| s.role().map(str::to_owned))

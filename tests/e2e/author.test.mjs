@@ -223,3 +223,48 @@ test("with pathlight dev, an edit to a lesson file reaches the open card on the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the learner simulation sets the preview's role, marks lessons done and resets, never touching the learner's own progress", async () => {
+  // Pins a preview that writes over a real learner's progress, or a simulation that does
+  // not reach the triggers.
+  const { page, log, close } = await host(INIT);
+  try {
+    await launcher(page);
+    // The learner's own progress: "everywhere" known.
+    await page.evaluate(() => window.pathlight("open", "everywhere"));
+    await page.locator("pathlight-widget >> .pl-card .pl-actions .pl-button:not(.pl-quiet)").click();
+    const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+    const real = await waitFor(async () => {
+      const all = await stored();
+      const key = Object.keys(all).find((k) => k.startsWith("pathlight:author-fixture:user:u1"));
+      return key && all[key].includes("everywhere") && { key, value: all[key] };
+    }, { what: "the learner's own progress in localStorage" });
+
+    await page.evaluate(() => window.pathlight("author", true));
+    await panel(page).waitFor({ state: "visible" });
+    const verdict = (id) => lesson(page, id).locator(".pa-verdict").textContent();
+    await waitFor(async () => (await verdict("everywhere")) === "eligible: no trigger, relevant everywhere", {
+      what: "the preview to start from its own, empty progress",
+    });
+
+    await page.locator("pathlight-widget >> .pa-tab", { hasText: "Learner" }).click();
+    await page.locator("pathlight-widget >> .pa-input").fill("admin");
+    await page.locator("pathlight-widget >> .pa-role .pa-button").click();
+    await page.locator("pathlight-widget >> .pa-tab", { hasText: "Triggers" }).click();
+    await waitFor(async () => (await verdict("admins-only")) === "eligible: its trigger holds", { what: "the simulated role to reach the trigger" });
+
+    await lesson(page, "everywhere").getByRole("button", { name: "Mark done" }).click();
+    await waitFor(async () => (await verdict("everywhere")) === "not shown: known (counts as completed)", { what: "Mark done" });
+    await page.locator("pathlight-widget >> .pa-tab", { hasText: "Learner" }).click();
+    await page.locator("pathlight-widget >> .pa-simulation > .pa-button", { hasText: "Reset my progress" }).click();
+    await page.locator("pathlight-widget >> .pa-tab", { hasText: "Triggers" }).click();
+    await waitFor(async () => (await verdict("everywhere")) === "eligible: no trigger, relevant everywhere", { what: "the reset" });
+
+    const after = await stored();
+    assert.equal(after[real.key], real.value, "the learner's own progress is untouched");
+    assert.ok(Object.keys(after).some((k) => k === real.key + ":author-preview"), "the preview kept its own");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -1,6 +1,7 @@
-//! Author mode's panel: the trigger debugger, the element picker, and the dev server's news.
+//! Author mode's panel: the trigger debugger, the element picker, the learner simulation,
+//! and the dev server's news.
 
-use super::{DevNews, ElementPicker, TriggerDebugger};
+use super::{DevNews, ElementPicker, LearnerSimulation, TriggerDebugger};
 use crate::dev_status::DevStatus;
 use crate::ui::WidgetState;
 use crate::web::author::DevLink;
@@ -12,10 +13,12 @@ use leptos::prelude::*;
 enum Part {
     Triggers,
     Picker,
+    Learner,
 }
 
 /// A panel beside the widget, for the vendor's staff: why each lesson shows or not, which
-/// anchor to write for an element of the page, and, when `lessons` is a `pathlight dev`,
+/// anchor to write for an element of the page, a learner to preview as, and, when
+/// `lessons` is a `pathlight dev`,
 /// each new build put in place (an open card shows it on the same layer) or its errors.
 #[component]
 pub fn AuthorPanel(state: WidgetState, lessons: String, locale: String) -> impl IntoView {
@@ -40,11 +43,14 @@ pub fn AuthorPanel(state: WidgetState, lessons: String, locale: String) -> impl 
                 <h2 id="pa-title" class="pa-title">"Pathlight author mode"</h2>
                 {tab(Part::Triggers, "Triggers")}
                 {tab(Part::Picker, "Pick an element")}
+                {tab(Part::Learner, "Learner")}
             </header>
             <DevNews dev/>
-            <Show when=move || part.get() == Part::Triggers fallback=move || view! { <ElementPicker/> }>
-                <TriggerDebugger state/>
-            </Show>
+            {move || match part.get() {
+                Part::Triggers => view! { <TriggerDebugger state/> }.into_any(),
+                Part::Picker => view! { <ElementPicker/> }.into_any(),
+                Part::Learner => view! { <LearnerSimulation state/> }.into_any(),
+            }}
         </section>
     }
 }

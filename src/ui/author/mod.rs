@@ -4,9 +4,11 @@
 mod author_panel;
 mod dev_news;
 mod element_picker;
+mod learner_simulation;
 mod trigger_debugger;
 
 pub use author_panel::AuthorPanel;
 pub use dev_news::DevNews;
 pub use element_picker::ElementPicker;
+pub use learner_simulation::LearnerSimulation;
 pub use trigger_debugger::TriggerDebugger;

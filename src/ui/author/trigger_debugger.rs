@@ -17,6 +17,7 @@ pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
                     .into_iter()
                     .map(|(id, title, said, placement)| {
                         let open = id.clone();
+                        let done = id.clone();
                         let code = id.clone();
                         let verdict_class = if said.eligible { "pa-verdict pa-eligible" } else { "pa-verdict" };
                         view! {
@@ -26,6 +27,9 @@ pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
                                     <code>{code}</code>
                                     <button class="pa-button" type="button" on:click=move |_| state.open_lesson(&open)>
                                         "Open"
+                                    </button>
+                                    <button class="pa-button" type="button" on:click=move |_| state.mark_known(&done)>
+                                        "Mark done"
                                     </button>
                                 </div>
                                 <p class=verdict_class>{said.verdict}</p>
