@@ -1,6 +1,8 @@
 // Takes the README's screenshots of the demo in headless Chromium: the lesson card in light,
-// dark, right-to-left and on a phone, the goal picker and the learning map.
-// Run after `trunk build --release`: node scripts/screenshots.mjs
+// dark, right-to-left and on a phone, the goal picker and the learning map, and author mode's
+// trigger debugger and element picker (docs/authoring.md).
+// Run after `trunk build --release`: node scripts/screenshots.mjs (or `... author` for the
+// author mode ones alone).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
@@ -51,6 +53,29 @@ const arabic = () => {
   Object.defineProperty(navigator, "language", { get: () => "ar" });
 };
 
+const author = async (page) => {
+  await skipGoals(page);
+  await page.evaluate(() => window.pathlight("author", true));
+  await page.locator("pathlight-widget >> .pa-panel").waitFor();
+  await page.locator("pathlight-widget >> .pa-lesson").first().waitFor();
+};
+await shot("author-debugger", { steps: author });
+await shot("author-picker", {
+  steps: async (page) => {
+    await author(page);
+    await page.locator("pathlight-widget >> .pa-tab", { hasText: "Pick an element" }).click();
+    await page.locator("pathlight-widget >> .pa-picker .pa-button").click();
+    const target = page.locator('[data-pathlight="invoices.send"]').first();
+    await target.click();
+    await page.locator("pathlight-widget >> .pa-line").waitFor();
+    await target.hover();
+  },
+});
+if (process.argv[2] === "author") {
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 await shot("card-light", { steps: (page) => openCard(page, "what") });
 await shot("card-dark", { colorScheme: "dark", steps: (page) => openCard(page, "how") });
 await shot("card-rtl", { init: arabic, steps: (page) => openCard(page, "why") });

@@ -1,12 +1,12 @@
 // Prints what a browser downloads for the widget: raw, gzip -9 and brotli bytes of each
 // file of the release build, and their total. Run after `trunk build --release`. Fails when
-// the gzip total is over the budget in scripts/size-budget.json.
+// the learner's gzip total is over the budget in scripts/size-budget.json. The author
+// build's files come apart: only pages that switch author mode on download them.
 import { readFileSync, existsSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const FILES = ["pathlight.js", "pathlight_bg.wasm"];
 const dist = new URL("../dist/", import.meta.url);
-const rows = FILES.map((name) => {
+const measure = (name) => {
   const url = new URL(name, dist);
   if (!existsSync(url)) throw new Error(`dist/${name} is missing: run trunk build --release first`);
   const raw = readFileSync(url);
@@ -16,11 +16,21 @@ const rows = FILES.map((name) => {
     gzip: gzipSync(raw, { level: 9 }).length,
     brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-});
-const total = rows.reduce((t, r) => ({ name: "total", raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+};
+const sum = (rows, name) => rows.reduce((t, r) => ({ name, raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const pad = (v, n) => String(v).padStart(n);
-console.log(`${"file".padEnd(20)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
-for (const r of [...rows, total]) console.log(`${r.name.padEnd(20)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+const print = (r) => console.log(`${r.name.padEnd(28)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+
+const learner = ["pathlight.js", "pathlight_bg.wasm"].map(measure);
+const total = sum(learner, "total");
+console.log(`${"file".padEnd(28)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}`);
+[...learner, total].forEach(print);
+const authorFiles = ["pathlight_author.js", "pathlight_author_bg.wasm"];
+if (authorFiles.every((f) => existsSync(new URL(f, dist)))) {
+  const author = authorFiles.map(measure);
+  console.log("author mode (downloaded only when the host enables it):");
+  [...author, sum(author, "author total")].forEach(print);
+}
 if (process.env.PATHLIGHT_SIZE_JSON) console.log(JSON.stringify(total));
 
 const budget = JSON.parse(readFileSync(new URL("size-budget.json", import.meta.url), "utf8")).gzip;

@@ -116,7 +116,12 @@ fn apply(state: WidgetState, command: Command) {
         Command::Identify(user) => state.identify(user.id, user.traits),
         Command::SetGoals(goals) => state.set_goals(goals),
         Command::Reset => state.reset(),
-        Command::Init(_) | Command::Destroy | Command::On(_) | Command::Off(_) => {}
+        // The loader switches to the author build; leaving it takes a reload.
+        Command::Init(_)
+        | Command::Destroy
+        | Command::On(_)
+        | Command::Off(_)
+        | Command::Author(_) => {}
     }
 }
 
@@ -201,6 +206,8 @@ async fn mount(
         .or_else(|| web_sys::window()?.navigator().language())
         .unwrap_or_default();
     // Lessons in the learner's language where the pack has it, else its own.
+    #[cfg(feature = "author")]
+    let (lessons, author_locale) = (options.lessons.clone().unwrap_or_default(), locale.clone());
     let pack = Arc::new(pack.localized(&locale));
     let user = options.user.unwrap_or_default();
     let default = Attention::default();
@@ -212,10 +219,21 @@ async fn mount(
             auto_opens: options.auto_open.unwrap_or(default.auto_opens),
         },
         locale: locale.clone(),
+        // The author build previews: its progress is kept apart, and the vendor's backend
+        // is never written.
+        preview: cfg!(feature = "author"),
+    };
+    let remote = if session_options.preview {
+        None
+    } else {
+        remote
     };
     let edge = Edge::open(remote);
     let owner = Owner::new();
-    let key = crate::progress::storage_key(&pack.id, session_options.user.as_deref());
+    let mut key = crate::progress::storage_key(&pack.id, session_options.user.as_deref());
+    if session_options.preview {
+        key = crate::session::preview_key(&key);
+    }
     let stored = edge.read(&key);
     let session = Session::new(pack, session_options, stored, &current_url(), now());
     let look = Look {
@@ -239,8 +257,24 @@ async fn mount(
             crate::web::describe(&e)
         )
     })?;
+    #[cfg(not(feature = "author"))]
     let view = owner
         .with(|| leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> }));
+    // The author build: its panel beside the widget, in the same shadow root.
+    #[cfg(feature = "author")]
+    let view = {
+        if let Err(e) = crate::web::author::adopt_style(&root) {
+            warn(&format!(
+                "author mode's styles could not be added ({}).",
+                crate::web::describe(&e)
+            ));
+        }
+        owner.with(|| {
+            leptos::mount::mount_to(root.unchecked_into(), move || {
+                view! { <Widget state/> <crate::ui::author::AuthorPanel state lessons locale=author_locale/> }
+            })
+        })
+    };
     yield_to_host().await;
     if !current() {
         return Ok(None);

@@ -24,6 +24,9 @@ pub struct InitOptions {
     pub suggestions: Option<usize>,
     /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
     pub auto_open: Option<usize>,
+    /// Author mode, for the vendor's own staff: the loader reads it and loads the author
+    /// build; the widget only accepts it.
+    pub author: bool,
 }
 
 /// Light or dark; `auto` follows `prefers-color-scheme`.
@@ -55,9 +58,11 @@ pub enum Command {
     Destroy,
     On(EventKind),
     Off(EventKind),
+    /// `pathlight('author', on)`: the loader switches builds; the widget only accepts it.
+    Author(bool),
 }
 
-const KNOWN: &str = "init, identify, track, open, close, setGoals, reset, destroy, on, off";
+const KNOWN: &str = "init, identify, track, open, close, setGoals, reset, destroy, on, off, author";
 
 impl Command {
     /// Parses `[name, ...args]`.
@@ -90,7 +95,7 @@ impl Command {
         };
         match name {
             "init" => InitOptions::from_json(arg(1)).map(Command::Init).map_err(|e| {
-                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, suggestions, autoOpen }}.")
+                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, suggestions, autoOpen, author }}.")
             }),
             "identify" => {
                 let id = text(1, "the user's id", "'u1', { role: 'admin' }")?;
@@ -114,6 +119,10 @@ impl Command {
             "destroy" => Ok(Command::Destroy),
             "on" => event(1).map(Command::On),
             "off" => event(1).map(Command::Off),
+            "author" => match arg(1) {
+                Json::Bool(on) => Ok(Command::Author(*on)),
+                _ => Err("pathlight('author', on) needs true or false, e.g. pathlight('author', true).".into()),
+            },
             other => Err(format!("unknown command '{other}'. Known commands: {KNOWN}.")),
         }
     }
@@ -135,6 +144,7 @@ impl FromJson for InitOptions {
             "progress",
             "suggestions",
             "autoOpen",
+            "author",
         ])?;
         Ok(InitOptions {
             lessons: f.optional("lessons")?,
@@ -144,6 +154,7 @@ impl FromJson for InitOptions {
             progress: f.optional("progress")?,
             suggestions: f.optional("suggestions")?,
             auto_open: f.optional("autoOpen")?,
+            author: f.optional("author")?.unwrap_or(false),
         })
     }
 }
@@ -232,6 +243,20 @@ mod tests {
         );
         let err = Command::parse(&json!(["on", "complete"])).unwrap_err();
         assert!(err.contains("completed"), "{err}");
+    }
+
+    #[test]
+    fn author_mode_is_an_init_option_and_a_call_taking_a_boolean() {
+        let Command::Init(opts) = Command::parse(&json!(["init", { "author": true }])).unwrap()
+        else {
+            panic!()
+        };
+        assert!(opts.author);
+        assert_eq!(
+            Command::parse(&json!(["author", false])),
+            Ok(Command::Author(false))
+        );
+        assert!(Command::parse(&json!(["author", "yes"])).is_err());
     }
 
     #[test]

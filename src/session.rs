@@ -8,6 +8,7 @@
 //! save, resets that last, identify never mixing learners) is tested natively.
 
 use crate::i18n::{self, Strings};
+use crate::explain::{explain, Said};
 use crate::json::Json;
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
@@ -78,6 +79,57 @@ pub struct Suggested {
     pub why: String,
 }
 
+/// Where a lesson stands in the offer, for author mode's debugger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// Not eligible, so not ranked.
+    NotRanked,
+    /// `rank` (from 1) among the eligible lessons, for the reason the panel gives.
+    Ranked {
+        rank: usize,
+        why: String,
+        beacon: Beacon,
+    },
+}
+
+/// Whether a ranked lesson's beacon shows, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beacon {
+    Shown,
+    /// The lesson has no anchor: it is offered in the panel only.
+    NoFeature,
+    /// Its feature is not on this page.
+    Elsewhere,
+    /// The attention budget went to higher-ranked lessons.
+    OverBudget {
+        at_most: usize,
+    },
+}
+
+impl Placement {
+    /// In words, e.g. `rank 2 of the eligible: Builds on …; no beacon: the attention budget
+    /// (3 beacons at most) went to higher-ranked lessons`.
+    pub fn line(&self) -> String {
+        let Placement::Ranked { rank, why, beacon } = self else {
+            return "not ranked: not eligible".into();
+        };
+        let beacon = match beacon {
+            Beacon::Shown => "its beacon shows".to_string(),
+            Beacon::NoFeature => "no beacon: it has no anchor (panel only)".into(),
+            Beacon::Elsewhere => "no beacon: its anchor is not on this page".into(),
+            Beacon::OverBudget { at_most } => format!(
+                "no beacon: the attention budget ({at_most} at most) went to higher-ranked lessons"
+            ),
+        };
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!(" ({why})")
+        };
+        format!("rank {rank}{why}; {beacon}")
+    }
+}
+
 /// What the widget offers now.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Offer {
@@ -98,6 +150,14 @@ pub struct Options {
     /// The learner's language, a BCP 47 tag: the reasons for suggestions are put into its
     /// words (English when the widget does not speak it).
     pub locale: String,
+    /// Author mode's preview: progress is kept apart from the learner's own
+    /// ([`preview_key`]), so simulating a learner never touches real data.
+    pub preview: bool,
+}
+
+/// Where a preview keeps the progress it simulates, beside the learner's own `key`.
+pub fn preview_key(key: &str) -> String {
+    format!("{key}:author-preview")
 }
 
 /// This page visit: a new path is a new visit.
@@ -118,6 +178,7 @@ pub struct Session {
     pack: Arc<Pack>,
     /// The widget's words in the learner's language.
     t: &'static Strings,
+    preview: bool,
     attention: Attention,
     user: Option<String>,
     traits: Traits,
@@ -141,6 +202,7 @@ impl Session {
         Session {
             pack,
             t: i18n::strings(&options.locale),
+            preview: options.preview,
             attention: options.attention,
             user: options.user.filter(|u| !u.is_empty()),
             traits: options.traits,
@@ -161,6 +223,18 @@ impl Session {
         &self.pack
     }
 
+    /// Puts a new edition of the pack in place (author mode, on each build of
+    /// `pathlight dev`): progress, the page and the open lesson stay; a lesson that is gone
+    /// closes its card.
+    pub fn replace_pack(&mut self, pack: Arc<Pack>) {
+        self.pack = pack;
+        if let Surface::Lesson { id, .. } = &self.surface {
+            if self.pack.lesson(id).is_none() {
+                self.surface = Surface::Closed;
+            }
+        }
+    }
+
     pub fn progress(&self) -> &Progress {
         &self.progress
     }
@@ -175,7 +249,16 @@ impl Session {
 
     /// Where this learner's progress is stored.
     pub fn key(&self) -> String {
-        storage_key(&self.pack.id, self.user.as_deref())
+        let key = storage_key(&self.pack.id, self.user.as_deref());
+        match self.preview {
+            true => preview_key(&key),
+            false => key,
+        }
+    }
+
+    /// The learner's id and traits, as the host set them.
+    pub fn user(&self) -> (Option<&str>, &Traits) {
+        (self.user.as_deref(), &self.traits)
     }
 
     /// The learner's role, as the host's `traits.role` gives it.
@@ -257,19 +340,66 @@ impl Session {
         self.clock
     }
 
+    /// How many times the widget brought lesson `id` up before: a beacon on this page is
+    /// not an earlier offer, as the learner has not seen the card.
+    fn earlier_shows(&self, id: &str) -> u32 {
+        let here = self.visit.shown.iter().any(|s| s == id);
+        self.progress.shows(id).saturating_sub(u32::from(here))
+    }
+
+    /// Every lesson of the pack with its trigger explained here and now, in the words of
+    /// author mode's debugger, and its place in the offer: the same facts and shows as
+    /// [`Session::offer`] decides from. Ranked lessons come first, in rank order.
+    pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said, Placement)> {
+        let facts = SessionFacts { session: self, now };
+        let offer = self.offer(now, false);
+        let placement = |lesson: &Lesson| {
+            let Some(i) = offer
+                .suggestions
+                .iter()
+                .position(|s| s.lesson.id == lesson.id)
+            else {
+                return Placement::NotRanked;
+            };
+            let beacon = match &lesson.anchor {
+                _ if offer.beacons.iter().any(|b| b.id == lesson.id) => Beacon::Shown,
+                None => Beacon::NoFeature,
+                Some(a) if !self.anchor(a).present => Beacon::Elsewhere,
+                Some(_) => Beacon::OverBudget {
+                    at_most: self.attention.suggestions,
+                },
+            };
+            Placement::Ranked {
+                rank: i + 1,
+                why: offer.suggestions[i].why.clone(),
+                beacon,
+            }
+        };
+        let mut all: Vec<(&Lesson, Said, Placement)> = self
+            .pack
+            .lessons
+            .iter()
+            .map(|l| {
+                let said = explain(l, &facts, self.earlier_shows(&l.id)).said();
+                (l, said, placement(l))
+            })
+            .collect();
+        // The offer's order first; the rest as the pack has them.
+        all.sort_by_key(|(_, _, p)| match p {
+            Placement::Ranked { rank, .. } => *rank,
+            Placement::NotRanked => usize::MAX,
+        });
+        all
+    }
+
     /// What to show now; `typing` says the learner is typing in a field of the host's.
     pub fn offer(&self, now: u64, typing: bool) -> Offer {
         let pack = &*self.pack;
         let facts = SessionFacts { session: self, now };
-        let earlier = |id: &str| {
-            // A beacon on this page is not an earlier offer: the learner has not seen the card.
-            let here = self.visit.shown.iter().any(|s| s == id);
-            self.progress.shows(id).saturating_sub(u32::from(here))
-        };
         let candidates: Vec<Candidate> = pack
             .lessons
             .iter()
-            .filter(|l| eligibility(l, &facts, earlier(&l.id)).is_eligible())
+            .filter(|l| eligibility(l, &facts, self.earlier_shows(&l.id)).is_eligible())
             .map(|lesson| Candidate {
                 lesson,
                 presence: lesson.anchor.as_ref().map_or(Presence::Elsewhere, |a| {
@@ -295,7 +425,9 @@ impl Session {
             typing,
             auto_opened: self.auto_opened,
         };
-        let plan = self.attention.plan(&ranked, earlier, moment);
+        let plan = self
+            .attention
+            .plan(&ranked, |id: &str| self.earlier_shows(id), moment);
         Offer {
             beacons: plan
                 .suggest
@@ -818,6 +950,100 @@ mod tests {
             .filter(|e| e.kind == EventKind::Completed)
             .filter_map(|e| e.detail[0].1.as_str().map(str::to_owned))
             .collect()
+    }
+
+    #[test]
+    fn a_preview_keeps_its_progress_apart_from_the_learners_own() {
+        // Pins author mode's simulation writing over a real learner's progress.
+        let real = session(Some("u1"), Progress::default());
+        let options = Options {
+            user: Some("u1".into()),
+            preview: true,
+            ..Options::default()
+        };
+        let mut preview = Session::new(real.pack().clone(), options, Progress::default(), "/", NOW);
+        assert_eq!(preview.key(), preview_key(&real.key()));
+        assert_ne!(preview.key(), real.key());
+        let saved = preview.know("create", NOW).save.unwrap();
+        assert_eq!(saved.key, preview_key(&real.key()));
+        let switched = preview.identify(Some("u2".into()), Traits::new(), |_| Progress::default());
+        assert!(switched.save.unwrap().key.ends_with(":author-preview"));
+    }
+
+    #[test]
+    fn a_new_edition_of_the_pack_keeps_the_open_lesson_and_closes_one_that_is_gone() {
+        let mut s = session(None, Progress::default());
+        let _ = s.open("reports", NOW);
+        let mut edited = (**s.pack()).clone();
+        edited.lessons[2].title = "Reports, edited".into();
+        s.replace_pack(Arc::new(edited.clone()));
+        assert_eq!(s.open_lesson().unwrap().title, "Reports, edited");
+        edited.lessons.remove(2);
+        s.replace_pack(Arc::new(edited));
+        assert_eq!(s.surface(), &Surface::Closed);
+    }
+
+    #[test]
+    fn the_debugger_calls_eligible_exactly_the_lessons_the_offer_weighs() {
+        let mut s = session(None, Progress::default());
+        for url in ["/", "/invoices/7"] {
+            let _ = s.navigated(url, NOW);
+            let offered: Vec<String> = s
+                .offer(NOW, false)
+                .suggestions
+                .iter()
+                .map(|l| l.lesson.id.clone())
+                .collect();
+            let explained = s.explain(NOW);
+            assert_eq!(explained.len(), 3, "every lesson, eligible or not");
+            let eligible: Vec<String> = explained
+                .iter()
+                .filter(|(_, said, _)| said.eligible)
+                .map(|(l, _, _)| l.id.clone())
+                .collect();
+            let ranks: Vec<usize> = explained
+                .iter()
+                .filter_map(|(_, _, p)| match p {
+                    Placement::Ranked { rank, .. } => Some(*rank),
+                    Placement::NotRanked => None,
+                })
+                .collect();
+            assert_eq!(
+                ranks,
+                (1..=offered.len()).collect::<Vec<_>>(),
+                "ranked first, in order"
+            );
+            for (l, said, placement) in &explained {
+                let rank = offered.iter().position(|id| *id == l.id).map(|i| i + 1);
+                match placement {
+                    Placement::Ranked { rank: r, .. } => assert_eq!(Some(*r), rank, "{}", l.id),
+                    Placement::NotRanked => assert!(!said.eligible && rank.is_none(), "{}", l.id),
+                }
+            }
+            let mut offered_sorted = offered.clone();
+            offered_sorted.sort();
+            let mut eligible_sorted = eligible.clone();
+            eligible_sorted.sort();
+            assert_eq!(offered_sorted, eligible_sorted, "at {url}");
+        }
+        let send_now = |s: &Session| {
+            let all = s.explain(NOW);
+            let (_, said, placement) = all.iter().find(|(l, _, _)| l.id == "send").unwrap();
+            (said.clone(), placement.clone())
+        };
+        let (send, _) = send_now(&s);
+        assert_eq!(
+            send.rules[0].text,
+            "page \"/invoices/:id\" ✓: you are on /invoices/7"
+        );
+        let _ = s.navigated("/reports", NOW);
+        let (send, placement) = send_now(&s);
+        assert_eq!(send.verdict, "not shown: its trigger does not hold here");
+        assert_eq!(placement.line(), "not ranked: not eligible");
+        assert_eq!(
+            send.rules[0].text,
+            "page \"/invoices/:id\" ✗: you are on /reports"
+        );
     }
 
     #[test]

@@ -153,11 +153,7 @@ impl Rule {
                 name,
                 at_least,
                 within_days,
-            } => {
-                let since =
-                    within_days.map_or(0, |d| facts.now_ms().saturating_sub(u64::from(d) * DAY_MS));
-                facts.event_count(name, since) >= *at_least
-            }
+            } => facts.event_count(name, events_since(*within_days, facts.now_ms())) >= *at_least,
             Rule::Trait { key, test } => facts
                 .trait_value(key)
                 .is_some_and(|v| test.passes(v, facts.now_ms() as f64)),
@@ -215,6 +211,22 @@ impl Rule {
     }
 }
 
+/// Where an event window starts: `within_days` before `now`, or the beginning (0).
+pub fn events_since(within_days: Option<u32>, now_ms: u64) -> u64 {
+    within_days.map_or(0, |d| now_ms.saturating_sub(u64::from(d) * DAY_MS))
+}
+
+/// How many days ago a date trait is, fractions included: RFC 3339 text or epoch
+/// milliseconds. `None` for any other value.
+pub fn days_since(value: &Json, now_ms: f64) -> Option<f64> {
+    let at = match value {
+        Json::Number(n) => Some(*n),
+        Json::String(s) => date::epoch_ms(s),
+        _ => None,
+    };
+    at.map(|at| (now_ms - at) / DAY_MS as f64)
+}
+
 impl TraitTest {
     /// Whether `value` passes; a value of the wrong type passes nothing.
     pub fn passes(&self, value: &Json, now_ms: f64) -> bool {
@@ -223,12 +235,7 @@ impl TraitTest {
             TraitTest::OneOf(options) => options.iter().any(|o| same(value, o)),
             TraitTest::Number(bounds) => value.as_f64().is_some_and(|x| bounds.contains(x)),
             TraitTest::DaysSince(bounds) => {
-                let at = match value {
-                    Json::Number(n) => Some(*n),
-                    Json::String(s) => date::epoch_ms(s),
-                    _ => None,
-                };
-                at.is_some_and(|at| bounds.contains((now_ms - at) / DAY_MS as f64))
+                days_since(value, now_ms).is_some_and(|days| bounds.contains(days))
             }
         }
     }
@@ -303,24 +310,46 @@ impl Eligibility {
 ///
 /// The cheap checks come first, so the rule is evaluated only for lessons that could show.
 pub fn eligibility<F: Facts + ?Sized>(lesson: &Lesson, facts: &F, shows: u32) -> Eligibility {
-    let frequency = lesson
-        .when
-        .as_ref()
-        .map(|t| t.frequency)
-        .unwrap_or_default();
-    match facts.lesson(&lesson.id) {
-        state if state.is_done() => return Eligibility::Done,
-        LessonState::Dismissed { until } if facts.now_ms() < until => {
-            return Eligibility::Dismissed { until }
+    Eligibility::decide(
+        facts.lesson(&lesson.id),
+        facts.now_ms(),
+        lesson.frequency(),
+        shows,
+        || lesson.when.as_ref().is_none_or(|t| t.rule.holds(facts)),
+    )
+}
+
+impl Eligibility {
+    /// The one decision, shared by [`eligibility`] and [`crate::explain`] so that they
+    /// cannot disagree: `triggered` says whether the rule holds, and is asked last.
+    pub fn decide(
+        state: LessonState,
+        now_ms: u64,
+        frequency: Frequency,
+        shows: u32,
+        triggered: impl FnOnce() -> bool,
+    ) -> Eligibility {
+        match state {
+            state if state.is_done() => return Eligibility::Done,
+            LessonState::Dismissed { until } if now_ms < until => {
+                return Eligibility::Dismissed { until }
+            }
+            _ => {}
         }
-        _ => {}
+        if frequency.max_shows.is_some_and(|max| shows >= max) {
+            return Eligibility::ShownEnough { shows };
+        }
+        match triggered() {
+            true => Eligibility::Eligible,
+            false => Eligibility::NotTriggered,
+        }
     }
-    if frequency.max_shows.is_some_and(|max| shows >= max) {
-        return Eligibility::ShownEnough { shows };
-    }
-    match &lesson.when {
-        Some(trigger) if !trigger.rule.holds(facts) => Eligibility::NotTriggered,
-        _ => Eligibility::Eligible,
+}
+
+impl Lesson {
+    /// How often the widget may bring this lesson up by itself.
+    pub fn frequency(&self) -> Frequency {
+        self.when.as_ref().map(|t| t.frequency).unwrap_or_default()
     }
 }
 

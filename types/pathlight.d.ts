@@ -76,6 +76,13 @@ declare namespace Pathlight {
      * Never while the learner is typing in a field, and never taking focus.
      */
     autoOpen?: number;
+    /**
+     * Author mode, for your own staff or dev builds: loads the author build
+     * (`pathlight_author.js` and `pathlight_author_bg.wasm`, deployed next to `pathlight.js`)
+     * instead of the learner's, with a trigger debugger and an element picker. Learners never
+     * download it; no URL switches it on. Defaults to false.
+     */
+    author?: boolean;
   }
 
   /** A lesson's three layers, as the `layer` of a `layer_viewed` event. */
@@ -234,6 +241,11 @@ declare namespace Pathlight {
      * function, stops every callback of `event`.
      */
     <E extends EventName>(command: "off", event: E | `pathlight:${E}`, callback?: Listener<E>): void;
+    /**
+     * `true` switches author mode on: the widget is destroyed and the author build takes the
+     * page with the same `init`. Leaving author mode takes a reload without it.
+     */
+    (command: "author", on: boolean): void;
   }
 
   /**

@@ -6,6 +6,9 @@ mod built;
 mod check;
 pub mod cli;
 mod conform;
+// `pathlight dev`'s builds and answers: native only (it reads the clock, which wasm32 lacks).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dev;
 mod diagnostic;
 mod field;
 pub mod files;

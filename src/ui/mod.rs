@@ -1,5 +1,7 @@
 //! The components, one per file, and the state they share.
 
+#[cfg(feature = "author")]
+pub mod author;
 mod beacon;
 mod beacon_layer;
 mod completion_toast;

@@ -49,6 +49,8 @@ pub struct WidgetState {
     pub clock: RwSignal<u64>,
     /// Notified whenever a watched anchor appears, goes, shows, hides or is clicked.
     anchors_moved: Trigger,
+    /// Notified when author mode puts a new edition of the pack in place.
+    pack_replaced: Trigger,
     edge: StoredValue<Rc<Edge>, LocalStorage>,
     anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
 }
@@ -79,6 +81,7 @@ impl WidgetState {
             picking_goals: RwSignal::new(false),
             clock,
             anchors_moved,
+            pack_replaced: Trigger::new(),
             edge: StoredValue::new_local(edge),
             anchors: StoredValue::new_local(None),
         }
@@ -211,6 +214,26 @@ impl WidgetState {
         self.offer.with(|o| o.suggestions.clone())
     }
 
+    /// Author mode: a new edition of the pack, from `pathlight dev`. An open card shows
+    /// it on the same layer.
+    pub fn replace_pack(&self, pack: Pack) {
+        self.session.try_update(|s| s.replace_pack(Arc::new(pack)));
+        self.pack_replaced.notify();
+    }
+
+    /// Every lesson explained here and now, for author mode's debugger: its id, title,
+    /// trigger in words, and place in the offer in words. Follows the session and the clock,
+    /// as the offer does.
+    pub fn explained(&self) -> Vec<(String, String, crate::explain::Said, String)> {
+        let now = self.clock.get().max(now());
+        self.session.with(|s| {
+            s.explain(now)
+                .into_iter()
+                .map(|(l, said, placement)| (l.id.clone(), l.title.clone(), said, placement.line()))
+                .collect()
+        })
+    }
+
     /// Beacons for the best new lessons whose feature is on screen, within the attention budget.
     pub fn beacons(&self) -> Vec<Lesson> {
         self.offer.with(|o| o.beacons.clone())
@@ -257,12 +280,23 @@ impl WidgetState {
     /// The lesson on the card, if a card is open.
     pub fn open_lesson_data(&self) -> Option<Lesson> {
         self.surface.track();
+        self.pack_replaced.track();
         self.session
             .try_with_untracked(|s| s.open_lesson().cloned())
             .flatten()
     }
 
     /// The learner's role, as the host's `traits.role` gives it.
+    /// The learner's id and traits, as the host set them.
+    pub fn user(&self) -> (Option<String>, crate::trigger::Traits) {
+        self.session
+            .try_with_untracked(|s| {
+                let (id, traits) = s.user();
+                (id.map(str::to_owned), traits.clone())
+            })
+            .unwrap_or_default()
+    }
+
     pub fn role(&self) -> Option<String> {
         self.session
             .try_with_untracked(|s| s.role().map(str::to_owned))

@@ -3,9 +3,12 @@
 (function () {
   "use strict";
   var w = window;
+  // The author build's loader says true here (scripts/build-author.mjs).
+  var AUTHOR_BUILD = /*@@AUTHOR_BUILD@@*/false;
   var LOADED = typeof Symbol === "function" ? Symbol.for("pathlight.loader") : "__pathlightLoader";
-  // A second copy of the script tag is harmless: the first one owns the page.
-  if (w[LOADED]) return;
+  // A second copy of the script tag is harmless: the first one owns the page. The one
+  // exception is the author build, which the learner's loader hands the page to.
+  if (w[LOADED] && !(AUTHOR_BUILD && w[LOADED] === "author")) return;
   w[LOADED] = true;
 
   function warn(message) {
@@ -41,8 +44,36 @@
   // sent), and a URL whose name does not end in `.js` loads `pathlight_bg.wasm?QUERY` from
   // the same directory.
   function wasmUrlFor(src) {
+    return siblingUrl(src, "_bg.wasm");
+  }
+
+  function siblingUrl(src, suffix) {
     var m = /^([^?#]*\/)?([^\/?#]*)([^#]*)/.exec(src);
-    return (m[1] || "") + (/\.js$/i.test(m[2]) ? m[2].slice(0, -3) : "pathlight") + "_bg.wasm" + m[3];
+    return (m[1] || "") + (/\.js$/i.test(m[2]) ? m[2].slice(0, -3) : "pathlight") + suffix + m[3];
+  }
+
+  // Author mode is the host's choice alone (`init({ author: true })` or
+  // `pathlight('author', true)`), never a URL's: its code is in a second build, loaded from
+  // beside this script only then, so learners never download it.
+  function wantsAuthor(calls) {
+    var on = false;
+    Array.prototype.forEach.call(calls || [], function (a) {
+      if (a[0] === "init" && a[1] && a[1].author === true) on = true;
+      if (a[0] === "author" && typeof a[1] === "boolean") on = a[1];
+    });
+    return on;
+  }
+
+  function toAuthor(script, dataset) {
+    w[LOADED] = "author";
+    var tag = document.createElement("script");
+    tag.src = dataset.author || siblingUrl(script.src || "", "_author.js");
+    if (dataset.lessons) tag.setAttribute("data-lessons", dataset.lessons);
+    tag.onerror = function () {
+      off("author mode could not load " + tag.src + ". Deploy pathlight_author.js and pathlight_author_bg.wasm next to pathlight.js, or name the script's URL in data-author.");
+    };
+    tag.onload = function () { tag.remove(); };
+    (document.body || document.documentElement).appendChild(tag);
   }
 
   try {
@@ -60,8 +91,10 @@
     // Apple's Lockdown Mode, and some hardened browsers, remove WebAssembly altogether.
     if (typeof WebAssembly !== "object" || !WebAssembly) {
       off("this browser has WebAssembly turned off (as Apple's Lockdown Mode does), so the widget is off. To use it, allow WebAssembly for this site.");
+    } else if (!AUTHOR_BUILD && wantsAuthor(stub.q)) {
+      toAuthor(script, dataset);
     } else {
-      start(dataset, wasmUrl);
+      start(dataset, wasmUrl, script);
     }
   } catch (e) {
     // Anything else that cannot run here (a page that removed fetch, a read-only
@@ -69,11 +102,12 @@
     off("the widget could not start (" + String(e) + ").");
   }
 
-  function start(dataset, wasmUrl) {
+  function start(dataset, wasmUrl, script) {
     // A polite start: the download waits for the host's own `load` and then for an idle
     // moment, so the widget never competes with the page's first paint. A queued call that
     // needs a surface now (`open`, or an init that lets lessons open by themselves) starts
-    // it at once, and so does such a call made while waiting.
+    // it at once, and so does such a call made while waiting; so does the author build,
+    // which the host asked for.
     var started = false;
     function go() {
       if (started) return;
@@ -88,11 +122,16 @@
     function urgent(args) {
       return args[0] === "open" || (args[0] === "init" && !!args[1] && args[1].autoOpen > 0);
     }
-    if (Array.prototype.some.call(stub.q || [], urgent)) return go();
+    if (AUTHOR_BUILD || Array.prototype.some.call(stub.q || [], urgent)) return go();
     var host = stub;
     stub = function () {
       host.apply(null, arguments);
-      if (urgent(arguments)) go();
+      if (!started && !AUTHOR_BUILD && wantsAuthor(stub.q)) {
+        started = true;
+        toAuthor(script, dataset);
+      } else if (urgent(arguments)) {
+        go();
+      }
     };
     stub.q = host.q = host.q || [];
     if (w.pathlight === host) w.pathlight = stub;
@@ -119,9 +158,20 @@
           else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
           else if (!init[1]) init[1] = { lessons: dataset.lessons };
         }
+        var lastInit;
         var api = function () {
           try {
-            return wasm_bindgen.command(Array.prototype.slice.call(arguments));
+            var args = Array.prototype.slice.call(arguments);
+            if (args[0] === "init") lastInit = args[1];
+            // Author mode switched on later: this build steps down, the author build takes
+            // the page with the same init.
+            if (!AUTHOR_BUILD && args[0] === "author" && args[1] === true) {
+              wasm_bindgen.command(["destroy"]);
+              stub.q = lastInit ? [["init", Object.assign({}, lastInit, { author: true })]] : [];
+              w.pathlight = stub;
+              return toAuthor(script, dataset);
+            }
+            return wasm_bindgen.command(args);
           } catch (e) {
             warn("the call pathlight('" + String(arguments[0]) + "') failed (" + String(e) + ").");
           }

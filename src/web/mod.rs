@@ -3,6 +3,8 @@
 //! the pure core, and the app root ([`crate::app`]) puts the parts together.
 
 mod anchors;
+#[cfg(feature = "author")]
+pub mod author;
 mod console;
 mod edge;
 pub mod events;
