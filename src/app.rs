@@ -8,7 +8,8 @@ use crate::ranking::Attention;
 use crate::session::{Options, Session};
 use crate::ui::{Look, Widget, WidgetState};
 use crate::web::{
-    events, pack_loader, settled, warn, AnchorWatcher, Edge, Host, LocationWatcher, RemoteProgress,
+    events, pack_loader, settled, tether, warn, AnchorWatcher, Edge, Host, LocationWatcher,
+    RemoteProgress, ViewportLayer,
 };
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -39,6 +40,7 @@ struct Mounted {
     edge: Rc<Edge>,
     // Field order is drop order: watchers and view first, then the signals' owner.
     _location: LocationWatcher,
+    _viewport: Option<ViewportLayer>,
     _view: Box<dyn std::any::Any>,
     host: Host,
     _owner: Owner,
@@ -222,8 +224,18 @@ fn mount(
             crate::web::describe(&e)
         )
     })?;
-    let view = owner
-        .with(|| leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> }));
+    let view = owner.with(|| {
+        leptos::mount::mount_to(
+            root.clone().unchecked_into(),
+            move || view! { <Widget state/> },
+        )
+    });
+    // The widget's layer follows what is on screen, not the layout viewport.
+    let viewport = root
+        .query_selector(".pl-root")
+        .ok()
+        .flatten()
+        .and_then(|layer| tether::follow_viewport(layer.unchecked_into()));
     edge.listen(
         move |key, theirs| state.other_tab_saved(&key, theirs),
         move || state.restored(),
@@ -241,6 +253,7 @@ fn mount(
         state,
         edge,
         _location: location,
+        _viewport: viewport,
         _view: Box::new(view),
         host,
         _owner: owner,

@@ -23,3 +23,4 @@ pub use host::Host;
 pub use navigation::LocationWatcher;
 pub use remote_progress::RemoteProgress;
 pub use storage::Store;
+pub use tether::ViewportLayer;
