@@ -3,8 +3,12 @@
 // that larger layout viewport; pinch zoom and the on-screen keyboard leave only part of it in
 // sight. Whatever the page does, the launcher must be in sight and tappable, a lesson must open
 // as a sheet in sight, and the sheet must not cover the lesson's feature when there is room.
-import { test } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
 import { lessonItem, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
@@ -191,3 +195,61 @@ for (const [name, viewport] of [["portrait", PORTRAIT], ["landscape", LANDSCAPE]
       await sheetClear(page, card, { field: "#search" });
     }));
 }
+
+// The demo, Acme Ledger, as the release build ships it: a single-page app served from dist/,
+// every unknown path answered with its index.html.
+const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+let demo;
+before(async () => {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const file = extname(path) ? join(dist, path) : join(dist, "index.html");
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  demo = { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+});
+after(() => demo?.close());
+
+const DEMO_PAGES = ["/", "/invoices", "/invoices?status=overdue", "/invoices/INV-1042", "/reports", "/customers", "/team", "/settings"];
+
+test("the demo's dashboard at 390×844: the launcher lies in sight (it sat at x=481, y=1239 off screen, as the page was 600px wide)", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${demo.base}/`);
+    const launcher = page.locator("pathlight-widget >> .pl-launcher");
+    await launcher.waitFor();
+    const v = await visible(page);
+    const placed = await box(launcher);
+    assert.ok(inside(placed, v), `the launcher ${show(placed)} is out of sight ${show(v)}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the demo fits a 360px phone on every page, with no sideways scrolling (a page wider than the screen)", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  try {
+    const page = await context.newPage();
+    const wide = [];
+    for (const path of DEMO_PAGES) {
+      await page.goto(`${demo.base}${path}`);
+      await page.locator("main h1").first().waitFor();
+      await page.locator("pathlight-widget >> .pl-launcher").waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${path} is ${width}px wide`);
+    }
+    assert.deepEqual(wide, []);
+  } finally {
+    await context.close();
+  }
+});
