@@ -1,6 +1,6 @@
 // Takes the README's screenshots of the demo in headless Chromium: the lesson card in light,
 // dark, right-to-left and on a phone, the goal picker and the learning map.
-// Run after `trunk build --release`: node scripts/screenshots.mjs
+// Run after `trunk build --release`: node scripts/screenshots.mjs [name...] (all by default)
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
@@ -26,8 +26,14 @@ await new Promise((ok) => server.once("listening", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 
-async function shot(name, { viewport = { width: 1366, height: 860 }, colorScheme = "light", init, steps }) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: "reduce" });
+const only = process.argv.slice(2);
+
+async function shot(name, { viewport = { width: 1366, height: 860 }, phone = false, colorScheme = "light", init, steps }) {
+  if (only.length && !only.includes(name)) return;
+  // A phone as Chromium really renders one: the page laid out for touch at 3 device pixels per
+  // CSS pixel (the picture is kept at one pixel per CSS pixel).
+  const device = phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {};
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: "reduce", ...device });
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
   await page.goto(`${base}/invoices/INV-1042`);
@@ -35,7 +41,7 @@ async function shot(name, { viewport = { width: 1366, height: 860 }, colorScheme
   await learn.waitFor();
   await steps(page, learn);
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(out, `${name}.png`) });
+  await page.screenshot({ path: join(out, `${name}.png`), scale: "css" });
   await context.close();
 }
 
@@ -54,7 +60,7 @@ const arabic = () => {
 await shot("card-light", { steps: (page) => openCard(page, "what") });
 await shot("card-dark", { colorScheme: "dark", steps: (page) => openCard(page, "how") });
 await shot("card-rtl", { init: arabic, steps: (page) => openCard(page, "why") });
-await shot("card-mobile", { viewport: { width: 390, height: 844 }, steps: (page) => openCard(page, "how") });
+await shot("card-mobile", { viewport: { width: 390, height: 844 }, phone: true, steps: (page) => openCard(page, "how") });
 await shot("goal-picker", { steps: (page, learn) => learn.click() });
 await shot("learning-map", {
   steps: async (page, learn) => {
