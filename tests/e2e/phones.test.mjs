@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { lessonItem, suite, waitFor } from "./harness.mjs";
+import { holdWidget, launcher, lessonItem, open, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
 
@@ -195,6 +195,25 @@ for (const [name, viewport] of [["portrait", PORTRAIT], ["landscape", LANDSCAPE]
       await sheetClear(page, card, { field: "#search" });
     }));
 }
+
+test("the visual viewport's listeners are passive and go with destroy (a listener left behind on the host's page)", async () => {
+  const held = holdWidget();
+  const { page, log, close } = await open(env.browser, `${env.base}/app/phone`, held.options);
+  const cdp = await page.context().newCDPSession(page);
+  const listening = async () => {
+    const { result } = await cdp.send("Runtime.evaluate", { expression: "visualViewport" });
+    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+    return listeners.map((l) => `${l.type}${l.passive ? " passive" : ""}`).sort();
+  };
+  const pristine = await listening();
+  held.release();
+  await launcher(page);
+  assert.deepEqual(await listening(), [...pristine, "resize passive", "scroll passive"].sort());
+  await page.evaluate(() => window.pathlight("destroy"));
+  assert.deepEqual(await listening(), pristine);
+  assert.deepEqual(log.pageErrors, []);
+  await close();
+});
 
 // The demo, Acme Ledger, as the release build ships it: a single-page app served from dist/,
 // every unknown path answered with its index.html.
