@@ -97,6 +97,13 @@ async function openSheet(page) {
   const card = page.locator("pathlight-widget >> .pl-card");
   await card.waitFor();
   await sheetClear(page, card);
+  // Every control of the card is a 44px touch target on screen, whatever the zoom.
+  const { scale } = await visible(page);
+  const small = await card.evaluate((card, scale) => [...card.querySelectorAll("button")]
+    .map((b) => ({ name: b.getAttribute("aria-label") || b.textContent.trim(), box: b.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && (box.width * scale < 43.5 || box.height * scale < 43.5))
+    .map(({ name, box }) => `${name} ${Math.round(box.width * scale)}×${Math.round(box.height * scale)}`), scale);
+  assert.deepEqual(small, [], "controls smaller than 44 × 44 px on a touch screen");
   return card;
 }
 
