@@ -203,6 +203,41 @@ for (const [name, viewport] of [["portrait", PORTRAIT], ["landscape", LANDSCAPE]
     }));
 }
 
+test("safe areas: where the page extends under the notch and the home indicator (viewport-fit=cover), the launcher and sheets keep clear of them (controls under the home indicator)", async () => {
+  const host = (await readFile(new URL("./hosts/phone.html", import.meta.url), "utf8"))
+    .replace('initial-scale=1"', 'initial-scale=1, viewport-fit=cover"');
+  for (const [viewport, insets] of [[PORTRAIT, { top: 47, bottom: 34, left: 0, right: 0 }], [LANDSCAPE, { top: 0, bottom: 21, left: 47, right: 47 }]]) {
+    const context = await env.browser.newContext({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    try {
+      const page = await context.newPage();
+      await page.route("**/app/safe-area", (r) => r.fulfill({ contentType: "text/html", body: host }));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setSafeAreaInsetsOverride", { insets });
+      await page.goto(`${env.base}/app/safe-area`);
+      await page.evaluate(() => window.pathlight("setGoals", []));
+      const size = `${viewport.width}×${viewport.height}`;
+      const v = await visible(page);
+      const launcher = await box(page.locator("pathlight-widget >> .pl-launcher"));
+      assert.ok(launcher.bottom <= v.bottom - insets.bottom - 8 && launcher.right <= v.right - insets.right - 8, `${size}: the launcher ${show(launcher)} is not clear of the insets ${show(insets)}`);
+      // A sheet along the top, then along the bottom, as its feature sits low, then high.
+      await rowAt(page, 0.75);
+      await tapLauncher(page);
+      const card = await openSheet(page);
+      for (const [fraction, side] of [[0.75, "sheet-top"], [0.1, "sheet-bottom"]]) {
+        await rowAt(page, fraction);
+        await waitFor(async () => (await card.getAttribute("data-side")) === side, { what: `${size}: the sheet along the ${side.slice(6)}` });
+        const padding = await card.evaluate((c) => { const s = getComputedStyle(c); return { top: parseFloat(s.paddingTop), bottom: parseFloat(s.paddingBottom), left: parseFloat(s.paddingLeft), right: parseFloat(s.paddingRight) }; });
+        const edge = side === "sheet-top" ? "top" : "bottom";
+        for (const at of [edge, "left", "right"]) {
+          assert.ok(padding[at] >= insets[at] + 12, `${size}: the ${side}'s ${at} padding ${padding[at]}px does not clear the ${insets[at]}px inset`);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("the visual viewport's listeners are passive and go with destroy (a listener left behind on the host's page)", async () => {
   const held = holdWidget();
   const { page, log, close } = await open(env.browser, `${env.base}/app/phone`, held.options);
