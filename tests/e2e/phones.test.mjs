@@ -203,6 +203,29 @@ for (const [name, viewport] of [["portrait", PORTRAIT], ["landscape", LANDSCAPE]
     }));
 }
 
+test("pinch-zoomed to 2×, Show me's ring surrounds its step's feature (a ring drawn at the layout viewport's coordinates, off the feature)", () =>
+  phone(PORTRAIT, async (page, cdp) => {
+    await cdp.send("Emulation.setPageScaleFactor", { pageScaleFactor: 2 });
+    await waitFor(async () => (await visible(page)).scale === 2, { what: "the page zoomed to 2×" });
+    await pan(page);
+    await rowAt(page, 0.2);
+    await tapLauncher(page);
+    const card = await openSheet(page);
+    await tap(page, card.getByRole("tab", { name: "How" }));
+    await tap(page, card.getByRole("button", { name: "Show me" }));
+    // Step 1's feature is not on this page; step 2's is the Export button.
+    await tap(page, card.getByRole("button", { name: "Next step" }));
+    const ring = page.locator("pathlight-widget >> .pl-ring");
+    let last;
+    await waitFor(async () => {
+      const around = await box(ring);
+      const feature = await box(page.locator('[data-pathlight="reports.export"]'));
+      last = { around, feature };
+      return around.left <= feature.left && around.top <= feature.top && around.right >= feature.right && around.bottom >= feature.bottom
+        && around.right - around.left < feature.right - feature.left + 20;
+    }, { what: () => `the ring around the Export button: ${show(last)}` });
+  }));
+
 test("safe areas: where the page extends under the notch and the home indicator (viewport-fit=cover), the launcher and sheets keep clear of them (controls under the home indicator)", async () => {
   const host = (await readFile(new URL("./hosts/phone.html", import.meta.url), "utf8"))
     .replace('initial-scale=1"', 'initial-scale=1, viewport-fit=cover"');
