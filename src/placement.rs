@@ -238,15 +238,15 @@ pub struct CardSpot {
 /// style/widget.css agrees.
 pub const NARROW: f64 = 640.0;
 pub const SHORT: f64 = 480.0;
+const GAP: f64 = 10.0;
 
 /// Whether cards on a screen this size are sheets along its edge.
 pub fn sheets(viewport_width: f64, viewport_height: f64) -> bool {
     viewport_width < NARROW || viewport_height < SHORT
 }
-const GAP: f64 = 10.0;
 
 /// The spot for a `width`×`height` card beside `anchor`: below it if it fits, else above,
-/// else to its right or left; on narrow screens a sheet that never covers the anchor, nor
+/// else to its right or left; on phones a sheet that never covers the anchor, nor
 /// the field the learner is typing in (`focused`), when it has the room.
 pub fn card_spot(
     anchor: Rect,
@@ -257,18 +257,13 @@ pub fn card_spot(
     viewport_height: f64,
 ) -> CardSpot {
     if sheets(viewport_width, viewport_height) {
-        return match sheet_side(anchor, focused, height, viewport_height) {
-            CardSide::SheetTop => CardSpot {
-                x: 0.0,
-                y: 0.0,
-                side: CardSide::SheetTop,
-            },
-            side => CardSpot {
-                x: 0.0,
-                y: (viewport_height - height).max(0.0),
-                side,
-            },
+        let side = sheet_side(anchor, focused, height, viewport_height);
+        let y = if side == CardSide::SheetTop {
+            0.0
+        } else {
+            (viewport_height - height).max(0.0)
         };
+        return CardSpot { x: 0.0, y, side };
     }
     let max_x = (viewport_width - width - MARGIN).max(MARGIN);
     let max_y = (viewport_height - height - MARGIN).max(MARGIN);
