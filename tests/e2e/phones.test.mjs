@@ -51,9 +51,17 @@ async function pan(page) {
  * in the visual viewport's coordinates (Playwright's own tap aims at the layout viewport's,
  * which miss once the two differ). */
 async function tap(page, locator) {
-  const b = await box(locator);
-  const v = await visible(page);
-  await page.touchscreen.tap((b.left + b.right) / 2 - v.left, (b.top + b.bottom) / 2 - v.top);
+  // Where it shows once it has stopped moving (the widget follows a move in the next frame).
+  let last;
+  const point = await waitFor(async () => {
+    const b = await box(locator);
+    const v = await visible(page);
+    const p = { x: (b.left + b.right) / 2 - v.left, y: (b.top + b.bottom) / 2 - v.top };
+    const still = last && Math.abs(last.x - p.x) < 0.5 && Math.abs(last.y - p.y) < 0.5;
+    last = p;
+    return still && p.x >= 0 && p.y >= 0 && p.x <= v.width && p.y <= v.height && p;
+  }, { what: () => `${locator} to stand still in sight, to tap it (last at ${show(last)})` });
+  await page.touchscreen.tap(point.x, point.y);
 }
 
 /** An on-screen keyboard: the screen's height shrinks to `share` of it, the layout viewport of
@@ -73,15 +81,21 @@ async function keyboard(page, cdp, viewport, share) {
 async function tapLauncher(page) {
   const launcher = page.locator("pathlight-widget >> .pl-launcher");
   await launcher.waitFor();
-  const v = await visible(page);
-  const placed = await box(launcher);
-  assert.ok(inside(placed, v), `the launcher ${show(placed)} is out of sight ${show(v)}`);
-  const size = { width: placed.right - placed.left, height: placed.bottom - placed.top };
-  assert.ok(size.width * v.scale >= 44 && size.height * v.scale >= 44, `the launcher is smaller than a 44px touch target on screen: ${show(size)} at ${v.scale}×`);
-  assert.ok(await launcher.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    return e.contains(e.getRootNode().elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-  }), "something covers the launcher");
+  // The widget follows what is in sight in the next frame after it moved.
+  let last;
+  await waitFor(async () => {
+    const v = await visible(page);
+    const placed = await box(launcher);
+    last = { v, placed };
+    assert.ok(inside(placed, v), "out of sight");
+    const size = { width: placed.right - placed.left, height: placed.bottom - placed.top };
+    assert.ok(size.width * v.scale >= 44 && size.height * v.scale >= 44, `smaller than a 44px touch target on screen: ${show(size)} at ${v.scale}×`);
+    assert.ok(await launcher.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return e.contains(e.getRootNode().elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }), "something covers it");
+    return true;
+  }, { what: () => `the launcher in sight, a 44px target and uncovered: ${show(last)}` });
   await tap(page, launcher);
   const panel = page.locator("pathlight-widget >> .pl-panel");
   await panel.waitFor();
@@ -239,9 +253,13 @@ test("safe areas: where the page extends under the notch and the home indicator 
       await page.goto(`${env.base}/app/safe-area`);
       await page.evaluate(() => window.pathlight("setGoals", []));
       const size = `${viewport.width}×${viewport.height}`;
-      const v = await visible(page);
-      const launcher = await box(page.locator("pathlight-widget >> .pl-launcher"));
-      assert.ok(launcher.bottom <= v.bottom - insets.bottom - 8 && launcher.right <= v.right - insets.right - 8, `${size}: the launcher ${show(launcher)} is not clear of the insets ${show(insets)}`);
+      let last;
+      await waitFor(async () => {
+        const v = await visible(page);
+        const launcher = await box(page.locator("pathlight-widget >> .pl-launcher"));
+        last = launcher;
+        return launcher.bottom <= v.bottom - insets.bottom - 8 && launcher.right <= v.right - insets.right - 8;
+      }, { what: () => `${size}: the launcher ${show(last)} clear of the insets ${show(insets)}` });
       // A sheet along the top, then along the bottom, as its feature sits low, then high.
       await rowAt(page, 0.75);
       await tapLauncher(page);
@@ -312,9 +330,11 @@ test("the demo's dashboard at 390×844: the launcher lies in sight (it sat at x=
     await page.goto(`${demo.base}/`);
     const launcher = page.locator("pathlight-widget >> .pl-launcher");
     await launcher.waitFor();
-    const v = await visible(page);
-    const placed = await box(launcher);
-    assert.ok(inside(placed, v), `the launcher ${show(placed)} is out of sight ${show(v)}`);
+    let last;
+    await waitFor(async () => {
+      last = { v: await visible(page), placed: await box(launcher) };
+      return inside(last.placed, last.v);
+    }, { what: () => `the launcher in sight: ${show(last)}` });
   } finally {
     await context.close();
   }
