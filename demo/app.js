@@ -1786,9 +1786,9 @@
           }).join('') +
           '</tbody></table></div></section>' +
           '<section class="card" aria-labelledby="roles-title"><div class="card-head"><div><h2 id="roles-title">What each role can do</h2><p>Give people the least access they need. Roles apply across the whole workspace.</p></div></div><div class="card-body" style="padding-top:8px">' +
-            '<table class="role-grid"><thead><tr><th scope="col">Permission</th><th scope="col">Owner</th><th scope="col">Admin</th><th scope="col">Finance</th><th scope="col">Sales</th><th scope="col">Viewer</th></tr></thead><tbody>' +
+            '<div class="table-scroll"><table class="role-grid"><thead><tr><th scope="col">Permission</th><th scope="col">Owner</th><th scope="col">Admin</th><th scope="col">Finance</th><th scope="col">Sales</th><th scope="col">Viewer</th></tr></thead><tbody>' +
             PERMS.map(function (p) { return '<tr><td>' + p[0] + '</td>' + p.slice(1).map(function (v) { return v ? '<td class="yes" aria-label="Yes">✓</td>' : '<td class="no" aria-label="No">–</td>'; }).join('') + '</tr>'; }).join('') +
-            '</tbody></table></div></section>' +
+            '</tbody></table></div></div></section>' +
         '</div>' +
         '<div class="col">' +
           '<section class="card" aria-labelledby="seats-title"><div class="card-body"><h2 id="seats-title">Seats</h2>' +
@@ -1925,7 +1925,7 @@
         /* ---- taxes */
         '<section class="card" id="taxes" data-pathlight="settings.tax" aria-labelledby="taxes-title">' +
           '<div class="card-head"><div><h2 id="taxes-title">Taxes</h2><p>Rates you can apply to invoice lines. The default rate is pre-selected on new invoices.</p></div></div>' +
-          '<div class="card-body"><table class="data" style="border:1px solid var(--border);border-radius:9px"><caption class="visually-hidden">Tax rates</caption><thead><tr><th scope="col">Name</th><th scope="col">Region</th><th scope="col" class="num">Rate</th><th scope="col">Default</th></tr></thead><tbody id="tax-rows"></tbody></table>' +
+          '<div class="card-body"><div class="table-scroll" style="border:1px solid var(--border);border-radius:9px"><table class="data"><caption class="visually-hidden">Tax rates</caption><thead><tr><th scope="col">Name</th><th scope="col">Region</th><th scope="col" class="num">Rate</th><th scope="col">Default</th></tr></thead><tbody id="tax-rows"></tbody></table></div>' +
             '<form id="tax-form" style="margin-top:16px"><h3 style="margin-bottom:10px">Add a tax rate</h3><div class="form-row three">' +
               '<div class="field"><label for="tx-name">Name</label><input class="input" id="tx-name" name="name" required placeholder="e.g. Oregon CAT"></div>' +
               '<div class="field"><label for="tx-rate">Rate (%)</label><input class="input" id="tx-rate" name="rate" type="number" min="0" max="30" step="0.001" required placeholder="8.25"></div>' +

@@ -1,8 +1,8 @@
 // Takes the README's screenshots of the demo in headless Chromium: the lesson card in light,
 // dark, right-to-left and on a phone, the goal picker and the learning map, and author mode's
 // trigger debugger and element picker (docs/authoring.md).
-// Run after `trunk build --release`: node scripts/screenshots.mjs (or `... author` for the
-// author mode ones alone).
+// Run after `trunk build --release`: node scripts/screenshots.mjs [name...] (all by default;
+// a name also takes the shots it prefixes: `author` retakes author-debugger and author-picker).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
@@ -28,8 +28,14 @@ await new Promise((ok) => server.once("listening", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 
-async function shot(name, { viewport = { width: 1366, height: 860 }, colorScheme = "light", init, steps }) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: "reduce" });
+const only = process.argv.slice(2);
+
+async function shot(name, { viewport = { width: 1366, height: 860 }, phone = false, colorScheme = "light", init, steps }) {
+  if (only.length && !only.some((o) => name === o || name.startsWith(o + "-"))) return;
+  // A phone as Chromium really renders one: the page laid out for touch at 3 device pixels per
+  // CSS pixel (the picture is kept at one pixel per CSS pixel).
+  const device = phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {};
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: "reduce", ...device });
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
   await page.goto(`${base}/invoices/INV-1042`);
@@ -37,7 +43,7 @@ async function shot(name, { viewport = { width: 1366, height: 860 }, colorScheme
   await learn.waitFor();
   await steps(page, learn);
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(out, `${name}.png`) });
+  await page.screenshot({ path: join(out, `${name}.png`), scale: "css" });
   await context.close();
 }
 
@@ -71,15 +77,10 @@ await shot("author-picker", {
     await target.hover();
   },
 });
-if (process.argv[2] === "author") {
-  await browser.close();
-  server.close();
-  process.exit(0);
-}
 await shot("card-light", { steps: (page) => openCard(page, "what") });
 await shot("card-dark", { colorScheme: "dark", steps: (page) => openCard(page, "how") });
 await shot("card-rtl", { init: arabic, steps: (page) => openCard(page, "why") });
-await shot("card-mobile", { viewport: { width: 390, height: 844 }, steps: (page) => openCard(page, "how") });
+await shot("card-mobile", { viewport: { width: 390, height: 844 }, phone: true, steps: (page) => openCard(page, "how") });
 await shot("goal-picker", { steps: (page, learn) => learn.click() });
 await shot("learning-map", {
   steps: async (page, learn) => {

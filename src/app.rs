@@ -8,7 +8,8 @@ use crate::ranking::Attention;
 use crate::session::{Options, Session};
 use crate::ui::{Look, Widget, WidgetState};
 use crate::web::{
-    events, pack_loader, settled, warn, yield_to_host, AnchorWatcher, Edge, Host, LocationWatcher, RemoteProgress,
+    events, pack_loader, settled, tether, warn, yield_to_host, AnchorWatcher, Edge, Host,
+    LocationWatcher, RemoteProgress, ViewportLayer,
 };
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -39,6 +40,7 @@ struct Mounted {
     edge: Rc<Edge>,
     // Field order is drop order: watchers and view first, then the signals' owner.
     _location: LocationWatcher,
+    _viewport: Option<ViewportLayer>,
     _view: Box<dyn std::any::Any>,
     host: Host,
     _owner: Owner,
@@ -258,8 +260,9 @@ async fn mount(
         )
     })?;
     #[cfg(not(feature = "author"))]
-    let view = owner
-        .with(|| leptos::mount::mount_to(root.unchecked_into(), move || view! { <Widget state/> }));
+    let view = owner.with(|| {
+        leptos::mount::mount_to(root.clone().unchecked_into(), move || view! { <Widget state/> })
+    });
     // The author build: its panel beside the widget, in the same shadow root.
     #[cfg(feature = "author")]
     let view = {
@@ -270,11 +273,17 @@ async fn mount(
             ));
         }
         owner.with(|| {
-            leptos::mount::mount_to(root.unchecked_into(), move || {
+            leptos::mount::mount_to(root.clone().unchecked_into(), move || {
                 view! { <Widget state/> <crate::ui::author::AuthorPanel state lessons locale=author_locale/> }
             })
         })
     };
+    // The widget's layer follows what is on screen, not the layout viewport.
+    let viewport = root
+        .query_selector(".pl-root")
+        .ok()
+        .flatten()
+        .and_then(|layer| tether::follow_viewport(layer.unchecked_into()));
     yield_to_host().await;
     if !current() {
         return Ok(None);
@@ -291,6 +300,7 @@ async fn mount(
         state,
         edge,
         _location: location,
+        _viewport: viewport,
         _view: Box::new(view),
         host,
         _owner: owner,

@@ -27,22 +27,97 @@ fn within(x: f64, low: f64, high: f64) -> f64 {
     x.min(high).max(low)
 }
 
-/// A length in CSS pixels, to a hundredth of a pixel, written in integer arithmetic: Rust's
+/// `x` written to `places` decimals, trailing zeros dropped, in integer arithmetic: Rust's
 /// float printer would cost the wasm 12 KB for this alone.
-pub fn px(x: f64) -> String {
-    let hundredths = (x * 100.0).round() as i64;
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let n = hundredths.unsigned_abs();
-    match n % 100 {
-        0 => format!("{sign}{}px", n / 100),
-        f if f % 10 == 0 => format!("{sign}{}.{}px", n / 100, f / 10),
-        f => format!("{sign}{}.{f:02}px", n / 100),
+fn decimal(x: f64, places: u32) -> String {
+    let unit = 10u64.pow(places);
+    let scaled = (x * unit as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let n = scaled.unsigned_abs();
+    let (whole, mut fraction, mut digits) = (n / unit, n % unit, places as usize);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
     }
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        digits -= 1;
+    }
+    format!("{sign}{whole}.{fraction:0digits$}")
+}
+
+/// A length in CSS pixels, to a hundredth of a pixel.
+pub fn px(x: f64) -> String {
+    decimal(x, 2) + "px"
 }
 
 /// The CSS transform that moves an element's top-left corner to (`x`, `y`).
 pub fn translate(x: f64, y: f64) -> String {
     format!("translate({},{})", px(x), px(y))
+}
+
+/// The part of the page on screen: the visual viewport, in CSS pixels from the layout
+/// viewport's corner (where `position: fixed` and `getBoundingClientRect` measure from), and
+/// its pinch-zoom scale. On a phone the two differ: a page wider than the screen widens the
+/// layout viewport past the screen's edge, pinch zoom and the on-screen keyboard shrink the
+/// visual one.
+///
+/// The widget draws into one layer laid over this area and counter-scaled, so it keeps its
+/// size on screen whatever the zoom: everything the widget places is in the layer's pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Visible {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+    scale: f64,
+}
+
+impl Visible {
+    /// A scale the browser cannot mean (zero, negative, not a number) counts as 1.
+    pub fn new(left: f64, top: f64, width: f64, height: f64, scale: f64) -> Visible {
+        let scale = if scale > 0.0 && scale.is_finite() {
+            scale
+        } else {
+            1.0
+        };
+        Visible {
+            left,
+            top,
+            width,
+            height,
+            scale,
+        }
+    }
+
+    /// The layer's width in its own pixels, which are the screen's.
+    pub fn layer_width(&self) -> f64 {
+        self.width * self.scale
+    }
+
+    pub fn layer_height(&self) -> f64 {
+        self.height * self.scale
+    }
+
+    /// A box on the page, as `getBoundingClientRect` gives it, in the layer's pixels.
+    pub fn to_layer(&self, r: Rect) -> Rect {
+        Rect {
+            left: (r.left - self.left) * self.scale,
+            top: (r.top - self.top) * self.scale,
+            width: r.width * self.scale,
+            height: r.height * self.scale,
+        }
+    }
+
+    /// The layer's CSS transform: onto the visible area, then shrunk by the zoom. Four
+    /// decimals: at a 3× zoom, two would leave the layer 1% (4 px) short of the edge.
+    pub fn layer_transform(&self) -> String {
+        format!(
+            "translate({},{}) scale({})",
+            px(self.left),
+            px(self.top),
+            decimal(1.0 / self.scale, 4)
+        )
+    }
 }
 
 /// Where the beacon goes: its top-left corner, and which way it flipped.
@@ -159,38 +234,36 @@ pub struct CardSpot {
     pub side: CardSide,
 }
 
-/// Below this viewport width the card becomes a bottom sheet.
+/// Below this width, or this height (a phone in landscape), the card becomes a sheet;
+/// style/widget.css agrees.
 pub const NARROW: f64 = 640.0;
+pub const SHORT: f64 = 480.0;
 const GAP: f64 = 10.0;
 
+/// Whether cards on a screen this size are sheets along its edge.
+pub fn sheets(viewport_width: f64, viewport_height: f64) -> bool {
+    viewport_width < NARROW || viewport_height < SHORT
+}
+
 /// The spot for a `width`×`height` card beside `anchor`: below it if it fits, else above,
-/// else to its right or left; on narrow screens a sheet that never covers the anchor.
+/// else to its right or left; on phones a sheet that never covers the anchor, nor
+/// the field the learner is typing in (`focused`), when it has the room.
 pub fn card_spot(
     anchor: Rect,
+    focused: Option<Rect>,
     width: f64,
     height: f64,
     viewport_width: f64,
     viewport_height: f64,
 ) -> CardSpot {
-    if viewport_width < NARROW {
-        // Along the bottom unless that covers the feature; along the top if that does not;
-        // else wherever less of the feature is covered.
-        let sheet_top = (viewport_height - height).max(0.0);
-        let under_bottom = (anchor.bottom().min(viewport_height) - sheet_top).max(0.0);
-        let under_top = (height.min(anchor.bottom()) - anchor.top.max(0.0)).max(0.0);
-        return if under_bottom > 0.0 && under_top < under_bottom {
-            CardSpot {
-                x: 0.0,
-                y: 0.0,
-                side: CardSide::SheetTop,
-            }
+    if sheets(viewport_width, viewport_height) {
+        let side = sheet_side(anchor, focused, height, viewport_height);
+        let y = if side == CardSide::SheetTop {
+            0.0
         } else {
-            CardSpot {
-                x: 0.0,
-                y: sheet_top,
-                side: CardSide::SheetBottom,
-            }
+            (viewport_height - height).max(0.0)
         };
+        return CardSpot { x: 0.0, y, side };
     }
     let max_x = (viewport_width - width - MARGIN).max(MARGIN);
     let max_y = (viewport_height - height - MARGIN).max(MARGIN);
@@ -232,6 +305,28 @@ pub fn card_spot(
     }
 }
 
+/// Along the bottom edge, unless that covers more than the top edge would: of the field the
+/// learner is typing in first (what they type must stay in sight above the keyboard), then of
+/// the feature.
+fn sheet_side(anchor: Rect, focused: Option<Rect>, height: f64, viewport_height: f64) -> CardSide {
+    // How much of `r`, as far as it is on screen, lies between `from` and `to`.
+    let within_band = |r: Rect, from: f64, to: f64| {
+        (r.bottom().min(to).min(viewport_height) - r.top.max(from).max(0.0)).max(0.0)
+    };
+    let covered = |from: f64, to: f64| {
+        (
+            focused.map_or(0.0, |f| within_band(f, from, to)),
+            within_band(anchor, from, to),
+        )
+    };
+    let bottom_edge = (viewport_height - height).max(0.0);
+    if covered(0.0, height) < covered(bottom_edge, viewport_height) {
+        CardSide::SheetTop
+    } else {
+        CardSide::SheetBottom
+    }
+}
+
 #[cfg(test)]
 mod card_tests {
     use super::*;
@@ -260,6 +355,7 @@ mod card_tests {
                 width: 120.0,
                 height: 40.0,
             },
+            None,
             card.0,
             card.1,
             1280.0,
@@ -273,6 +369,7 @@ mod card_tests {
                 width: 120.0,
                 height: 40.0,
             },
+            None,
             card.0,
             card.1,
             1280.0,
@@ -286,6 +383,7 @@ mod card_tests {
                 width: 120.0,
                 height: 300.0,
             },
+            None,
             card.0,
             card.1,
             1280.0,
@@ -303,6 +401,7 @@ mod card_tests {
                 width: 100.0,
                 height: 40.0,
             },
+            None,
             390.0,
             320.0,
             390.0,
@@ -316,6 +415,7 @@ mod card_tests {
                 width: 100.0,
                 height: 40.0,
             },
+            None,
             390.0,
             320.0,
             390.0,
@@ -324,17 +424,79 @@ mod card_tests {
         assert_eq!((high.side, high.y), (CardSide::SheetBottom, 524.0));
     }
 
+    #[test]
+    fn the_layer_lies_over_the_visible_area_and_undoes_the_zoom() {
+        let zoomed = Visible::new(100.0, 250.5, 180.0, 370.0, 2.0);
+        assert_eq!(
+            zoomed.layer_transform(),
+            "translate(100px,250.5px) scale(0.5)"
+        );
+        assert_eq!(
+            (zoomed.layer_width(), zoomed.layer_height()),
+            (360.0, 740.0)
+        );
+        let corner = zoomed.to_layer(Rect {
+            left: 100.0,
+            top: 250.5,
+            width: 10.0,
+            height: 5.0,
+        });
+        assert_eq!(
+            corner,
+            Rect {
+                left: 0.0,
+                top: 0.0,
+                width: 20.0,
+                height: 10.0
+            }
+        );
+        assert_eq!(
+            Visible::new(0.0, 0.0, 1.0, 1.0, 3.0).layer_transform(),
+            "translate(0px,0px) scale(0.3333)"
+        );
+        // A scale no browser means leaves the layer unscaled rather than collapsed or huge.
+        for nonsense in [0.0, -2.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                Visible::new(0.0, 0.0, 390.0, 844.0, nonsense).layer_width(),
+                390.0
+            );
+        }
+    }
+
+    #[test]
+    fn a_sheet_keeps_the_field_being_typed_in_above_the_keyboard() {
+        // The keyboard left 400 px; the feature is near the top, the field being typed in near
+        // the bottom: the field wins, the sheet goes to the top.
+        let feature = Rect {
+            left: 20.0,
+            top: 40.0,
+            width: 100.0,
+            height: 40.0,
+        };
+        let field = Rect {
+            left: 20.0,
+            top: 300.0,
+            width: 300.0,
+            height: 40.0,
+        };
+        let spot = card_spot(feature, Some(field), 390.0, 248.0, 390.0, 400.0);
+        assert_eq!(spot.side, CardSide::SheetTop);
+        // With nothing focused it stays at the bottom, clear of the feature.
+        let spot = card_spot(feature, None, 390.0, 248.0, 390.0, 400.0);
+        assert_eq!((spot.side, spot.y), (CardSide::SheetBottom, 152.0));
+    }
+
     proptest! {
         #[test]
         fn the_card_never_covers_its_anchor_when_one_side_has_room(
             left in 0.0..1200.0f64, top in 0.0..760.0f64, w in 10.0..200.0f64, h in 10.0..80.0f64,
-            vw in 320.0..1600.0f64, vh in 480.0..1000.0f64,
+            vw in 320.0..1600.0f64, vh in 300.0..1000.0f64,
         ) {
             let anchor = Rect { left, top, width: w, height: h };
             let (cw, ch) = (vw.min(380.0), 260.0);
-            let spot = card_spot(anchor, cw, ch, vw, vh);
+            let spot = card_spot(anchor, None, cw, ch, vw, vh);
             let card = Rect { left: spot.x, top: spot.y, width: cw, height: ch };
-            let room = if vw < NARROW {
+            let room = if sheets(vw, vh) {
                 anchor.bottom() <= vh - ch || anchor.top >= ch
             } else {
                 anchor.bottom() + GAP + ch <= vh - MARGIN
@@ -346,6 +508,43 @@ mod card_tests {
             if room && inside {
                 prop_assert!(!overlaps(card, anchor), "{spot:?} covers {anchor:?}");
             }
+        }
+
+        #[test]
+        fn a_phone_sheet_never_covers_the_focused_field_when_one_side_has_room(
+            anchor_top in 0.0..900.0f64, top in 0.0..900.0f64, h in 10.0..80.0f64,
+            vh in 300.0..900.0f64, ch in 100.0..600.0f64,
+        ) {
+            let anchor = Rect { left: 10.0, top: anchor_top, width: 80.0, height: 30.0 };
+            let field = Rect { left: 10.0, top, width: 300.0, height: h };
+            let ch = ch.min(vh);
+            let spot = card_spot(anchor, Some(field), 390.0, ch, 390.0, vh);
+            let card = Rect { left: spot.x, top: spot.y, width: 390.0, height: ch };
+            let room = field.bottom() <= vh - ch || field.top >= ch;
+            if room && field.bottom() <= vh {
+                prop_assert!(!overlaps(card, field), "{spot:?} covers the field {field:?}");
+            }
+        }
+
+        #[test]
+        fn a_beacon_sits_on_its_feature_whatever_the_zoom_and_pan(
+            left in -200.0..800.0f64, top in -200.0..1600.0f64, scale in 0.25..5.0f64,
+            x in 0.0..1.0f64, y in 0.0..1.0f64,
+        ) {
+            let visible = Visible::new(left, top, 390.0 / scale, 844.0 / scale, scale);
+            // A feature well inside the visible area, so the beacon neither flips nor is clamped.
+            let anchor = Rect {
+                left: left + (40.0 + x * 250.0) / scale,
+                top: top + (40.0 + y * 700.0) / scale,
+                width: 60.0 / scale,
+                height: 30.0 / scale,
+            };
+            let spot = beacon_spot(visible.to_layer(anchor), visible.layer_width(), visible.layer_height(), 24.0).unwrap();
+            // The beacon's centre, back in page pixels, is the feature's top-right corner.
+            let centre_x = left + (spot.x + 12.0) / scale;
+            let centre_y = top + (spot.y + 12.0) / scale;
+            prop_assert!((centre_x - anchor.right()).abs() < 1e-6 && (centre_y - anchor.top).abs() < 1e-6,
+                "{spot:?} is not on {anchor:?} in {visible:?}");
         }
     }
 }

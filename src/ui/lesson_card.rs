@@ -52,18 +52,18 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                 aria-describedby="pl-card-objective"
                 on:keydown=on_key
             >
-                <header class="pl-head">
+                <div class="pl-head">
                     <Show when=from_panel>
                         <button class="pl-icon" type="button" aria-label=state.t.back on:click=move |_| state.back()>"‹"</button>
                     </Show>
                     <h2 id="pl-card-title" class="pl-title" lang=state.pack().locale.clone()>{lesson.title.clone()}</h2>
                     <button class="pl-icon" type="button" aria-label=state.t.close_lesson on:click=move |_| state.close()>"×"</button>
-                </header>
+                </div>
                 <p id="pl-card-objective" class="pl-objective" lang=state.pack().locale.clone()>{lesson.objective.clone()}</p>
                 <p class="pl-meta">{fill(state.t.minutes, lesson.minutes)}</p>
                 <LayerTabs state lesson=lesson.clone()/>
                 <Connections state lesson=lesson.clone()/>
-                <footer class="pl-actions">
+                <div class="pl-actions">
                     <p class="pl-do-it">{state.t.do_it}</p>
                     <button class="pl-button pl-quiet" type="button" on:click={
                         let id = lesson.id.clone();
@@ -73,7 +73,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                         let id = lesson.id.clone();
                         move |_| state.mark_known(&id)
                     }>{state.t.know_this}</button>
-                </footer>
+                </div>
             </section>
         })}
     }

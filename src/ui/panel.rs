@@ -32,7 +32,7 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
     view! {
         <Show when=move || state.surface.get() == Surface::Panel>
             <section class="pl-surface pl-panel" role="dialog" aria-labelledby="pl-panel-title" on:keydown=on_key node_ref=panel>
-                <header class="pl-head">
+                <div class="pl-head">
                     <h2 id="pl-panel-title" class="pl-title">{title.clone()}</h2>
                     <Show when=move || !state.pack().goals.is_empty()>
                         <button
@@ -45,7 +45,7 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
                         </button>
                     </Show>
                     <button class="pl-icon" type="button" aria-label=t.close on:click=move |_| state.close()>"×"</button>
-                </header>
+                </div>
                 <Show when=move || state.picking_goals.get()>
                     <GoalPicker state/>
                 </Show>

@@ -406,16 +406,7 @@ impl WidgetState {
 
 /// Whether the learner is typing in a field of the host's.
 fn typing() -> bool {
-    let Some(active) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-    else {
-        return false;
-    };
-    matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || active
-            .get_attribute("contenteditable")
-            .is_some_and(|v| v != "false")
+    Focus::editing().is_some()
 }
 
 fn now() -> u64 {

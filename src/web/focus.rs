@@ -27,6 +27,17 @@ impl Focus {
         OPENER.with(|o| *o.borrow_mut() = active.and_then(|e| e.dyn_into().ok()));
     }
 
+    /// The host's field the learner is typing in, if focus is in one: what the on-screen
+    /// keyboard is open for.
+    pub fn editing() -> Option<web_sys::Element> {
+        let active = web_sys::window()?.document()?.active_element()?;
+        let editable = matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || active
+                .get_attribute("contenteditable")
+                .is_some_and(|v| v != "false");
+        editable.then_some(active)
+    }
+
     /// Puts focus back where it was or, if that element is gone, on the launcher.
     pub fn restore() {
         let opener = OPENER

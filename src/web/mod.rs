@@ -26,4 +26,5 @@ pub use host::Host;
 pub use navigation::LocationWatcher;
 pub use remote_progress::RemoteProgress;
 pub use storage::Store;
+pub use tether::ViewportLayer;
 pub use yielding::yield_to_host;

@@ -75,3 +75,30 @@ test("right-to-left for Arabic, with no axe violations", async () => {
   assert.deepEqual(await violations(page), []);
   await close();
 });
+
+test("on a phone (360×740, touch), the panel and the card as sheets have no axe violations", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${env.base}/app/phone`);
+    await launcher(page);
+    await page.evaluate(() => window.pathlight("setGoals", []));
+    // By keyboard (a phone's, or a switch's): Playwright's taps aim at the layout viewport,
+    // which this page, wider than the screen, makes larger than what is in sight.
+    const states = {};
+    await page.getByRole("button", { name: "Learn", exact: true }).press("Enter");
+    await page.getByRole("dialog", { name: "Learn Test Ledger" }).waitFor();
+    states.panel = await violations(page);
+    await lessonItem(page, "Export a report").press("Enter");
+    const card = page.getByRole("dialog", { name: "Export a report" });
+    await card.waitFor();
+    await card.getByRole("tab", { name: "What" }).press("End");
+    await card.getByRole("button", { name: "Show me" }).press("Enter");
+    await card.getByRole("button", { name: "Next step" }).waitFor();
+    assert.match(await card.getAttribute("data-side") ?? "sheet (docked)", /sheet/);
+    states.card = await violations(page);
+    assert.deepEqual(states, { panel: [], card: [] });
+  } finally {
+    await context.close();
+  }
+});
