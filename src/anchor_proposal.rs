@@ -157,10 +157,7 @@ fn id_selector(id: &str) -> String {
 }
 
 fn attribute(name: &str, value: &str) -> String {
-    format!(
-        "[{name}=\"{}\"]",
-        value.replace('\\', "\\\\").replace('"', "\\\"")
-    )
+    format!("[{name}=\"{}\"]", crate::pack::css_string(value))
 }
 
 impl Proposal {

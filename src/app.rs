@@ -203,6 +203,10 @@ async fn mount(
     remote: Option<Rc<RemoteProgress>>,
     current: impl Fn() -> bool,
 ) -> Result<Option<Mounted>, String> {
+    // Destroyed, or initialized again, while the pack was loading.
+    if !current() {
+        return Ok(None);
+    }
     let locale = options
         .locale
         .or_else(|| web_sys::window()?.navigator().language())
@@ -232,10 +236,11 @@ async fn mount(
     };
     let edge = Edge::open(remote);
     let owner = Owner::new();
-    let mut key = crate::progress::storage_key(&pack.id, session_options.user.as_deref());
-    if session_options.preview {
-        key = crate::session::preview_key(&key);
-    }
+    let key = crate::session::progress_key(
+        &pack.id,
+        session_options.user.as_deref(),
+        session_options.preview,
+    );
     let stored = edge.read(&key);
     let session = Session::new(pack, session_options, stored, &current_url(), now());
     let look = Look {

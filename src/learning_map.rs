@@ -5,7 +5,7 @@
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{LessonState, Progress};
 use crate::ranking::Reason;
-use crate::way::{Index, Way};
+use crate::way::Way;
 
 /// A lesson on the way to a goal.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +44,8 @@ pub fn learning_map<'a>(
 ) -> Option<LearningMap<'a>> {
     let goal = pack.goals.iter().find(|g| g.id == goal_id)?;
     let lessons = &pack.lessons;
-    let index = Index::new(lessons);
+    let way = Way::new(pack, &[goal_id], progress);
+    let index = way.index();
     let prerequisites = |i: usize| lessons[i].prerequisites.iter().filter_map(|p| index.get(p));
 
     let mut on_map = vec![false; lessons.len()];
@@ -57,7 +58,6 @@ pub fn learning_map<'a>(
         }
     }
 
-    let way = Way::new(pack, &[goal_id], progress);
     let states: Vec<LessonState> = lessons.iter().map(|l| progress.state(&l.id)).collect();
     let done = |i: usize| states[i].is_done();
     let value = |i: usize| way.step(&lessons[i]).map_or(0, |s| s.value);

@@ -104,7 +104,8 @@ impl Anchor {
     }
 }
 
-fn css_string(s: &str) -> String {
+/// `s` inside a CSS string in double quotes.
+pub(crate) fn css_string(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
@@ -432,8 +433,6 @@ impl Lesson {
     }
 }
 
-/// The tags to try for `tag`, most specific first (RFC 4647 lookup): `zh-Hant-TW`,
-/// `zh-Hant`, `zh`. A subtag left as the last after a singleton (`x` in `de-x-y`) goes too.
 /// The best of `tags` (a lesson's or goal's translations) for `fallbacks`, as
 /// [`lookup_chain`] gives them; none once the chain reaches `own`, the pack's language: its
 /// place in the chain, and the tag as the pack spells it.
@@ -449,6 +448,8 @@ fn best_tag(tags: &[&String], fallbacks: &[&str], own: &str) -> Option<(usize, S
     None
 }
 
+/// The tags to try for `tag`, most specific first (RFC 4647 lookup): `zh-Hant-TW`,
+/// `zh-Hant`, `zh`. A subtag left as the last after a singleton (`x` in `de-x-y`) goes too.
 fn lookup_chain(tag: &str) -> Vec<&str> {
     let mut chain = Vec::new();
     let mut rest = tag;

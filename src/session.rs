@@ -7,8 +7,8 @@
 //! Nothing here touches the browser, so every rule that keeps progress safe (merges on
 //! save, resets that last, identify never mixing learners) is tested natively.
 
-use crate::i18n::{self, Strings};
 use crate::explain::{explain, Said};
+use crate::i18n::{self, Strings};
 use crate::json::Json;
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
@@ -160,6 +160,15 @@ pub fn preview_key(key: &str) -> String {
     format!("{key}:author-preview")
 }
 
+/// Where `user`'s progress in `pack` is stored, or a preview's beside it.
+pub fn progress_key(pack: &str, user: Option<&str>, preview: bool) -> String {
+    let key = storage_key(pack, user);
+    match preview {
+        true => preview_key(&key),
+        false => key,
+    }
+}
+
 /// This page visit: a new path is a new visit.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Visit {
@@ -249,11 +258,7 @@ impl Session {
 
     /// Where this learner's progress is stored.
     pub fn key(&self) -> String {
-        let key = storage_key(&self.pack.id, self.user.as_deref());
-        match self.preview {
-            true => preview_key(&key),
-            false => key,
-        }
+        progress_key(&self.pack.id, self.user.as_deref(), self.preview)
     }
 
     /// The learner's id and traits, as the host set them.

@@ -126,6 +126,11 @@ impl<'a> Way<'a> {
         Way { index, steps }
     }
 
+    /// The pack's lessons by id (empty when there are no goals, which need no way).
+    pub fn index(&self) -> &Index<'a> {
+        &self.index
+    }
+
     /// Where `lesson` stands on the way; none when it is off the way (or done).
     pub fn step(&self, lesson: &Lesson) -> Option<Step<'a>> {
         self.index.get(&lesson.id).and_then(|i| self.steps[i])

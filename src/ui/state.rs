@@ -286,7 +286,6 @@ impl WidgetState {
             .flatten()
     }
 
-    /// The learner's role, as the host's `traits.role` gives it.
     /// The learner's id and traits, as the host set them.
     pub fn user(&self) -> (Option<String>, crate::trigger::Traits) {
         self.session
@@ -297,6 +296,7 @@ impl WidgetState {
             .unwrap_or_default()
     }
 
+    /// The learner's role, as the host's `traits.role` gives it.
     pub fn role(&self) -> Option<String> {
         self.session
             .try_with_untracked(|s| s.role().map(str::to_owned))
