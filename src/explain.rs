@@ -411,45 +411,10 @@ mod tests {
     use crate::progress::{Completed, Via};
     use crate::trigger::{eligibility, Traits, Trigger};
     use std::collections::HashMap;
+    // This module has a `Seen` of its own: what a rule saw.
+    use crate::test_pack::Seen as Page;
 
     const NOW: u64 = 1_800_000_000_000;
-
-    /// Facts set by hand: each test states only what it is about.
-    #[derive(Debug, Default, Clone)]
-    struct Page {
-        url: String,
-        elements: Vec<(Anchor, ElementState)>,
-        events: HashMap<String, Vec<u64>>,
-        traits: Traits,
-        lessons: HashMap<String, LessonState>,
-        now_ms: u64,
-        entered_ms: u64,
-    }
-
-    impl Facts for Page {
-        fn url(&self) -> &str {
-            &self.url
-        }
-        fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
-            self.elements.contains(&(anchor.clone(), state))
-        }
-        fn event_count(&self, name: &str, since: u64) -> u32 {
-            let times = self.events.get(name).map(Vec::as_slice).unwrap_or_default();
-            times.iter().filter(|t| **t >= since).count() as u32
-        }
-        fn trait_value(&self, key: &str) -> Option<&Json> {
-            self.traits.get(key)
-        }
-        fn lesson(&self, id: &str) -> LessonState {
-            self.lessons.get(id).copied().unwrap_or(LessonState::New)
-        }
-        fn now_ms(&self) -> u64 {
-            self.now_ms
-        }
-        fn page_entered_ms(&self) -> u64 {
-            self.entered_ms
-        }
-    }
 
     fn at(url: &str) -> Page {
         Page {

@@ -1,8 +1,13 @@
-//! A small pack for the unit tests of ranking and the learning map: three goals, two of
-//! them meant for a role, and lessons written as JSON with only what a test cares about.
+//! What the unit tests share: a small pack for ranking and the learning map (three goals,
+//! two of them meant for a role, and lessons written as JSON with only what a test cares
+//! about), and facts set by hand for the triggers and their explanations.
 
-use crate::pack::Pack;
+use crate::json::Json;
+use crate::pack::{Anchor, Pack};
+use crate::progress::LessonState;
+use crate::trigger::{ElementState, Facts, Traits};
 use serde_json::json;
+use std::collections::HashMap;
 
 /// A fixed "now" (ms), late 2025.
 pub const NOW: u64 = 1_764_000_000_000;
@@ -30,4 +35,41 @@ pub fn lesson(id: &str, extra: serde_json::Value) -> serde_json::Value {
         .unwrap()
         .extend(extra.as_object().unwrap().clone());
     l
+}
+
+/// Facts set by hand: each test states only what it is about.
+#[derive(Debug, Default, Clone)]
+pub struct Seen {
+    pub url: String,
+    pub elements: Vec<(Anchor, ElementState)>,
+    pub events: HashMap<String, Vec<u64>>,
+    pub traits: Traits,
+    pub lessons: HashMap<String, LessonState>,
+    pub now_ms: u64,
+    pub entered_ms: u64,
+}
+
+impl Facts for Seen {
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
+        self.elements.contains(&(anchor.clone(), state))
+    }
+    fn event_count(&self, name: &str, since: u64) -> u32 {
+        let times = self.events.get(name).map(Vec::as_slice).unwrap_or_default();
+        times.iter().filter(|t| **t >= since).count() as u32
+    }
+    fn trait_value(&self, key: &str) -> Option<&Json> {
+        self.traits.get(key)
+    }
+    fn lesson(&self, id: &str) -> LessonState {
+        self.lessons.get(id).copied().unwrap_or(LessonState::New)
+    }
+    fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+    fn page_entered_ms(&self) -> u64 {
+        self.entered_ms
+    }
 }

@@ -739,6 +739,7 @@ mod tests {
 
     use super::*;
     use std::collections::HashMap;
+    use crate::test_pack::Seen;
 
     /// A JSON value written with `json!`, in our tree.
     fn read(value: serde_json::Value) -> Json {
@@ -747,43 +748,6 @@ mod tests {
 
     fn traits(value: serde_json::Value) -> Traits {
         Traits::from_json(&read(value)).unwrap()
-    }
-
-    /// Facts set by hand: each test states only what it is about.
-    #[derive(Debug, Default)]
-    struct Seen {
-        url: String,
-        elements: Vec<(Anchor, ElementState)>,
-        events: HashMap<String, Vec<u64>>,
-        traits: Traits,
-        lessons: HashMap<String, LessonState>,
-        now_ms: u64,
-        entered_ms: u64,
-    }
-
-    impl Facts for Seen {
-        fn url(&self) -> &str {
-            &self.url
-        }
-        fn element(&self, anchor: &Anchor, state: ElementState) -> bool {
-            self.elements.contains(&(anchor.clone(), state))
-        }
-        fn event_count(&self, name: &str, since: u64) -> u32 {
-            let times = self.events.get(name).map(Vec::as_slice).unwrap_or_default();
-            times.iter().filter(|t| **t >= since).count() as u32
-        }
-        fn trait_value(&self, key: &str) -> Option<&Json> {
-            self.traits.get(key)
-        }
-        fn lesson(&self, id: &str) -> LessonState {
-            self.lessons.get(id).copied().unwrap_or(LessonState::New)
-        }
-        fn now_ms(&self) -> u64 {
-            self.now_ms
-        }
-        fn page_entered_ms(&self) -> u64 {
-            self.entered_ms
-        }
     }
 
     fn done() -> crate::progress::Completed {
