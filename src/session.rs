@@ -81,7 +81,7 @@ pub struct Suggested {
 
 /// Where a lesson stands in the offer, for author mode's debugger.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Placement {
+pub enum Standing {
     /// Not eligible, so not ranked.
     NotRanked,
     /// `rank` (from 1) among the eligible lessons, for the reason the panel gives.
@@ -106,11 +106,11 @@ pub enum Beacon {
     },
 }
 
-impl Placement {
+impl Standing {
     /// In words, e.g. `rank 2 of the eligible: Builds on …; no beacon: the attention budget
     /// (3 beacons at most) went to higher-ranked lessons`.
     pub fn line(&self) -> String {
-        let Placement::Ranked { rank, why, beacon } = self else {
+        let Standing::Ranked { rank, why, beacon } = self else {
             return "not ranked: not eligible".into();
         };
         let beacon = match beacon {
@@ -355,7 +355,7 @@ impl Session {
     /// Every lesson of the pack with its trigger explained here and now, in the words of
     /// author mode's debugger, and its place in the offer: the same facts and shows as
     /// [`Session::offer`] decides from. Ranked lessons come first, in rank order.
-    pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said, Placement)> {
+    pub fn explain(&self, now: u64) -> Vec<(&Lesson, Said, Standing)> {
         let facts = SessionFacts { session: self, now };
         let offer = self.offer(now, false);
         let placement = |lesson: &Lesson| {
@@ -364,7 +364,7 @@ impl Session {
                 .iter()
                 .position(|s| s.lesson.id == lesson.id)
             else {
-                return Placement::NotRanked;
+                return Standing::NotRanked;
             };
             let beacon = match &lesson.anchor {
                 _ if offer.beacons.iter().any(|b| b.id == lesson.id) => Beacon::Shown,
@@ -374,13 +374,13 @@ impl Session {
                     at_most: self.attention.suggestions,
                 },
             };
-            Placement::Ranked {
+            Standing::Ranked {
                 rank: i + 1,
                 why: offer.suggestions[i].why.clone(),
                 beacon,
             }
         };
-        let mut all: Vec<(&Lesson, Said, Placement)> = self
+        let mut all: Vec<(&Lesson, Said, Standing)> = self
             .pack
             .lessons
             .iter()
@@ -391,8 +391,8 @@ impl Session {
             .collect();
         // The offer's order first; the rest as the pack has them.
         all.sort_by_key(|(_, _, p)| match p {
-            Placement::Ranked { rank, .. } => *rank,
-            Placement::NotRanked => usize::MAX,
+            Standing::Ranked { rank, .. } => *rank,
+            Standing::NotRanked => usize::MAX,
         });
         all
     }
@@ -1009,8 +1009,8 @@ mod tests {
             let ranks: Vec<usize> = explained
                 .iter()
                 .filter_map(|(_, _, p)| match p {
-                    Placement::Ranked { rank, .. } => Some(*rank),
-                    Placement::NotRanked => None,
+                    Standing::Ranked { rank, .. } => Some(*rank),
+                    Standing::NotRanked => None,
                 })
                 .collect();
             assert_eq!(
@@ -1021,8 +1021,8 @@ mod tests {
             for (l, said, placement) in &explained {
                 let rank = offered.iter().position(|id| *id == l.id).map(|i| i + 1);
                 match placement {
-                    Placement::Ranked { rank: r, .. } => assert_eq!(Some(*r), rank, "{}", l.id),
-                    Placement::NotRanked => assert!(!said.eligible && rank.is_none(), "{}", l.id),
+                    Standing::Ranked { rank: r, .. } => assert_eq!(Some(*r), rank, "{}", l.id),
+                    Standing::NotRanked => assert!(!said.eligible && rank.is_none(), "{}", l.id),
                 }
             }
             let mut offered_sorted = offered.clone();
