@@ -39,6 +39,22 @@ impl DevStatus {
             diagnostics,
         })
     }
+
+    /// The build to load now that this status has come, after `before` (`None` when this
+    /// is the first): the served build, unless `before` served it already. The first status
+    /// counts: a build can land between the widget's fetch of the pack and its first
+    /// `/status`, and loading the same build again changes nothing.
+    pub fn build_to_load(&self, before: Option<&DevStatus>) -> Option<u64> {
+        let served = self.served?;
+        (before.and_then(|b| b.served) != Some(served)).then_some(served)
+    }
+
+    /// Whether a load started for build `loaded` is out of date by this status: a later
+    /// build is served, whose own load puts it in place, so the older pack must not win
+    /// when the loads finish out of order.
+    pub fn outdates(&self, loaded: u64) -> bool {
+        self.served.is_some_and(|served| served > loaded)
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +78,48 @@ mod tests {
         let first =
             DevStatus::read(r#"{"build":1,"diagnostics":[],"ok":false,"served":null}"#).unwrap();
         assert_eq!(first.served, None);
+    }
+
+    fn serving(served: Option<u64>) -> DevStatus {
+        DevStatus {
+            build: served.unwrap_or(1),
+            ok: served.is_some(),
+            served,
+            diagnostics: vec![],
+        }
+    }
+
+    #[test]
+    fn the_first_status_loads_the_served_build() {
+        // A build that landed between the widget's fetch of lessons.json and its first
+        // /status was never loaded when only a change after the first status counted.
+        assert_eq!(serving(Some(2)).build_to_load(None), Some(2));
+        assert_eq!(serving(None).build_to_load(None), None);
+        // The first served build after failed ones.
+        assert_eq!(
+            serving(Some(3)).build_to_load(Some(&serving(None))),
+            Some(3)
+        );
+        assert_eq!(
+            serving(Some(4)).build_to_load(Some(&serving(Some(3)))),
+            Some(4)
+        );
+        // A failed build keeps the pack served before it.
+        let failed = DevStatus {
+            build: 5,
+            ..serving(Some(4))
+        };
+        assert_eq!(failed.build_to_load(Some(&serving(Some(4)))), None);
+    }
+
+    #[test]
+    fn a_load_that_finishes_after_a_later_builds_is_out_of_date() {
+        // Loads started for builds 3 and 4 in quick succession can finish in either order;
+        // when 3's finishes last, build 4 is served and 3's pack must not replace it.
+        let now = serving(Some(4));
+        assert!(now.outdates(3));
+        assert!(!now.outdates(4));
+        assert!(!serving(None).outdates(3));
     }
 
     #[test]

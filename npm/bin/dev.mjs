@@ -1,7 +1,8 @@
 // `pathlight dev <DIR> [--port N]`: serves the pack of DIR on 127.0.0.1, rebuilds it on
 // every change, and tells pages through Server-Sent Events. The same protocol, words and
 // exit codes as the native CLI's `pathlight dev` (src/bin/pathlight/dev.rs), with Node's
-// own http and fs.watch: the build is the shared Rust code (../cli).
+// own http and fs.watch: the builds, what they print, the status and which origins may
+// read are the shared Rust code (../cli, src/authoring/dev.rs).
 //
 //   GET /lessons.json  the last good pack; 503 with the status until one builds
 //   GET /status        {"build", "diagnostics", "ok", "served"}
@@ -9,7 +10,7 @@
 //   CORS for loopback origins only (a site on the web cannot read a pack in progress).
 import { createServer } from "node:http";
 import { statSync, watch } from "node:fs";
-import { build } from "../cli/pathlight_cli_node.js";
+import { LivePack, isLoopbackOrigin } from "../cli/pathlight_cli_node.js";
 import { system } from "./system.mjs";
 
 const DEFAULT_PORT = 7878;
@@ -18,63 +19,11 @@ const DEBOUNCE_MS = 50;
 const KEEP_ALIVE_MS = 15_000;
 const PATHS = "not found: pathlight dev serves GET /lessons.json, /status and /events\n";
 
-/** Whether a page at `origin` is served from this machine: http(s)://localhost,
- * 127.0.0.1 or [::1], any port. */
-export function isLoopbackOrigin(origin) {
-  const m = /^https?:\/\/(.*)$/.exec(origin ?? "");
-  if (!m) return false;
-  let host = m[1];
-  let port = null;
-  const colon = host.lastIndexOf(":");
-  if (colon > 0 && !host.slice(colon + 1).includes("]")) {
-    port = host.slice(colon + 1);
-    host = host.slice(0, colon);
-  }
-  const portOk = port === null || /^\d{1,5}$/.test(port);
-  return portOk && ["localhost", "127.0.0.1", "[::1]"].includes(host);
-}
-
 /** The port as Rust's `u16` parses it, or null. */
 function parsePort(text) {
   if (!/^\+?\d+$/.test(text)) return null;
   const n = Number(text.replace(/^\+/, ""));
   return n <= 65535 ? n : null;
-}
-
-const plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
-
-/** The pack of one folder, built again on demand; the last good one is kept. */
-class LivePack {
-  constructor(dir) {
-    this.dir = dir;
-    this.build = 0;
-    this.ok = false;
-    this.good = null; // { build, json }
-    this.diagnostics = [];
-  }
-
-  /** Builds again: what the terminal shows, and whether it is a pack. */
-  rebuild() {
-    const started = performance.now();
-    this.build += 1;
-    const result = JSON.parse(build(this.dir, system));
-    this.ok = result.pack !== null;
-    this.diagnostics = result.diagnostics;
-    if (this.ok) {
-      this.good = { build: this.build, json: result.pack };
-      const ms = Math.floor(performance.now() - started);
-      return `built ${plural(result.lessons, "lesson")} in ${ms} ms (build ${this.build})`;
-    }
-    const kept = this.good
-      ? `kept the last good pack (build ${this.good.build})`
-      : "no good pack yet: /lessons.json answers 503 until one builds";
-    return `${result.report}\n${kept}`;
-  }
-
-  /** What /status answers, with the keys in the native CLI's order. */
-  status() {
-    return JSON.stringify({ build: this.build, diagnostics: this.diagnostics, ok: this.ok, served: this.good?.build ?? null });
-  }
 }
 
 /** Runs the dev server until Ctrl-C; resolves to the exit code of a problem (2). */
@@ -120,8 +69,8 @@ export async function dev(args) {
   }
 
   const rebuild = () => {
-    const said = live.rebuild();
-    (live.ok ? process.stdout : process.stderr).write(said + "\n");
+    const said = live.rebuild(system);
+    (live.ok() ? process.stdout : process.stderr).write(said + "\n");
     const status = live.status();
     for (const send of streams) send(event(status));
   };
@@ -145,7 +94,7 @@ export async function dev(args) {
 const event = (status) => `event: status\ndata: ${status}\n\n`;
 
 function answer(live, streams, req, res) {
-  const origin = isLoopbackOrigin(req.headers.origin) ? req.headers.origin : null;
+  const origin = isLoopbackOrigin(req.headers.origin ?? "") ? req.headers.origin : null;
   const cors = origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
   const path = req.url.split(/[?#]/)[0];
   const json = (code, body) => {
@@ -158,7 +107,8 @@ function answer(live, streams, req, res) {
     return res.end();
   }
   if (req.method === "GET" && path === "/lessons.json") {
-    return live.good ? json(200, live.good.json) : json(503, live.status());
+    const pack = live.pack();
+    return pack === undefined ? json(503, live.status()) : json(200, pack);
   }
   if (req.method === "GET" && path === "/status") return json(200, live.status());
   if (req.method === "GET" && path === "/events") {

@@ -1,4 +1,4 @@
-// Node's file system and terminal, as the CLI's WebAssembly (npm/cli) asks for them. A
+// Node's file system, terminal and clock, as the CLI's WebAssembly (npm/cli) asks for them. A
 // failure is thrown as the text Rust's `io::Error` prints for it, so `npx pathlight` and
 // the native `pathlight` word every problem the same way.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -58,4 +58,5 @@ export const system = {
   },
   out: (line) => process.stdout.write(line + "\n"),
   err: (line) => process.stderr.write(line + "\n"),
+  now: () => performance.now(),
 };

@@ -88,11 +88,11 @@ pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Prints every diagnostic and, when there are errors, how many: the number of errors.
-pub fn report(sys: &dyn System, diags: &[Diagnostic]) -> usize {
-    for d in diags {
-        sys.err(&d.to_string());
-    }
+/// What `pathlight lint` prints about `diags`, one entry per message (a diagnostic's has
+/// two lines): each diagnostic, then, when there are errors, how many. `pathlight dev`
+/// prints the same, native or npm.
+pub fn lint_report(diags: &[Diagnostic]) -> Vec<String> {
+    let mut lines: Vec<String> = diags.iter().map(Diagnostic::to_string).collect();
     let warnings = diags.iter().filter(|d| d.warning).count();
     let errors = diags.len() - warnings;
     if errors > 0 {
@@ -100,9 +100,17 @@ pub fn report(sys: &dyn System, diags: &[Diagnostic]) -> usize {
             0 => String::new(),
             n => format!(" (and {})", plural(n, "warning")),
         };
-        sys.err(&format!("{} found{and}", plural(errors, "error")));
+        lines.push(format!("{} found{and}", plural(errors, "error")));
     }
-    errors
+    lines
+}
+
+/// Prints every diagnostic and, when there are errors, how many: the number of errors.
+pub fn report(sys: &dyn System, diags: &[Diagnostic]) -> usize {
+    for line in lint_report(diags) {
+        sys.err(&line);
+    }
+    diags.iter().filter(|d| !d.warning).count()
 }
 
 /// The pack, or the exit code: 1 for errors in it, 2 when `path` is not a pack.
@@ -166,5 +174,26 @@ fn build(sys: &dyn System, dir: &Path, out: &Path) -> i32 {
             sys.err(&format!("error: cannot write {}: {e}", out.display()));
             2
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lint_report_counts_errors_and_warnings_like_lint() {
+        let error = Diagnostic::at_line(Path::new("a.md"), 3, "bad".into(), "fix it");
+        let warning = Diagnostic::in_file(Path::new("b.md"), "odd".into(), "look").warning();
+        assert_eq!(
+            lint_report(&[error.clone(), warning]).join("\n"),
+            "error: a.md:3: bad\n  help: fix it\nwarning: b.md: odd\n  help: look\n1 error found (and 1 warning)"
+        );
+        assert_eq!(
+            lint_report(&[error.clone(), error])
+                .last()
+                .map(String::as_str),
+            Some("2 errors found")
+        );
     }
 }

@@ -2,13 +2,16 @@
 //! while the folder is broken, and what the dev server says about it.
 //!
 //! This is the protocol's content, kept apart from the HTTP server and the watcher: the
-//! terminal lines, the `/status` JSON and which origins may read the pack. The npm CLI
-//! implements the same protocol.
+//! terminal lines, the `/status` JSON and which origins may read the pack. The native
+//! server (src/bin/pathlight/dev.rs) and the npm CLI's (npm/bin/dev.mjs, through npm/cli's
+//! WebAssembly) both use it, so they say the same; the clock is the caller's, as wasm32
+//! has none.
 
-use super::{compile, Diagnostic};
+use super::cli::{lint_report, plural};
+use super::files::Files;
+use super::{compile_from, Diagnostic};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 /// The live pack of one folder.
 #[derive(Debug)]
@@ -39,10 +42,17 @@ impl LivePack {
     /// Compiles the folder again, as `pathlight build` would: a clean pack replaces the one
     /// served, a broken one leaves it. Returns what the terminal shows: one line for a pack,
     /// or the diagnostics as `pathlight lint` prints them and which pack is still served.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn rebuild(&mut self) -> String {
-        let started = Instant::now();
+        let started = std::time::Instant::now();
+        self.rebuild_with(&super::files::Disk, || started.elapsed().as_millis())
+    }
+
+    /// [`LivePack::rebuild`], reading through `files`; `elapsed_ms` says how long the build
+    /// took, in milliseconds, when it gave a pack.
+    pub fn rebuild_with(&mut self, files: &dyn Files, elapsed_ms: impl FnOnce() -> u128) -> String {
         self.build += 1;
-        let (pack, diagnostics) = match compile(&self.dir) {
+        let (pack, diagnostics) = match compile_from(files, &self.dir) {
             Ok(result) => result,
             Err(not_a_pack) => (None, vec![not_a_pack]),
         };
@@ -51,17 +61,16 @@ impl LivePack {
         match pack {
             Some(pack) => {
                 self.good = Some((self.build, pack.to_json()));
-                let ms = started.elapsed().as_millis();
-                let n = pack.lessons.len();
-                let lessons = if n == 1 { "lesson" } else { "lessons" };
-                format!("built {n} {lessons} in {ms} ms (build {})", self.build)
+                let ms = elapsed_ms();
+                let lessons = plural(pack.lessons.len(), "lesson");
+                format!("built {lessons} in {ms} ms (build {})", self.build)
             }
             None => {
                 let kept = match &self.good {
                     Some((build, _)) => format!("kept the last good pack (build {build})"),
                     None => "no good pack yet: /lessons.json answers 503 until one builds".into(),
                 };
-                format!("{}\n{kept}", lint_report(&self.diagnostics))
+                format!("{}\n{kept}", lint_report(&self.diagnostics).join("\n"))
             }
         }
     }
@@ -78,18 +87,7 @@ impl LivePack {
 
     /// What `/status` answers, and each `/events` message carries.
     pub fn status(&self) -> Value {
-        let diagnostics: Vec<Value> = self
-            .diagnostics
-            .iter()
-            .map(|d| {
-                json!({
-                    "file": d.file.display().to_string(),
-                    "line": d.line,
-                    "severity": if d.warning { "warning" } else { "error" },
-                    "message": d.to_string(),
-                })
-            })
-            .collect();
+        let diagnostics: Vec<Value> = self.diagnostics.iter().map(Diagnostic::to_json).collect();
         json!({
             "build": self.build,
             "ok": self.ok,
@@ -97,22 +95,6 @@ impl LivePack {
             "diagnostics": diagnostics,
         })
     }
-}
-
-/// The diagnostics as `pathlight lint` prints them: each one, then how many errors.
-pub fn lint_report(diagnostics: &[Diagnostic]) -> String {
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let mut lines: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
-    let warnings = diagnostics.iter().filter(|d| d.warning).count();
-    let errors = diagnostics.len() - warnings;
-    if errors > 0 {
-        let and = match warnings {
-            0 => String::new(),
-            n => format!(" (and {})", plural(n, "warning")),
-        };
-        lines.push(format!("{} found{and}", plural(errors, "error")));
-    }
-    lines.join("\n")
 }
 
 /// Whether a page at `origin` may read the dev server: only pages served from this
@@ -165,20 +147,6 @@ mod tests {
         ] {
             assert!(!is_loopback_origin(no), "{no}");
         }
-    }
-
-    #[test]
-    fn lint_report_counts_errors_and_warnings_like_lint() {
-        let error = Diagnostic::at_line(Path::new("a.md"), 3, "bad".into(), "fix it");
-        let warning = Diagnostic::in_file(Path::new("b.md"), "odd".into(), "look").warning();
-        assert_eq!(
-            lint_report(&[error.clone(), warning]),
-            "error: a.md:3: bad\n  help: fix it\nwarning: b.md: odd\n  help: look\n1 error found (and 1 warning)"
-        );
-        assert_eq!(
-            lint_report(&[error.clone(), error]).lines().last(),
-            Some("2 errors found")
-        );
     }
 
     /// A folder in the test's own temporary space, removed when the test ends.

@@ -63,6 +63,19 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// This problem as `pathlight dev`'s `/status` carries it (docs/authoring.md, "Author
+    /// mode"): `message` is all that lint prints for it.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file.display().to_string(),
+            "line": self.line,
+            "severity": if self.warning { "warning" } else { "error" },
+            "message": self.to_string(),
+        })
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = if self.warning { "warning" } else { "error" };

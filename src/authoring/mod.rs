@@ -6,8 +6,7 @@ mod built;
 mod check;
 pub mod cli;
 mod conform;
-// `pathlight dev`'s builds and answers: native only (it reads the clock, which wasm32 lacks).
-#[cfg(not(target_arch = "wasm32"))]
+// `pathlight dev`'s builds and answers, for the native server and npm/cli's.
 pub mod dev;
 mod diagnostic;
 mod field;

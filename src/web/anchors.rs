@@ -378,42 +378,43 @@ fn discover_shadow_roots(
     mutations: &MutationObserver,
 ) {
     roots.retain(|r| r.host().is_connected());
-    let Ok(all) = document.query_selector_all("*") else {
-        return;
-    };
-    let mut stack: Vec<ShadowRoot> = vec![];
-    for i in 0..all.length() {
-        if let Some(root) = all
-            .get(i)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-            .and_then(|e| e.shadow_root())
-        {
-            stack.push(root);
-        }
-    }
-    while let Some(root) = stack.pop() {
-        if roots.iter().any(|r| r == &root)
-            || root
-                .host()
-                .tag_name()
-                .eq_ignore_ascii_case("pathlight-widget")
-        {
-            continue;
-        }
+    // A root found before is observed already, and not walked again.
+    let new = open_shadow_roots(document, |root| !roots.contains(root));
+    for root in new {
         let _ = mutations.observe_with_options(&root, &observe_options());
-        if let Ok(inner) = root.query_selector_all("*") {
-            for i in 0..inner.length() {
-                if let Some(nested) = inner
-                    .get(i)
-                    .and_then(|n| n.dyn_into::<Element>().ok())
-                    .and_then(|e| e.shadow_root())
-                {
-                    stack.push(nested);
-                }
-            }
-        }
         roots.push(root);
     }
+}
+
+/// The open shadow roots of the host page, nested ones too, depth first. The widget's own
+/// root is not the host's: neither it nor anything in it is walked. `enter` says whether to
+/// take a root and walk into it; a root it refuses is skipped with all it holds.
+pub(crate) fn open_shadow_roots(
+    document: &web_sys::Document,
+    mut enter: impl FnMut(&ShadowRoot) -> bool,
+) -> Vec<ShadowRoot> {
+    let roots_of = |elements: Result<web_sys::NodeList, JsValue>| -> Vec<ShadowRoot> {
+        let Ok(elements) = elements else {
+            return vec![];
+        };
+        (0..elements.length())
+            .filter_map(|i| elements.get(i)?.dyn_into::<Element>().ok()?.shadow_root())
+            .collect()
+    };
+    let mut stack = roots_of(document.query_selector_all("*"));
+    let mut found = vec![];
+    while let Some(root) = stack.pop() {
+        let ours = root
+            .host()
+            .local_name()
+            .eq_ignore_ascii_case("pathlight-widget");
+        if ours || !enter(&root) {
+            continue;
+        }
+        stack.extend(roots_of(root.query_selector_all("*")));
+        found.push(root);
+    }
+    found
 }
 
 fn forget_element(t: &mut Tracked, intersections: &IntersectionObserver) {

@@ -7,6 +7,7 @@
 
 use crate::anchor_proposal::{propose, Picked, Proposal, Step};
 use crate::dev_status::DevStatus;
+use crate::web::anchors::open_shadow_roots;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -176,28 +177,13 @@ fn nth_of_type(el: &Element) -> u32 {
 /// How many elements match `selector` where the widget looks for anchors: the document,
 /// then every open shadow root in it. A selector the browser refuses matches nothing.
 fn count(document: &Document, selector: &str) -> usize {
-    let mut total = document
-        .query_selector_all(selector)
-        .map_or(0, |l| l.length() as usize);
-    let mut roots: Vec<ShadowRoot> = shadow_roots(&document.query_selector_all("*").ok());
-    while let Some(root) = roots.pop() {
-        total += root
-            .query_selector_all(selector)
-            .map_or(0, |l| l.length() as usize);
-        roots.extend(shadow_roots(&root.query_selector_all("*").ok()));
-    }
-    total
-}
-
-fn shadow_roots(elements: &Option<web_sys::NodeList>) -> Vec<ShadowRoot> {
-    let Some(elements) = elements else {
-        return vec![];
-    };
-    (0..elements.length())
-        .filter_map(|i| elements.item(i)?.dyn_into::<Element>().ok()?.shadow_root())
-        // Our own widget's root is not the host's.
-        .filter(|root| root.host().local_name() != "pathlight-widget")
-        .collect()
+    let matches =
+        |found: Result<web_sys::NodeList, JsValue>| found.map_or(0, |l| l.length() as usize);
+    let in_roots: usize = open_shadow_roots(document, |_| true)
+        .iter()
+        .map(|root| matches(root.query_selector_all(selector)))
+        .sum();
+    matches(document.query_selector_all(selector)) + in_roots
 }
 
 /// Puts `text` on the clipboard: false when the browser refused.

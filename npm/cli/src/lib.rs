@@ -1,11 +1,12 @@
 //! The `pathlight` CLI for Node: the native CLI's own commands (`pathlight::authoring::cli`)
 //! compiled to WebAssembly, so product teams run `npx pathlight` without Rust. The wasm has
 //! no file system: npm/bin/pathlight.mjs hands it Node's, as a [`Node`] object.
+//! `pathlight dev`'s builds and answers are the native CLI's too ([`LivePack`]); only its
+//! server and watcher are Node's (npm/bin/dev.mjs).
 
 use pathlight::authoring::cli::{self, System};
+use pathlight::authoring::dev;
 use pathlight::authoring::files::Files;
-use pathlight::authoring::{compile_from, Diagnostic};
-use std::cell::RefCell;
 use std::io;
 use std::path::{Path, PathBuf};
 use wasm_bindgen::prelude::*;
@@ -28,6 +29,9 @@ extern "C" {
     fn out(this: &Node, line: &str);
     #[wasm_bindgen(method)]
     fn err(this: &Node, line: &str);
+    /// The clock, in milliseconds (`performance.now()`).
+    #[wasm_bindgen(method)]
+    fn now(this: &Node) -> f64;
 }
 
 fn io_error(e: JsValue) -> io::Error {
@@ -73,57 +77,45 @@ pub fn run(args: Vec<String>, node: &Node) -> i32 {
     cli::run(&args, node)
 }
 
-/// The lines `pathlight lint` would print about a pack, kept rather than printed.
-struct Kept<'a> {
-    node: &'a Node,
-    lines: RefCell<Vec<String>>,
-}
-
-impl System for Kept<'_> {
-    fn files(&self) -> &dyn Files {
-        self.node
-    }
-    fn write(&self, _: &Path, _: &str) -> io::Result<()> {
-        Err(io::Error::other("a dev build writes nothing"))
-    }
-    fn out(&self, line: &str) {
-        self.lines.borrow_mut().push(line.to_string());
-    }
-    fn err(&self, line: &str) {
-        self.lines.borrow_mut().push(line.to_string());
-    }
-}
-
-/// One build of `pathlight dev`, as JSON: `{"pack": <the pack's JSON text, or null>,
-/// "lessons": n, "report": <what lint prints>, "diagnostics": [{"file", "line", "message",
-/// "severity"}]}`, where a diagnostic's message is all that lint prints for it. A folder
-/// that is not a pack is one diagnostic.
+/// `pathlight dev`'s pack of one folder, built again on demand, the last good one kept:
+/// what the terminal shows and what `/status` answers, as the native CLI's
+/// (`pathlight::authoring::dev::LivePack`).
 #[wasm_bindgen]
-pub fn build(dir: &str, node: &Node) -> String {
-    let kept = Kept {
-        node,
-        lines: RefCell::new(Vec::new()),
-    };
-    let (pack, diags) = match compile_from(node, Path::new(dir)) {
-        Ok(compiled) => compiled,
-        Err(not_a_pack) => (None, vec![not_a_pack]),
-    };
-    cli::report(&kept, &diags);
-    let diagnostics: Vec<serde_json::Value> = diags.iter().map(diagnostic).collect();
-    serde_json::json!({
-        "pack": pack.as_ref().map(|p| p.to_json()),
-        "lessons": pack.as_ref().map_or(0, |p| p.lessons.len()),
-        "report": kept.lines.into_inner().join("\n"),
-        "diagnostics": diagnostics,
-    })
-    .to_string()
+pub struct LivePack(dev::LivePack);
+
+#[wasm_bindgen]
+impl LivePack {
+    /// The folder `dir`, not yet built.
+    #[wasm_bindgen(constructor)]
+    pub fn new(dir: &str) -> LivePack {
+        LivePack(dev::LivePack::new(Path::new(dir)))
+    }
+
+    /// Builds again through `node`'s files: what the terminal shows.
+    pub fn rebuild(&mut self, node: &Node) -> String {
+        let started = node.now();
+        self.0
+            .rebuild_with(node, || (node.now() - started).max(0.0) as u128)
+    }
+
+    /// Whether the last build gave a pack.
+    pub fn ok(&self) -> bool {
+        self.0.ok()
+    }
+
+    /// The JSON of the last good pack, if any build succeeded.
+    pub fn pack(&self) -> Option<String> {
+        self.0.pack().map(str::to_owned)
+    }
+
+    /// What `/status` answers, and each `/events` message carries.
+    pub fn status(&self) -> String {
+        self.0.status().to_string()
+    }
 }
 
-fn diagnostic(d: &Diagnostic) -> serde_json::Value {
-    serde_json::json!({
-        "file": d.file.display().to_string(),
-        "line": d.line,
-        "severity": if d.warning { "warning" } else { "error" },
-        "message": d.to_string(),
-    })
+/// Whether a page at `origin` may read the dev server: only pages served from this machine.
+#[wasm_bindgen(js_name = isLoopbackOrigin)]
+pub fn is_loopback_origin(origin: &str) -> bool {
+    dev::is_loopback_origin(origin)
 }

@@ -68,13 +68,18 @@ fn follow_dev_server(
     leptos::task::spawn_local(async move {
         let url = lessons.clone();
         let on_status = move |status: DevStatus| {
-            let before = dev.try_get_untracked().flatten().and_then(|s| s.served);
-            let fresh = before.is_some() && status.served.is_some() && status.served != before;
+            let before = dev.try_get_untracked().flatten();
+            let load = status.build_to_load(before.as_ref());
             dev.try_set(Some(status));
-            if fresh {
+            if let Some(build) = load {
                 let (url, locale) = (url.clone(), locale.clone());
                 leptos::task::spawn_local(async move {
-                    if let Ok(pack) = pack_loader::load(&url).await {
+                    let Ok(pack) = pack_loader::load(&url).await else {
+                        return;
+                    };
+                    // A later build's load, started meanwhile, puts that build in place.
+                    let now = dev.try_get_untracked().flatten();
+                    if !now.is_some_and(|now| now.outdates(build)) {
                         state.replace_pack(pack.localized(&locale));
                     }
                 });
