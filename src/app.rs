@@ -266,7 +266,10 @@ async fn mount(
     })?;
     #[cfg(not(feature = "author"))]
     let view = owner.with(|| {
-        leptos::mount::mount_to(root.clone().unchecked_into(), move || view! { <Widget state/> })
+        leptos::mount::mount_to(
+            root.clone().unchecked_into(),
+            move || view! { <Widget state/> },
+        )
     });
     // The author build: its panel beside the widget, in the same shadow root.
     #[cfg(feature = "author")]

@@ -738,8 +738,8 @@ mod tests {
     }
 
     use super::*;
-    use std::collections::HashMap;
     use crate::test_pack::Seen;
+    use std::collections::HashMap;
 
     /// A JSON value written with `json!`, in our tree.
     fn read(value: serde_json::Value) -> Json {

@@ -12,7 +12,8 @@ pub async fn yield_to_host() {
 
 fn later() -> js_sys::Promise {
     let global = js_sys::global();
-    let scheduler = js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
+    let scheduler =
+        js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
     if let Ok(yield_) = js_sys::Reflect::get(&scheduler, &"yield".into()) {
         if let Some(yield_) = yield_.dyn_ref::<js_sys::Function>() {
             if let Ok(promise) = yield_.call0(&scheduler) {
