@@ -158,16 +158,27 @@
           else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
           else if (!init[1]) init[1] = { lessons: dataset.lessons };
         }
-        var lastInit;
+        // What the author build needs to take the page over: the last init and the calls
+        // made since (the last 100), which set the learner's state. `on` callbacks are not
+        // kept (the docs say to register them again), nor open, close, destroy and author.
+        var lastInit, since = [], rest = queued;
         var api = function () {
           try {
-            var args = Array.prototype.slice.call(arguments);
-            if (args[0] === "init") lastInit = args[1];
-            // Author mode switched on later: this build steps down, the author build takes
-            // the page with the same init.
-            if (!AUTHOR_BUILD && args[0] === "author" && args[1] === true) {
+            var args = Array.prototype.slice.call(arguments), name = args[0];
+            if (name === "init") {
+              lastInit = args[1];
+              since = [];
+            } else if (/^(identify|setGoals|track|reset)$/.test(name) && since.push(args) > 100) {
+              since.shift();
+            }
+            // Author mode switched on later: this build steps down, and the author build takes
+            // the page with the same init, the calls since, and the rest of the queue.
+            if (!AUTHOR_BUILD && name === "author" && args[1] === true) {
               wasm_bindgen.command(["destroy"]);
-              stub.q = lastInit ? [["init", Object.assign({}, lastInit, { author: true })]] : [];
+              var q = stub.q || (stub.q = []);
+              q.length = 0;
+              if (lastInit) q.push(["init", Object.assign({}, lastInit, { author: true })]);
+              q.push.apply(q, since.concat(rest.splice(0)));
               w.pathlight = stub;
               return toAuthor(script, dataset);
             }
@@ -178,7 +189,8 @@
         };
         api.version = "0.1.0";
         w.pathlight = api;
-        queued.forEach(function (args) { api.apply(null, args); });
+        // A call that hands the page over takes the rest of the queue with it.
+        while (rest.length) api.apply(null, rest.shift());
       }
 
       var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
