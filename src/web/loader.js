@@ -171,9 +171,10 @@
             } else if (/^(identify|setGoals|track|reset)$/.test(name) && since.push(args) > 100) {
               since.shift();
             }
-            // Author mode switched on later: this build steps down, and the author build takes
-            // the page with the same init, the calls since, and the rest of the queue.
-            if (!AUTHOR_BUILD && name === "author" && args[1] === true) {
+            // Author mode switched on later, by this call or by an init that asks for it: this
+            // build steps down, and the author build takes the page with the same init, the
+            // calls since, and the rest of the queue.
+            if (!AUTHOR_BUILD && (name === "author" ? args[1] === true : name === "init" && lastInit && lastInit.author === true)) {
               wasm_bindgen.command(["destroy"]);
               var q = stub.q || (stub.q = []);
               q.length = 0;

@@ -189,6 +189,29 @@ test("calls queued around ['author', true] while the learner's wasm downloads al
   }
 });
 
+test("init({ author: true }) after destroy hands the page to the author build", async () => {
+  // Pins an author option that only the first, queued init honoured: a later init with it
+  // started the learner's widget again, silently.
+  const { page, log, requests, close } = await host(INIT);
+  try {
+    await launcher(page);
+    await page.evaluate((init) => {
+      window.pathlight("destroy");
+      window.pathlight("init", { ...init, user: { id: "u1", traits: { role: "admin" } }, author: true });
+    }, INIT);
+    await panel(page).waitFor({ state: "visible" });
+    await waitFor(async () => (await rules(page, "admins-only"))[0] === 'trait role = "admin" ✓: role is "admin"', {
+      what: async () => `the new init's user, rules are ${JSON.stringify(await rules(page, "admins-only"))}`,
+    });
+    assert.ok(requests.includes("/dist/pathlight_author_bg.wasm"));
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.equal(log.warnings.filter((w) => w.includes("Pathlight")).length, 0, log.warnings.join("\n"));
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
 test("the picker proposes the best anchor in the light DOM and in an open shadow root, and Esc gives the page back", async () => {
   // Pins a picker that lets the host's click through, misses shadow roots, or proposes a
   // path where a stable attribute exists.
