@@ -69,6 +69,8 @@
     var tag = document.createElement("script");
     tag.src = dataset.author || siblingUrl(script.src || "", "_author.js");
     if (dataset.lessons) tag.setAttribute("data-lessons", dataset.lessons);
+    // A bundler renames the author wasm too (npm/index.js names it here).
+    if (dataset.authorWasm) tag.setAttribute("data-wasm", dataset.authorWasm);
     tag.onerror = function () {
       off("author mode could not load " + tag.src + ". Deploy pathlight_author.js and pathlight_author_bg.wasm next to pathlight.js, or name the script's URL in data-author.");
     };
