@@ -4,7 +4,7 @@
 
 let loading = false;
 
-// The widget's two files, as URLs the bundler emits: Vite and webpack both copy a file
+// The widget's files, as URLs the bundler emits: Vite and webpack both copy a file
 // named by `new URL("./file", import.meta.url)` into the build and rewrite the URL. They
 // stay inside this function so that importing this module runs nothing.
 function load() {
@@ -21,6 +21,10 @@ function load() {
   script.src = new URL("./pathlight.js", import.meta.url).href;
   // The bundler renames the wasm, so the loader is told where it went.
   script.setAttribute("data-wasm", new URL("./pathlight_bg.wasm", import.meta.url).href);
+  // And the author build's two files, which the loader fetches only when the host switches
+  // author mode on (learners never download them).
+  script.setAttribute("data-author", new URL("./pathlight_author.js", import.meta.url).href);
+  script.setAttribute("data-author-wasm", new URL("./pathlight_author_bg.wasm", import.meta.url).href);
   script.onload = () => script.remove();
   script.onerror = () => {
     script.remove();

@@ -3,11 +3,13 @@
 #   pathlight-<version>.tgz      the npm package `pathlight` (npm pack): the widget, its
 #                                types, the ESM entry for bundlers and the authoring CLI
 #                                as WebAssembly for Node (npx pathlight, no Rust needed)
-#   cdn/pathlight/<version>/     the widget's files to upload to a CDN as they are; the
-#                                version in the path keeps every URL immutable
+#   cdn/pathlight/<version>/     the widget's files to upload to a CDN as they are (the
+#                                author build's two included); the version in the path
+#                                keeps every URL immutable
 #   SHA256SUMS                   a checksum for each of those files
 #   script-tag.html              the script tag, with its Subresource Integrity hash
-# and prints the script tag with its Subresource Integrity hash. Leaves dist/ built.
+# and prints the script tag with its Subresource Integrity hash (and the author script's).
+# Leaves dist/ built.
 source "$(dirname "$0")/env.sh"
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
@@ -37,16 +39,22 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   -o "$stage/cli/pathlight_cli_node_bg.wasm" "$stage/cli/pathlight_cli_node_bg.wasm"
 cp npm/package.json npm/README.md npm/index.js npm/index.d.ts "$stage/"
 cp -r npm/bin "$stage/bin"
-cp dist/pathlight.js dist/pathlight_bg.wasm types/pathlight.d.ts "$stage/"
+# The widget, and the author build that only pages switching author mode on fetch.
+widget="dist/pathlight.js dist/pathlight_bg.wasm dist/pathlight_author.js dist/pathlight_author_bg.wasm types/pathlight.d.ts"
+for file in $widget; do
+  [ -f "$file" ] || { echo "error: $file is missing after trunk build --release" >&2; exit 1; }
+done
+cp $widget "$stage/"
 
 say "npm package and CDN folder"
 tgz=$(cd "$stage" && npm pack --silent --pack-destination "$OLDPWD/$out")
 cdn="$out/cdn/pathlight/$version"
 mkdir -p "$cdn"
-cp dist/pathlight.js dist/pathlight_bg.wasm types/pathlight.d.ts "$cdn/"
+cp $widget "$cdn/"
 (cd "$out" && sha256sum "$tgz" "cdn/pathlight/$version"/* > SHA256SUMS)
 
 sri="sha384-$(openssl dgst -sha384 -binary "$cdn/pathlight.js" | openssl base64 -A)"
+author_sri="sha384-$(openssl dgst -sha384 -binary "$cdn/pathlight_author.js" | openssl base64 -A)"
 tag="<script async src=\"https://YOUR-CDN/pathlight/$version/pathlight.js\" integrity=\"$sri\" crossorigin=\"anonymous\" data-lessons=\"/lessons.json\"></script>"
 echo "$tag" > "$out/script-tag.html"
 cat <<REPORT
@@ -57,6 +65,10 @@ pathlight $version
 Script tag (Subresource Integrity for pathlight.js; the CDN must send CORS headers;
 also in $out/script-tag.html):
   $tag
+
+Author mode's script, which the loader fetches from beside pathlight.js only when the host
+switches author mode on:
+  pathlight_author.js  $author_sri
 
 SHA-256 ($out/SHA256SUMS):
 $(sed 's/^/  /' "$out/SHA256SUMS")

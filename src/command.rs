@@ -24,9 +24,8 @@ pub struct InitOptions {
     pub suggestions: Option<usize>,
     /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
     pub auto_open: Option<usize>,
-    /// Author mode, for the vendor's own staff: the loader reads it and loads the author
-    /// build; the widget only accepts it.
-    pub author: bool,
+    // `author` (a boolean) is accepted, and read by the loader alone: it loads the author
+    // build. The widget has nothing to do with it.
 }
 
 /// Light or dark; `auto` follows `prefers-color-scheme`.
@@ -146,6 +145,8 @@ impl FromJson for InitOptions {
             "autoOpen",
             "author",
         ])?;
+        // The loader's option: checked here, so `author: 'yes'` is refused by name.
+        let _: Option<bool> = f.optional("author")?;
         Ok(InitOptions {
             lessons: f.optional("lessons")?,
             user: f.optional("user")?,
@@ -154,7 +155,6 @@ impl FromJson for InitOptions {
             progress: f.optional("progress")?,
             suggestions: f.optional("suggestions")?,
             auto_open: f.optional("autoOpen")?,
-            author: f.optional("author")?.unwrap_or(false),
         })
     }
 }
@@ -247,11 +247,15 @@ mod tests {
 
     #[test]
     fn author_mode_is_an_init_option_and_a_call_taking_a_boolean() {
-        let Command::Init(opts) = Command::parse(&json!(["init", { "author": true }])).unwrap()
-        else {
-            panic!()
-        };
-        assert!(opts.author);
+        // The loader reads `author`; the widget accepts it, with the other options intact.
+        assert_eq!(
+            Command::parse(&json!(["init", { "lessons": "/l.json", "author": true }])),
+            Ok(Command::Init(InitOptions {
+                lessons: Some("/l.json".into()),
+                ..InitOptions::default()
+            }))
+        );
+        assert!(Command::parse(&json!(["init", { "author": "yes" }])).is_err());
         assert_eq!(
             Command::parse(&json!(["author", false])),
             Ok(Command::Author(false))

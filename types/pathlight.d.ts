@@ -243,7 +243,8 @@ declare namespace Pathlight {
     <E extends EventName>(command: "off", event: E | `pathlight:${E}`, callback?: Listener<E>): void;
     /**
      * `true` switches author mode on: the widget is destroyed and the author build takes the
-     * page with the same `init`. Leaving author mode takes a reload without it.
+     * page with the same `init` and the `identify`, `setGoals`, `track` and `reset` calls made
+     * since. Leaving author mode takes a reload without it.
      */
     (command: "author", on: boolean): void;
   }

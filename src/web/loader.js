@@ -69,6 +69,8 @@
     var tag = document.createElement("script");
     tag.src = dataset.author || siblingUrl(script.src || "", "_author.js");
     if (dataset.lessons) tag.setAttribute("data-lessons", dataset.lessons);
+    // A bundler renames the author wasm too (npm/index.js names it here).
+    if (dataset.authorWasm) tag.setAttribute("data-wasm", dataset.authorWasm);
     tag.onerror = function () {
       off("author mode could not load " + tag.src + ". Deploy pathlight_author.js and pathlight_author_bg.wasm next to pathlight.js, or name the script's URL in data-author.");
     };
@@ -158,16 +160,28 @@
           else if (init[1] && typeof init[1] === "object" && !init[1].lessons) init[1].lessons = dataset.lessons;
           else if (!init[1]) init[1] = { lessons: dataset.lessons };
         }
-        var lastInit;
+        // What the author build needs to take the page over: the last init and the calls
+        // made since (the last 100), which set the learner's state. `on` callbacks are not
+        // kept (the docs say to register them again), nor open, close, destroy and author.
+        var lastInit, since = [], rest = queued;
         var api = function () {
           try {
-            var args = Array.prototype.slice.call(arguments);
-            if (args[0] === "init") lastInit = args[1];
-            // Author mode switched on later: this build steps down, the author build takes
-            // the page with the same init.
-            if (!AUTHOR_BUILD && args[0] === "author" && args[1] === true) {
+            var args = Array.prototype.slice.call(arguments), name = args[0];
+            if (name === "init") {
+              lastInit = args[1];
+              since = [];
+            } else if (/^(identify|setGoals|track|reset)$/.test(name) && since.push(args) > 100) {
+              since.shift();
+            }
+            // Author mode switched on later, by this call or by an init that asks for it: this
+            // build steps down, and the author build takes the page with the same init, the
+            // calls since, and the rest of the queue.
+            if (!AUTHOR_BUILD && (name === "author" ? args[1] === true : name === "init" && lastInit && lastInit.author === true)) {
               wasm_bindgen.command(["destroy"]);
-              stub.q = lastInit ? [["init", Object.assign({}, lastInit, { author: true })]] : [];
+              var q = stub.q || (stub.q = []);
+              q.length = 0;
+              if (lastInit) q.push(["init", Object.assign({}, lastInit, { author: true })]);
+              q.push.apply(q, since.concat(rest.splice(0)));
               w.pathlight = stub;
               return toAuthor(script, dataset);
             }
@@ -178,7 +192,8 @@
         };
         api.version = "0.1.0";
         w.pathlight = api;
-        queued.forEach(function (args) { api.apply(null, args); });
+        // A call that hands the page over takes the rest of the queue with it.
+        while (rest.length) api.apply(null, rest.shift());
       }
 
       var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {

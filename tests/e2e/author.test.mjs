@@ -19,6 +19,8 @@ const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const env = suite({
   prepare: () => {
     execFileSync("cargo", ["run", "--quiet", "--bin", "pathlight", "--", "build", "tests/fixtures/author-pack", "-o", "tests/e2e/artifacts/author.json"], { cwd: ROOT, stdio: "ignore" });
+    // A pack with goals, for the hand-over tests.
+    execFileSync("cargo", ["run", "--quiet", "--bin", "pathlight", "--", "build", "tests/fixtures/pack", "-o", "tests/e2e/artifacts/lessons.json"], { cwd: ROOT, stdio: "ignore" });
   },
 });
 
@@ -26,10 +28,11 @@ const INIT = { lessons: "/fixtures/author.json", user: { id: "u1", traits: { rol
 
 /** The author host with `init` queued before the widget's script runs, recording every
  * request the page makes. */
-async function host(init, path = "/app/author") {
+async function host(init, path = "/app/author", setup) {
   const requests = [];
   const opened = await open(env.browser, env.base + path, {
     setup: async (page) => {
+      await setup?.(page);
       page.on("request", (r) => requests.push(new URL(r.url()).pathname));
       await page.addInitScript((init) => {
         window.pathlight = function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); };
@@ -117,6 +120,93 @@ test("pathlight('author', true) after start hands the page to the author build w
     assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
     assert.ok(requests.includes("/dist/pathlight_author_bg.wasm"));
     assert.equal(log.warnings.filter((w) => w.includes("Pathlight")).length, 0, log.warnings.join("\n"));
+  } finally {
+    await close();
+  }
+});
+
+/** The author build's Learner tab, as the calls made before the hand-over left it: the role
+ * trait and the goals chosen. */
+async function learnerTab(page) {
+  await page.locator("pathlight-widget >> .pa-tab", { hasText: "Learner" }).click();
+  const role = page.locator("pathlight-widget >> .pa-simulation .pa-input");
+  const goal = (title) => page.locator("pathlight-widget >> .pa-simulation .pl-goal", { hasText: title }).locator("input");
+  return { role, goal };
+}
+
+const GOALS = { ...INIT, lessons: "/fixtures/lessons.json" };
+
+test("pathlight('author', true) keeps the identify and setGoals calls made since init", async () => {
+  // Pins a hand-over that replays only the last init to the author build, so the user's
+  // traits and goals set since are lost.
+  const { page, log, close } = await host(GOALS);
+  try {
+    await launcher(page);
+    await page.evaluate(() => {
+      window.pathlight("identify", "u1", { role: "admin" });
+      window.pathlight("setGoals", ["close-month"]);
+      window.pathlight("author", true);
+    });
+    await panel(page).waitFor({ state: "visible" });
+    const { role, goal } = await learnerTab(page);
+    await waitFor(async () => (await role.inputValue()) === "admin", { what: "the role identify set" });
+    await waitFor(() => goal("Close the month").isChecked(), { what: "the goal setGoals chose" });
+    assert.equal(await goal("Get paid faster").isChecked(), false);
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("calls queued around ['author', true] while the learner's wasm downloads all reach the author build", async () => {
+  // Pins a replay that, once it met ['author', true], went on sending the queue's later calls
+  // to the learner build it had just destroyed, and dropped the ones before it but the init.
+  let requested = false;
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  const hold = (page) => page.route("**/dist/pathlight_bg.wasm", async (route) => { requested = true; await gate; await route.continue(); });
+  const { page, log, requests, close } = await host(GOALS, undefined, hold);
+  try {
+    // The polite start fetches the wasm after the load event; the calls below wait in the queue.
+    await waitFor(() => requested, { what: "the learner's wasm to be requested" });
+    await page.evaluate(() => {
+      window.pathlight("identify", "u1", { role: "admin" });
+      window.pathlight("author", true);
+      window.pathlight("setGoals", ["close-month"]);
+    });
+    release();
+    await panel(page).waitFor({ state: "visible" });
+    const { role, goal } = await learnerTab(page);
+    await waitFor(async () => (await role.inputValue()) === "admin", { what: "the role identify set" });
+    await waitFor(() => goal("Close the month").isChecked(), { what: "the goal set after ['author', true]" });
+    assert.ok(requests.includes("/dist/pathlight_author_bg.wasm"));
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    release();
+    await close();
+  }
+});
+
+test("init({ author: true }) after destroy hands the page to the author build", async () => {
+  // Pins an author option that only the first, queued init honoured: a later init with it
+  // started the learner's widget again, silently.
+  const { page, log, requests, close } = await host(INIT);
+  try {
+    await launcher(page);
+    await page.evaluate((init) => {
+      window.pathlight("destroy");
+      window.pathlight("init", { ...init, user: { id: "u1", traits: { role: "admin" } }, author: true });
+    }, INIT);
+    await panel(page).waitFor({ state: "visible" });
+    await waitFor(async () => (await rules(page, "admins-only"))[0] === 'trait role = "admin" ✓: role is "admin"', {
+      what: async () => `the new init's user, rules are ${JSON.stringify(await rules(page, "admins-only"))}`,
+    });
+    assert.ok(requests.includes("/dist/pathlight_author_bg.wasm"));
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.equal(log.warnings.filter((w) => w.includes("Pathlight")).length, 0, log.warnings.join("\n"));
+    assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
   }

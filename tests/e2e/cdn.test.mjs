@@ -49,6 +49,9 @@ before(async () => {
   // The same tag with one byte of the hash changed, as if the file on the CDN were not ours.
   const wrong = tag.replace(/integrity="sha384-(.)/, (m, c) => `integrity="sha384-${c === "A" ? "B" : "A"}`);
   pages["/tampered"] = page(wrong.replace("https://YOUR-CDN", cdn.base));
+  // A staff page: author mode asked for in the queue, before the same tag.
+  const queue = '<script>window.pathlight = function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); }; pathlight("init", { author: true });</script>';
+  pages["/author"] = page(queue + tag.replace("https://YOUR-CDN", cdn.base));
   browser = await launch();
 });
 
@@ -80,6 +83,22 @@ test("a pathlight.js that does not match the hash never runs, and the page keeps
     assert.equal(await page.evaluate(() => typeof window.pathlight), "undefined");
     assert.equal(await page.locator("pathlight-widget").count(), 0);
     assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("author mode loads the author build from the CDN folder, beside pathlight.js", async () => {
+  // Bug pinned: a CDN folder without pathlight_author.js and its wasm, so init({ author: true })
+  // 404s for every vendor on the CDN, though the docs say it works.
+  const { page, log, close } = await open(browser, `${site.base}/author`);
+  try {
+    await page.locator("pathlight-widget >> .pa-panel").waitFor({ state: "visible" });
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    assert.ok(loaded.some((u) => /^\/pathlight\/[\d.]+\/pathlight_author_bg\.wasm$/.test(u)), `the author wasm came from the CDN: ${loaded}`);
+    // The panel asks the pack's server for pathlight dev's /status; the site answers 404.
+    const errors = log.errors.filter((e) => !/status of 404/.test(e));
+    assert.deepEqual([log.warnings, errors, log.pageErrors], [[], [], []]);
   } finally {
     await close();
   }

@@ -144,7 +144,7 @@ test("in a fresh folder without Rust, npx pathlight lints the demo's lessons and
   const pack = join(root, "tests/e2e/artifacts/npx-lessons.json");
   mkdirSync(join(root, "tests/e2e/artifacts"), { recursive: true });
   cpSync(join(scratch, "public/lessons.json"), pack);
-  for (const file of ["pathlight.js", "pathlight_bg.wasm"]) {
+  for (const file of ["pathlight.js", "pathlight_bg.wasm", "pathlight_author.js", "pathlight_author_bg.wasm"]) {
     assert.ok(readFileSync(join(scratch, "node_modules/pathlight", file)).equals(readFileSync(join(root, "dist", file))), `the package's ${file} is the release build's`);
   }
   const { page, log, close } = await open(env.browser, `${env.base}/app/packs?pack=/fixtures/npx-lessons.json`);
@@ -209,6 +209,8 @@ test("the ESM entry in a browser: nothing on import; the first call queues and l
       async: script.async,
       src: script.src,
       wasm: script.attributes["data-wasm"],
+      author: script.attributes["data-author"],
+      authorWasm: script.attributes["data-author-wasm"],
       queued: window.pathlight.q.map((args) => Array.from(args)),
     }));
   `);
@@ -221,6 +223,9 @@ test("the ESM entry in a browser: nothing on import; the first call queues and l
     async: true,
     src: `${entry}pathlight.js`,
     wasm: `${entry}pathlight_bg.wasm`,
+    // The author build, named so that bundlers emit it too (fetched only in author mode).
+    author: `${entry}pathlight_author.js`,
+    authorWasm: `${entry}pathlight_author_bg.wasm`,
     queued: [["init", { lessons: "/lessons.json" }], ["track", "invoice_sent"]],
   });
 });

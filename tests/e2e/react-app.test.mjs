@@ -67,6 +67,7 @@ test("the widget loads from the bundle Vite built: its files were emitted, and n
     const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
     assert.ok(urls.some((u) => /^\/assets\/pathlight-[\w-]+\.js$/.test(u)), `the loader came from Vite's assets: ${urls}`);
     assert.ok(urls.some((u) => /^\/assets\/pathlight_bg-[\w-]+\.wasm$/.test(u)), `the wasm came from Vite's assets: ${urls}`);
+    assert.deepEqual(urls.filter((u) => u.includes("pathlight_author")), [], "learners do not download the author build");
     assert.equal(await page.evaluate(() => document.head.querySelectorAll("script[src*=pathlight]").length), 0, "a script in <head>");
     assert.equal(await page.evaluate(() => document.querySelectorAll("script[src*=pathlight]").length), 0, "the loader's tag is removed once it ran");
     assert.deepEqual([log.warnings, log.errors, log.pageErrors], [[], [], []]);
@@ -169,5 +170,23 @@ test("the package's types reject a wrong call, as the app's tsc --noEmit runs th
     assert.ok(!/src\/(main|App)\.tsx/.test(tsc.stdout), `the app's own calls type-check: ${tsc.stdout}`);
   } finally {
     rmSync(file, { force: true });
+  }
+});
+
+test("pathlight('author', true) in the Vite app loads the author build Vite emitted, and its panel opens", async () => {
+  // Bug pinned: a package without the author build, or a loader that guesses its URL from
+  // the bundler's renamed pathlight.js: author mode 404s for every vendor using npm.
+  const { page, log, close } = await open(browser, `${base}/`);
+  try {
+    await launcher(page);
+    await page.evaluate(() => window.pathlight("author", true));
+    await page.locator("pathlight-widget >> .pa-panel").waitFor({ state: "visible" });
+    const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    assert.ok(urls.some((u) => /^\/assets\/pathlight_author-[\w-]+\.js$/.test(u)), `the author script came from Vite's assets: ${urls}`);
+    assert.ok(urls.some((u) => /^\/assets\/pathlight_author_bg-[\w-]+\.wasm$/.test(u)), `the author wasm came from Vite's assets: ${urls}`);
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.deepEqual([log.warnings, log.pageErrors], [[], []]);
+  } finally {
+    await close();
   }
 });
