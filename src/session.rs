@@ -772,9 +772,20 @@ impl Session {
 
     /// Another tab (or this page, restored from the back/forward cache) found this progress
     /// stored under `key`; nothing is saved back, as what is stored holds it already.
-    pub fn other_tab_saved(&mut self, key: &str, theirs: &Progress) {
-        if key == self.key() {
-            self.adopt(theirs);
+    pub fn other_tab_saved(&mut self, key: &str, theirs: &Progress) -> Effects {
+        if key != self.key() {
+            return Effects::default();
+        }
+        self.adopt(theirs);
+        // Tabs see each other's writes late: a save merged with an older copy of the store
+        // drops what this tab saved meanwhile. Write back what theirs lacks, so it lasts.
+        // Merges only add, so two tabs agree after one round and stop.
+        if self.progress == *theirs {
+            return Effects::default();
+        }
+        Effects {
+            save: self.save(),
+            ..Effects::default()
         }
     }
 
@@ -1238,10 +1249,24 @@ mod tests {
         let mut s = session(Some("u"), Progress::default());
         let mut theirs = Progress::default();
         theirs.complete("create", Via::Event, NOW);
-        s.other_tab_saved("pathlight:acme:user:v", &theirs);
+        let _ = s.other_tab_saved("pathlight:acme:user:v", &theirs);
         assert!(!s.progress().state("create").is_done());
-        s.other_tab_saved("pathlight:acme:user:u", &theirs);
+        let _ = s.other_tab_saved("pathlight:acme:user:u", &theirs);
         assert!(s.progress().state("create").is_done());
+    }
+
+    #[test]
+    fn a_stale_save_from_another_tab_is_healed() {
+        // Bug: tab A merged its save with an older copy of the store and dropped B's
+        // completion; B adopted A's save but never wrote its completion back.
+        let mut b = session(Some("u"), Progress::default());
+        let completed = b.track("invoice_created", NOW).save.unwrap().progress;
+        assert!(completed.state("create").is_done());
+        let stale = Progress::default();
+        let heal = b.other_tab_saved("pathlight:acme:user:u", &stale).save;
+        assert!(heal.expect("a save back").progress.state("create").is_done());
+        // Once the store holds all B knows, hearing it again writes nothing.
+        assert_eq!(b.other_tab_saved("pathlight:acme:user:u", &completed), Effects::default());
     }
 
     #[test]

@@ -194,7 +194,7 @@ impl World {
             Step::Restore(p) => {
                 let key = self.pages[p].session.key();
                 let stored = self.stored(&key);
-                self.pages[p].session.other_tab_saved(&key, &stored);
+                let _ = self.pages[p].session.other_tab_saved(&key, &stored);
                 self.pages[p].stale = false;
             }
             Step::Answer(ok) => {
@@ -236,7 +236,7 @@ impl World {
             // Other live pages hear the `storage` event; stale ones do not.
             for other in 0..self.pages.len() {
                 if other != p && !self.pages[other].stale {
-                    self.pages[other]
+                    let _ = self.pages[other]
                         .session
                         .other_tab_saved(&save.key, &merged);
                 }

@@ -184,7 +184,7 @@ impl WidgetState {
 
     /// Another tab saved this progress under `key`.
     pub fn other_tab_saved(&self, key: &str, theirs: Progress) {
-        self.session.try_update(|s| s.other_tab_saved(key, &theirs));
+        self.dispatch(|s| s.other_tab_saved(key, &theirs));
     }
 
     /// The page came back from the back/forward cache, having missed other tabs' saves.
