@@ -252,7 +252,10 @@ async fn mount(
     edge.listen(
         move |key, theirs| state.other_tab_saved(&key, theirs),
         move || state.restored(),
-        move |user, theirs| state.remote_loaded(user, theirs),
+        move |user, theirs| {
+            state.remote_loaded(user, theirs);
+            mark_settled();
+        },
     );
     yield_to_host().await;
     if !current() {

@@ -1264,9 +1264,16 @@ mod tests {
         assert!(completed.state("create").is_done());
         let stale = Progress::default();
         let heal = b.other_tab_saved("pathlight:acme:user:u", &stale).save;
-        assert!(heal.expect("a save back").progress.state("create").is_done());
+        assert!(heal
+            .expect("a save back")
+            .progress
+            .state("create")
+            .is_done());
         // Once the store holds all B knows, hearing it again writes nothing.
-        assert_eq!(b.other_tab_saved("pathlight:acme:user:u", &completed), Effects::default());
+        assert_eq!(
+            b.other_tab_saved("pathlight:acme:user:u", &completed),
+            Effects::default()
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `data-settled` on the widget's element: a count bumped each time the widget has caught
-//! up with a host call, a navigation or a burst of page changes.
+//! up with a host call, a navigation, a burst of page changes or a backend's answer.
 //!
 //! A test (ours, or a vendor's) that checks that something does *not* happen needs to
 //! know when the widget is done reacting; waiting a fixed time is either slow or flaky.

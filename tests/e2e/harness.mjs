@@ -123,8 +123,9 @@ export const settledCount = (page) =>
 
 /** Runs `action` and waits until the widget has finished handling it. The contract: the
  * `<pathlight-widget>` element carries `data-settled="N"`, bumped each time the widget has
- * finished handling a host command (a `pathlight(...)` call), a navigation or a burst of page
- * mutations, after its reactive updates have flushed. So once the count passes the one read
+ * finished handling a host command (a `pathlight(...)` call), a navigation, a burst of page
+ * mutations or the progress backend's answer to a load, after its reactive updates have
+ * flushed. So once the count passes the one read
  * before `action`, whatever `action` would make the widget do is on screen, and a test may
  * assert that something did NOT happen without waiting for a time. Returns what `action`
  * returned. */

@@ -152,8 +152,8 @@ test("identify: a backend answer for the previous user is dropped (bug: user A's
   await launcher(page);
   await page.waitForFunction(() => window.waiting.ann);
   await settle(page, () => page.evaluate(() => window.pathlight("identify", "bob", { plan: "trial" })));
-  // Ann's load answers now, late; everything it sets off runs before the next task.
-  await page.evaluate(() => { window.answer("ann"); return new Promise((ok) => setTimeout(ok, 0)); });
+  // Ann's load answers now, late.
+  await settle(page, () => page.evaluate(() => window.answer("ann")));
   assert.ok(!done(await stored(page, "pathlight:fixture:user:bob"), "send-invoice"), "ann's progress was saved under bob's key");
   assert.deepEqual(await panel(page), ["Export a report", "Send an invoice"], "bob is offered what only ann did");
   assert.ok(!done(await page.evaluate(() => window.backend.bob), "send-invoice"), "ann's progress reached bob's backend");
@@ -178,7 +178,7 @@ test("reset reaches the vendor's backend, and a later load of what it held befor
   await page.reload();
   await launcher(page);
   await page.waitForFunction(() => window.waiting.ann);
-  await page.evaluate(() => { window.answer("ann"); return new Promise((ok) => setTimeout(ok, 0)); });
+  await settle(page, () => page.evaluate(() => window.answer("ann")));
   assert.deepEqual(await panel(page), ["Export a report", "Send an invoice"], "the old backend state brought the reset progress back");
   assert.ok(!done(await stored(page, "pathlight:fixture:user:ann"), "send-invoice"));
   assert.deepEqual(log.pageErrors, []);
