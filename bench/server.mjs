@@ -46,8 +46,9 @@ export const bare = (html) =>
 
 /** Starts the server; `sent` lists, per path, the body size it sent (a cross-check). Each file
  * is read once and then served from memory, so one benchmark run measures one build even if
- * dist/ is rebuilt meanwhile. */
-export async function serve({ demo = false } = {}) {
+ * dist/ is rebuilt meanwhile. `cacheable` lets the browser keep the libraries' files for a
+ * year, as a CDN's immutable folder does (for the repeat visit); otherwise nothing is cached. */
+export async function serve({ demo = false, cacheable = false } = {}) {
   const cache = new Map(); // file -> { raw, gz }
   const sent = new Map();
   async function body(file) {
@@ -74,7 +75,8 @@ export async function serve({ demo = false } = {}) {
         gz = null;
       }
       const zip = gz && /\bgzip\b/.test(req.headers["accept-encoding"] || "");
-      const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+      const immutable = cacheable && /^\/(dist|vendor)\//.test(path);
+      const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-store" };
       if (gz) headers.vary = "accept-encoding";
       if (zip) headers["content-encoding"] = "gzip";
       const out = zip ? gz : raw;
@@ -91,7 +93,9 @@ export async function serve({ demo = false } = {}) {
   const base = `http://127.0.0.1:${server.address().port}`;
   // Compress the big files now, so that no measured request waits for gzip -9.
   const frozen = {};
-  const big = demo ? ["/pathlight.js", "/pathlight_bg.wasm", "/lessons.json", "/"] : ["/dist/pathlight.js", "/dist/pathlight_bg.wasm", "/lessons.json"];
+  const big = demo
+    ? ["/pathlight.js", "/pathlight_bg.wasm", "/pathlight_surfaces.wasm", "/lessons.json", "/"]
+    : ["/dist/pathlight.js", "/dist/pathlight_bg.wasm", "/dist/pathlight_surfaces.wasm", "/lessons.json"];
   for (const p of big) frozen[p] = (await body(demo ? demoRoute(p) : route(p))).raw;
   return { base, sent, frozen, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
 }

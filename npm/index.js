@@ -19,8 +19,9 @@ function load() {
   const script = document.createElement("script");
   script.async = true;
   script.src = new URL("./pathlight.js", import.meta.url).href;
-  // The bundler renames the wasm, so the loader is told where it went.
+  // The bundler renames the wasm and the surfaces' chunk, so the loader is told where they went.
   script.setAttribute("data-wasm", new URL("./pathlight_bg.wasm", import.meta.url).href);
+  script.setAttribute("data-surfaces", new URL("./pathlight_surfaces.wasm", import.meta.url).href);
   // And the author build's two files, which the loader fetches only when the host switches
   // author mode on (learners never download them).
   script.setAttribute("data-author", new URL("./pathlight_author.js", import.meta.url).href);

@@ -35,7 +35,7 @@ function fail(message) {
   console.error(`bench: ${message}`);
   process.exit(1);
 }
-for (const f of ["dist/pathlight.js", "dist/pathlight_bg.wasm"]) {
+for (const f of ["dist/pathlight.js", "dist/pathlight_bg.wasm", "dist/pathlight_surfaces.wasm"]) {
   if (!existsSync(at(f))) fail(`${f} is missing: build the release first (trunk build --release, or bash scripts/test.sh).`);
 }
 if (!existsSync(at("tests/e2e/artifacts/lessons.json"))) {
@@ -188,6 +188,94 @@ async function loadRun(browser, base, lib) {
       cls: cls(b.shifts),
       ownLongTasks: ownLong(h, lib.own).length,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pathlight's phases: what a learner downloads before the first beacon, and once every surface
+// has opened (the plain embed on the benchmark page, no lesson opened by the host).
+
+/** In the page: when the first beacon is visible, by the same test as the popover's. */
+function beaconProbe() {
+  var p = (window.__phases = { beaconAt: null });
+  (function frame() {
+    var root = document.querySelector("pathlight-widget");
+    var beacon = root && root.shadowRoot && root.shadowRoot.querySelector(".pl-beacon");
+    if (beacon) {
+      var r = beacon.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && beacon.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+        p.beaconAt = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(frame);
+  })();
+}
+
+/** The widget's bytes (response bodies as sent, gzip -9: Resource Timing's encodedBodySize)
+ * fetched before the first beacon showed, and after the launcher, the panel, the goal
+ * picker, the learning map and a lesson card have all opened. */
+async function phasesRun(browser, base) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(beaconProbe);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}/blank`);
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    await page.goto(`${base}/app/bench/reports?lib=pathlight-idle`);
+    await page.waitForFunction(() => window.__phases.beaconAt !== null, null, { timeout: 60000, polling: 100 });
+    const widget = (selector) => page.locator(`pathlight-widget >> ${selector}`).first();
+    await widget(".pl-launcher").click();
+    await widget(".pl-goal input").check();
+    await widget(".pl-map").waitFor({ state: "visible", timeout: 60000 });
+    await widget(".pl-item").click();
+    await widget(".pl-card").waitFor({ state: "visible", timeout: 60000 });
+    const files = await page.evaluate(() =>
+      performance.getEntriesByType("resource")
+        .filter((e) => /\/dist\/pathlight/.test(new URL(e.name).pathname))
+        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, bytes: e.encodedBodySize })),
+    );
+    const beaconAt = await page.evaluate(() => window.__phases.beaconAt);
+    const sum = (list) => list.reduce((t, f) => t + f.bytes, 0);
+    return { first: sum(files.filter((f) => f.start < beaconAt)), all: sum(files), files };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The repeat visit: a SaaS user comes back every day. The same context loads the page twice
+// with the HTTP cache on and the libraries' files cacheable for a year (an immutable CDN
+// folder); the second navigation is measured, with V8's cache of compiled code warm.
+
+async function repeatRun(browser, base, lib) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(probe, lib.id);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}/blank`);
+    await cdp.send("Performance.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    const url = `${base}/app/bench/reports?lib=${lib.id}`;
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench && window.__bench.visibleAt !== null, null, { timeout: 60000, polling: 250 });
+    // Back to the blank page, so the second visit is a navigation of its own.
+    await page.goto(`${base}/blank`);
+    const m0 = await metrics(cdp);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench && window.__bench.visibleAt !== null, null, { timeout: 60000, polling: 250 });
+    await page.waitForTimeout(SETTLE_MS);
+    const m1 = await metrics(cdp);
+    const b = await page.evaluate(() => window.__bench);
+    const fromNetwork = await page.evaluate(() =>
+      performance.getEntriesByType("resource").filter((e) => e.transferSize > 0 && !/lessons\.json/.test(e.name)).reduce((t, e) => t + e.encodedBodySize, 0),
+    );
+    return { visibleMs: b.visibleAt, scriptMs: (m1.ScriptDuration - m0.ScriptDuration) * 1000, longTasks: b.longTasks.filter((t) => t.duration >= 50).length, fromNetwork };
   } finally {
     await context.close();
   }
@@ -405,7 +493,7 @@ function ratio(a, b) {
   return `${r >= 10 ? fmt(r, 0) : r >= 1 ? fmt(r, 1) : fmt(r, 2)}×`;
 }
 
-function report({ results, cost, soak, sent, info, browserVersion, factor, elapsed }) {
+function report({ results, phases, repeat, cost, soak, sent, info, browserVersion, factor, elapsed }) {
   const med = (id, key) => median(results[id].map((r) => r[key]));
   const rows = [
     ["bytes transferred (gzip -9)", "bytes", (v) => `${fmt(v)} B`],
@@ -443,6 +531,40 @@ function report({ results, cost, soak, sent, info, browserVersion, factor, elaps
     out.push(`- ${l.name}: visible ${range(rs.map((r) => r.visibleMs))} ms (in the DOM at ${fmt(median(rs.map((r) => r.inDomMs)))} ms), scripting ${range(rs.map((r) => r.scriptMs))} ms; on the wire ${files} (bodies ${sum("body")} B gzip -9, ${sum("raw")} B raw).`);
   }
   out.push("");
+  if (phases.length) {
+    const m = (key) => median(phases.map((r) => r[key]));
+    const budget = JSON.parse(readFileSync(at("scripts/size-budget.json"), "utf8"));
+    out.push(`### Pathlight in phases: bytes counted from the network`);
+    out.push("");
+    out.push(`The plain embed on the same page (no lesson opened by the host), ${phases.length} runs at CPU ×${THROTTLE}: the widget's response bodies as sent (gzip -9, Resource Timing's encodedBodySize), the pack apart. Before the first beacon: every file whose request started before a beacon was visible. Then the launcher, the panel with the goal picker and the learning map, and a lesson card are opened.`);
+    out.push("");
+    out.push("| | Pathlight | budget (scripts/size-budget.json) | driver.js, everything | shepherd.js, everything |");
+    out.push("| --- | ---: | ---: | ---: | ---: |");
+    const peer = (id) => `${fmt(median(results[id].map((r) => r.bytes)))} B`;
+    out.push(`| before the first beacon | ${fmt(m("first"))} B | ${fmt(budget.first)} B | ${peer("driver")} | ${peer("shepherd")} |`);
+    out.push(`| every surface opened | ${fmt(m("all"))} B | ${fmt(budget.all)} B | | |`);
+    out.push("");
+    out.push(`Files: ${phases[0].files.map((f) => `${f.path.replace(/^\/dist\//, "")} ${fmt(f.bytes)} B`).join(", ")}.`);
+    out.push("");
+  }
+  if (repeat) {
+    out.push(`### The repeat visit: the second navigation, HTTP cache on`);
+    out.push("");
+    out.push(`The same context loads the page twice, the libraries' files cacheable for a year (an immutable CDN folder), the pack never cached; the second visit is measured: CPU ×${THROTTLE}, ${RUNS} runs each.`);
+    out.push("");
+    out.push(`| median of ${RUNS} runs | ${p.name} | ${d.name} | ${s.name} | Pathlight ÷ driver.js |`);
+    out.push("| --- | ---: | ---: | ---: | ---: |");
+    for (const [label, key, show] of [
+      ["popover visible, from navigation start", "visibleMs", (v) => `${fmt(v)} ms`],
+      ["main-thread scripting", "scriptMs", (v) => `${fmt(v)} ms`],
+      ["long tasks ≥ 50 ms", "longTasks", (v) => fmt(v, Number.isInteger(v) ? 0 : 1)],
+      ["bytes from the network (not the cache)", "fromNetwork", (v) => `${fmt(v)} B`],
+    ]) {
+      const [a, b, c] = LIBS.map((l) => median(repeat[l.id].map((r) => r[key])));
+      out.push(`| ${label} | ${show(a)} | ${show(b)} | ${show(c)} | ${ratio(a, b)} |`);
+    }
+    out.push("");
+  }
   if (cost) {
     out.push(`### What the host pays: its own LCP and TBT without and with Pathlight`);
     out.push("");
@@ -511,6 +633,27 @@ try {
     }
   }
 
+  const phases = [];
+  for (let round = 0; round <= Math.min(RUNS, 5); round++) {
+    const r = await phasesRun(browser, server.base);
+    if (round > 0) phases.push(r);
+    log(`${round ? `phases ${round}` : "warm-up"}: ${r.first} B before the first beacon, ${r.all} B with every surface open`);
+  }
+
+  const cachedServer = await serve({ cacheable: true });
+  const repeat = Object.fromEntries(LIBS.map((l) => [l.id, []]));
+  try {
+    for (let round = 0; round <= RUNS; round++) {
+      for (const lib of LIBS.map((_, i) => LIBS[(i + round) % LIBS.length])) {
+        const r = await repeatRun(browser, cachedServer.base, lib);
+        if (round > 0) repeat[lib.id].push(r);
+        log(`${round ? `repeat ${round}/${RUNS}` : "warm-up"} ${lib.name}: visible ${r.visibleMs.toFixed(0)} ms, scripting ${r.scriptMs.toFixed(0)} ms, ${r.fromNetwork} B from the network`);
+      }
+    }
+  } finally {
+    await cachedServer.close();
+  }
+
   const demoServer = await serve({ demo: true });
   const cost = {};
   try {
@@ -546,7 +689,7 @@ try {
     }
   }
 
-  const markdown = report({ results, cost, soak, sent: server.sent, info, browserVersion, factor, elapsed: (Date.now() - started) / 1000 });
+  const markdown = report({ results, phases, repeat, cost, soak, sent: server.sent, info, browserVersion, factor, elapsed: (Date.now() - started) / 1000 });
   writeFileSync(at("bench/latest.md"), markdown);
   process.stdout.write(markdown);
 } finally {

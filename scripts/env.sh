@@ -19,6 +19,9 @@ if [ ${#debs[@]} -gt 0 ]; then
 fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# The widget's std is built for size from source (scripts/build-widget.mjs; PATHLIGHT_STD=prebuilt
+# builds without it).
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
 if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
   say "installing trunk 0.21.14 (about 10 minutes on 2 cores)"
@@ -29,6 +32,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q '0\.2\.130'; then
   say "installing wasm-bindgen-cli 0.2.130"
   # Its lock file can name a crate version the registry no longer serves; then resolve afresh.
   cargo install --locked wasm-bindgen-cli --version 0.2.130 || cargo install wasm-bindgen-cli --version 0.2.130
+fi
+
+# Splits the widget's wasm into what starts it and the surfaces that come later.
+# (It prints no version, so cargo's list of installed crates says which it is.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  say "installing wasm-split-cli 0.2.4 (wasm_split_cli_support)"
+  cargo install --locked wasm_split_cli_support --version 0.2.4 --features build-binary
 fi
 
 # wasm-opt comes from npm's binaryen@132: Debian's binaryen 108 corrupts wasm-bindgen output.

@@ -4,7 +4,7 @@
 #                                types, the ESM entry for bundlers and the authoring CLI
 #                                as WebAssembly for Node (npx pathlight, no Rust needed)
 #   cdn/pathlight/<version>/     the widget's files to upload to a CDN as they are (the
-#                                author build's two included); the version in the path
+#                                surfaces' chunk and the author build's two included); the version in the path
 #                                keeps every URL immutable
 #   SHA256SUMS                   a checksum for each of those files
 #   script-tag.html              the script tag, with its Subresource Integrity hash
@@ -40,7 +40,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 cp npm/package.json npm/README.md npm/index.js npm/index.d.ts "$stage/"
 cp -r npm/bin "$stage/bin"
 # The widget, and the author build that only pages switching author mode on fetch.
-widget="dist/pathlight.js dist/pathlight_bg.wasm dist/pathlight_author.js dist/pathlight_author_bg.wasm types/pathlight.d.ts"
+widget="dist/pathlight.js dist/pathlight_bg.wasm dist/pathlight_surfaces.wasm dist/pathlight_author.js dist/pathlight_author_bg.wasm types/pathlight.d.ts"
 for file in $widget; do
   [ -f "$file" ] || { echo "error: $file is missing after trunk build --release" >&2; exit 1; }
 done
@@ -62,8 +62,9 @@ pathlight $version
   $out/$tgz
   $cdn/
 
-Script tag (Subresource Integrity for pathlight.js; the CDN must send CORS headers;
-also in $out/script-tag.html):
+Script tag (Subresource Integrity for pathlight.js, which checks every file it fetches
+against a hash built into it, so this one hash covers the whole widget; the CDN must send
+CORS headers; also in $out/script-tag.html):
   $tag
 
 Author mode's script, which the loader fetches from beside pathlight.js only when the host

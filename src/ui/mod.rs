@@ -16,6 +16,7 @@ mod lesson_card;
 mod panel;
 mod show_me;
 mod state;
+mod surfaces;
 mod widget;
 
 pub use crate::session::Surface;
@@ -33,4 +34,5 @@ pub use lesson_card::LessonCard;
 pub use panel::Panel;
 pub use show_me::ShowMe;
 pub use state::{Look, WidgetState};
+pub use surfaces::Surfaces;
 pub use widget::Widget;

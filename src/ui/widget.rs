@@ -1,6 +1,6 @@
 //! The root of the widget inside its shadow root.
 
-use super::{BeaconLayer, CompletionToast, Highlight, Launcher, LessonCard, Panel, WidgetState};
+use super::{BeaconLayer, CompletionToast, Launcher, Surfaces, WidgetState};
 use crate::command::Theme;
 use leptos::prelude::*;
 
@@ -34,9 +34,7 @@ pub fn Widget(state: WidgetState) -> impl IntoView {
     view! {
         <div class=class lang=state.t.lang dir=if state.t.rtl { "rtl" } else { "ltr" }>
             <BeaconLayer state/>
-            <Highlight state/>
-            <Panel state/>
-            <LessonCard state/>
+            <Surfaces state/>
             <CompletionToast state/>
             <Launcher state/>
         </div>

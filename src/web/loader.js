@@ -5,6 +5,10 @@
   var w = window;
   // The author build's loader says true here (scripts/build-author.mjs).
   var AUTHOR_BUILD = /*@@AUTHOR_BUILD@@*/false;
+  // The SHA-384 of every file this script fetches, by what it is (`wasm`, the `surfaces`
+  // chunk, the `author` script), built in at release (scripts/build-widget.mjs): the script
+  // tag's integrity hash then covers the whole widget. Empty in a debug build.
+  var FILES = /*@@FILES@@*/{};
   var LOADED = typeof Symbol === "function" ? Symbol.for("pathlight.loader") : "__pathlightLoader";
   // A second copy of the script tag is harmless: the first one owns the page. The one
   // exception is the author build, which the learner's loader hands the page to.
@@ -68,11 +72,15 @@
     w[LOADED] = "author";
     var tag = document.createElement("script");
     tag.src = dataset.author || siblingUrl(script.src || "", "_author.js");
+    if (FILES.author) {
+      tag.integrity = FILES.author;
+      tag.crossOrigin = "anonymous";
+    }
     if (dataset.lessons) tag.setAttribute("data-lessons", dataset.lessons);
     // A bundler renames the author wasm too (npm/index.js names it here).
     if (dataset.authorWasm) tag.setAttribute("data-wasm", dataset.authorWasm);
     tag.onerror = function () {
-      off("author mode could not load " + tag.src + ". Deploy pathlight_author.js and pathlight_author_bg.wasm next to pathlight.js, or name the script's URL in data-author.");
+      off("author mode could not load " + tag.src + ". Deploy pathlight_author.js and pathlight_author_bg.wasm of this release next to pathlight.js (a file that does not match the hash built into pathlight.js is never run), or name the script's URL in data-author.");
     };
     tag.onload = function () { tag.remove(); };
     (document.body || document.documentElement).appendChild(tag);
@@ -102,6 +110,39 @@
     // Anything else that cannot run here (a page that removed fetch, a read-only
     // window.pathlight, a fetch wrapper that throws): one warning that names it.
     off("the widget could not start (" + String(e) + ").");
+  }
+
+  // Fetches one of the widget's wasm files, checked against its hash when the release built
+  // one in. A fetch with `integrity` fails alike for a network error and for bytes that do not
+  // match; only then is the file fetched again, never to run, to tell the two apart.
+  function get(url, hash, name, attribute) {
+    var where = "Deploy " + name + " of this release next to pathlight.js";
+    function failed(e) {
+      return new Error("could not load " + url + " (" + ((e && e.message) || e) + "). Check the network and that " + name + " is deployed next to pathlight.js.");
+    }
+    function checked(response) {
+      if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + "). " + where + ", or name its URL in data-" + attribute + ".");
+      return response;
+    }
+    var init = { credentials: "same-origin" };
+    if (!hash) return fetch(url, init).then(checked, function (e) { throw failed(e); });
+    init.integrity = hash;
+    return fetch(url, init).then(checked, function (e) {
+      return fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+        checked(response);
+        var subtle = w.crypto && w.crypto.subtle;
+        if (!subtle) throw mismatch();
+        return response.arrayBuffer().then(function (bytes) { return subtle.digest("SHA-384", bytes); }).then(function (digest) {
+          var b = "", bytes = new Uint8Array(digest), i;
+          for (i = 0; i < bytes.length; i++) b += String.fromCharCode(bytes[i]);
+          // The same bytes as the release: the first fetch failed on its own.
+          throw "sha384-" + btoa(b) === hash ? failed(e) : mismatch();
+        });
+      }, function () { throw failed(e); });
+    });
+    function mismatch() {
+      return new Error(name + " at " + url + " does not match the hash built into pathlight.js, so it was never run. " + where + ": deploy a release's files together, as one CDN folder or npm package.");
+    }
   }
 
   function start(dataset, wasmUrl, script) {
@@ -147,6 +188,32 @@
     // The glue is parsed and run only here, when the widget starts, not while the host's
     // page is still loading.
     function download() {
+      // What the glue's split-off chunks load through (scripts/build-widget.mjs points
+      // wasm-split-cli's link code here): each chunk is fetched once, with its hash, from
+      // beside this script (`data-surfaces` names another URL, as a bundler's).
+      var chunks = {};
+      var __pathlight = {
+        chunk: function (what) {
+          return chunks[what] || (chunks[what] = get(dataset[what] || siblingUrl(script.src || "", "_" + what + ".wasm"), FILES[what], "pathlight_" + what + ".wasm", what));
+        },
+        instantiate: function (fetched, imports) {
+          return fetched.then(function (response) {
+            if (typeof WebAssembly.instantiateStreaming === "function" && /^application\/wasm\b/i.test(response.headers.get("Content-Type") || "")) {
+              return WebAssembly.instantiateStreaming(response, imports);
+            }
+            return response.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+          });
+        },
+        // The widget closes what waited for the chunk; the next try fetches it again.
+        failed: function (e) {
+          chunks = {};
+          var text = String((e && e.message) || e);
+          warn(/^could not load|does not match/.test(text) ? text : "the lesson card and panel could not start (" + text + ").");
+        },
+      };
+      // A queued call opens a surface: its chunk comes along with the wasm, not after it.
+      if (FILES.surfaces && Array.prototype.some.call(stub.q || [], urgent)) __pathlight.chunk("surfaces")["catch"](function () {});
+
 /*@@GLUE@@*/
 
       function replay() {
@@ -196,19 +263,12 @@
         while (rest.length) api.apply(null, rest.shift());
       }
 
-      var fetched = fetch(wasmUrl, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) {
-          throw new Error("could not load " + wasmUrl + " (HTTP " + response.status + "). Deploy pathlight_bg.wasm next to pathlight.js, or name its URL in data-wasm.");
-        }
-        return response;
-      }, function (e) {
-        throw new Error("could not load " + wasmUrl + " (" + ((e && e.message) || e) + "). Check the network and that pathlight_bg.wasm is deployed next to pathlight.js.");
-      });
+      var fetched = get(wasmUrl, FILES.wasm, AUTHOR_BUILD ? "pathlight_author_bg.wasm" : "pathlight_bg.wasm", "wasm");
       // Handled below through wasm_bindgen; this also covers the glue failing before it waits
       // for the download, which would leave this rejection unhandled in the host's console.
       fetched["catch"](function () {});
 
-      wasm_bindgen({ module_or_path: fetched }).then(replay)["catch"](function (e) {
+      wasm_bindgen["default"]({ module_or_path: fetched }).then(replay)["catch"](function (e) {
         var text = String((e && e.message) || e);
         if (e && e.name === "CompileError" && /Content Security Policy|wasm-eval|unsafe-eval/i.test(text)) {
           off("this page's Content-Security-Policy blocks WebAssembly, so the widget is off. Add 'wasm-unsafe-eval' to script-src.");

@@ -27,4 +27,4 @@ pub use navigation::LocationWatcher;
 pub use remote_progress::RemoteProgress;
 pub use storage::Store;
 pub use tether::ViewportLayer;
-pub use yielding::yield_to_host;
+pub use yielding::{idle, yield_to_host};

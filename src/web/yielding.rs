@@ -31,3 +31,35 @@ fn later() -> js_sys::Promise {
         }
     })
 }
+
+/// Resolves once the browser is idle after its next frame (`requestIdleCallback`, waiting
+/// at most two seconds), for work that may wait: prefetching what the learner may open.
+/// After a frame, so the beacons that the page's first frame shows come first.
+pub async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+            return;
+        };
+        let when_idle = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(2000);
+            if window
+                .request_idle_callback_with_options(resolve.unchecked_ref(), &options)
+                .is_err()
+            {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        if window
+            .request_animation_frame(when_idle.unchecked_ref())
+            .is_err()
+        {
+            let _ = window.set_timeout_with_callback(when_idle.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

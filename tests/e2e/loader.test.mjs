@@ -46,13 +46,15 @@ const TAGS = {
 };
 
 /** Serves the release build at other URLs, as a vendor's own server or CDN might: any
- * `/widget/*` or `/assets/*` URL ending in `.wasm` is the wasm, anything else there the
- * script. Which wasm URL the loader asked for is asserted separately. */
+ * `/widget/*` or `/assets/*` URL ending in `_surfaces.wasm` is the surfaces' chunk, any other
+ * ending in `.wasm` the wasm, anything else there the script. Which wasm URL the loader asked
+ * for is asserted separately. */
 function elsewhere(page) {
   return page.route((url) => /^\/(widget|assets)\//.test(url.pathname), (route) => {
-    const wasm = new URL(route.request().url()).pathname.endsWith(".wasm");
+    const path = new URL(route.request().url()).pathname;
+    const wasm = path.endsWith(".wasm");
     return route.fulfill({
-      path: DIST + (wasm ? "pathlight_bg.wasm" : "pathlight.js"),
+      path: DIST + (path.endsWith("_surfaces.wasm") ? "pathlight_surfaces.wasm" : wasm ? "pathlight_bg.wasm" : "pathlight.js"),
       contentType: wasm ? "application/wasm" : "text/javascript",
     });
   });
@@ -60,12 +62,14 @@ function elsewhere(page) {
 
 /** Opens the host page at /app/loader-<tag> with the widget's tag `TAGS[tag]`, recording
  * every console message that starts with "Pathlight:" (of any level), the wasm URLs
- * requested (path and query) and, inside the page, every `unhandledrejection`. `before` runs
- * in the page before any of its scripts. */
+ * requested (path and query; the surfaces' chunk, fetched when the browser is idle, apart in
+ * `chunks`) and, inside the page, every `unhandledrejection`. `before` runs in the page
+ * before any of its scripts. */
 async function visit(tag, { before, serve } = {}) {
   assert.ok(Object.hasOwn(TAGS, tag), `no widget tag named ${tag}`);
   const said = [];
   const wasm = [];
+  const chunks = [];
   const path = `/app/loader-${tag}`;
   const body = HOST.replace(MARKER, () => TAGS[tag]);
   const { page, log, close } = await open(env.browser, env.base + path, {
@@ -75,7 +79,8 @@ async function visit(tag, { before, serve } = {}) {
       p.on("console", (m) => { if (m.text().startsWith("Pathlight:")) said.push(m.text()); });
       p.on("request", (r) => {
         const url = new URL(r.url());
-        if (url.pathname.endsWith(".wasm")) wasm.push(url.pathname + url.search);
+        if (url.pathname.endsWith("_surfaces.wasm")) chunks.push(url.pathname + url.search);
+        else if (url.pathname.endsWith(".wasm")) wasm.push(url.pathname + url.search);
       });
       await p.addInitScript(() => {
         window.__rejections = [];
@@ -88,7 +93,7 @@ async function visit(tag, { before, serve } = {}) {
     },
     waitUntil: "domcontentloaded",
   });
-  return { page, log, said, wasm, close };
+  return { page, log, said, wasm, chunks, close };
 }
 
 /** No exception and no unhandled rejection reached the page, and the host's own script ran
@@ -200,10 +205,13 @@ test('type="module" at a URL that does not say pathlight finds its own tag by it
   // Pins: a module script can only find its tag by searching the page; matching on the
   // name "pathlight" misses a renamed file, so data-lessons and the wasm's URL were lost.
   const visited = await visit("module-renamed", { serve: elsewhere });
-  const { page, log, said, wasm, close } = visited;
+  const { page, log, said, wasm, chunks, close } = visited;
   await mounted(visited);
   await hostUnharmed(page, log);
   assert.deepEqual(wasm, ["/widget/embed_bg.wasm?v=4"]);
+  // The chunk is found the same way, beside the script, query kept.
+  await waitFor(() => chunks.length > 0, { what: "the surfaces' chunk fetched when idle" });
+  assert.deepEqual(chunks, ["/widget/embed_surfaces.wasm?v=4"]);
   assert.deepEqual(said, []);
   await close();
 });
