@@ -53,7 +53,7 @@ if (!existsSync(at("bench/node_modules"))) {
 
 const { serve } = await import("../bench/server.mjs");
 const { launch } = await import("../tests/e2e/harness.mjs");
-const { writeSoakPack } = await import("../tests/e2e/soak.mjs");
+const { writeSoakPack, recordMemories, memory } = await import("../tests/e2e/soak.mjs");
 
 const pkg = (name) => JSON.parse(readFileSync(at(`bench/node_modules/${name}/package.json`), "utf8")).version;
 const cargoVersion = (readFileSync(at("Cargo.toml"), "utf8").match(/^version\s*=\s*"([^"]+)"/m) || [])[1] || "?";
@@ -374,20 +374,6 @@ async function profileSoak(page, seconds) {
 }
 
 
-async function memory(cdp) {
-  await cdp.send("HeapProfiler.collectGarbage");
-  const heap = await cdp.send("Runtime.getHeapUsage");
-  // Every WebAssembly.Memory in the page, found through the heap: the widget's linear memory.
-  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", objectGroup: "bench" });
-  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId, objectGroup: "bench" });
-  const { result } = await cdp.send("Runtime.callFunctionOn", {
-    objectId: objects.objectId,
-    functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }",
-    returnByValue: true,
-  });
-  await cdp.send("Runtime.releaseObjectGroup", { objectGroup: "bench" });
-  return { jsHeap: heap.usedSize, wasm: result.value.reduce((t, n) => t + n, 0) };
-}
 
 /** Milliseconds per second of samples with the widget's code anywhere on the stack. */
 function inclusive(profile) {
@@ -419,6 +405,7 @@ async function soakRun(browser, base, { widget, throttle }) {
     }
     await cdp.send("Runtime.enable");
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.addInitScript(recordMemories);
     await page.goto(`${base}/app/soak`);
     if (widget) await page.getByRole("button", { name: "Learn", exact: true }).waitFor({ state: "visible", timeout: 60000 });
     await page.waitForTimeout(1000);

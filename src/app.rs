@@ -361,7 +361,10 @@ fn watch_anchors(state: WidgetState, host: web_sys::Element) {
     );
     match watcher {
         Ok(w) => state.watch(w),
-        Err(e) => warn(&format!("cannot watch the page for anchors ({e:?}).")),
+        Err(e) => warn(&format!(
+            "cannot watch the page for anchors ({}).",
+            crate::web::describe(&e)
+        )),
     }
 }
 

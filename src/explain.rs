@@ -177,8 +177,14 @@ impl Check<'_> {
                 .iter()
                 .map(|(key, values)| match values.as_slice() {
                     [] => format!("{key} is not in the query"),
-                    [one] => format!("{key} is {one:?}"),
-                    many => format!("{key} is {many:?}"),
+                    [one] => format!("{key} is {}", quoted(one)),
+                    many => format!(
+                        "{key} is [{}]",
+                        many.iter()
+                            .map(|v| quoted(v))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -241,15 +247,21 @@ impl Check<'_> {
     }
 }
 
+/// `text` in double quotes, escaped as JSON escapes it. Not `{:?}`: the widget is built with
+/// `-Zfmt-debug=none` (scripts/build-widget.mjs), which prints Debug as nothing.
+fn quoted(text: &str) -> String {
+    Json::String(text.to_owned()).to_string()
+}
+
 /// What a rule asks, as authors write it.
 fn asks(rule: &Rule) -> String {
     match rule {
-        Rule::Page(p) => format!("page {p:?}"),
+        Rule::Page(p) => format!("page {}", quoted(p)),
         Rule::Query(params) => {
             let pairs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
             format!("query {}", pairs.join("&"))
         }
-        Rule::Hash(h) => format!("hash {h:?}"),
+        Rule::Hash(h) => format!("hash {}", quoted(h)),
         Rule::Element { anchor, state } => {
             let state = match state {
                 ElementState::Present => "present",
@@ -257,8 +269,8 @@ fn asks(rule: &Rule) -> String {
                 ElementState::Clicked => "clicked",
             };
             match anchor {
-                Anchor::Feature(name) => format!("element {name:?} {state}"),
-                Anchor::Selector(s) => format!("element selector {s:?} {state}"),
+                Anchor::Feature(name) => format!("element {} {state}", quoted(name)),
+                Anchor::Selector(s) => format!("element selector {} {state}", quoted(s)),
             }
         }
         Rule::Event {
@@ -266,7 +278,7 @@ fn asks(rule: &Rule) -> String {
             at_least,
             within_days,
         } => {
-            let mut s = format!("event {name:?} at least {}", times(*at_least));
+            let mut s = format!("event {} at least {}", quoted(name), times(*at_least));
             if let Some(days) = within_days {
                 let _ = write!(s, " within {days} days");
             }
@@ -281,8 +293,8 @@ fn asks(rule: &Rule) -> String {
             TraitTest::Number(b) => format!("trait {key} {}", bounds(b)),
             TraitTest::DaysSince(b) => format!("trait {key} days since {}", bounds(b)),
         },
-        Rule::Completed(id) => format!("lesson {id:?} completed"),
-        Rule::Dismissed(id) => format!("lesson {id:?} dismissed"),
+        Rule::Completed(id) => format!("lesson {} completed", quoted(id)),
+        Rule::Dismissed(id) => format!("lesson {} dismissed", quoted(id)),
         Rule::TimeOnPage(s) => format!("time on page ≥ {s} s"),
         Rule::All(rules) => format!("all of {}", rules.len()),
         Rule::Any(rules) => format!("any of {}", rules.len()),

@@ -14,5 +14,7 @@ pub fn describe(value: &JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
+        // Not `{:?}`, which the release build prints as nothing (-Zfmt-debug=none).
+        .or_else(|| js_sys::JSON::stringify(value).ok()?.as_string())
+        .unwrap_or_else(|| "an unknown value".into())
 }

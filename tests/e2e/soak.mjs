@@ -17,3 +17,33 @@ export async function writeSoakPack() {
   }));
   await writeFile(new URL("./artifacts/soak.json", import.meta.url), JSON.stringify(pack));
 }
+
+/** In the page, before its scripts: keeps every WebAssembly.Memory the page's instances export, as they are instantiated: the
+ * widget's linear memory. (Not found through the heap with CDP's Runtime.queryObjects, which
+ * crashes Chromium 156's renderer once a module split by wasm-split-cli is instantiated.) */
+export function recordMemories() {
+  window.__memories = [];
+  const keep = (result) => {
+    try {
+      for (const value of Object.values((result.instance || result).exports)) {
+        if (value instanceof WebAssembly.Memory && !window.__memories.includes(value)) window.__memories.push(value);
+      }
+    } catch {}
+    return result;
+  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function () { return original.apply(this, arguments).then(keep); };
+  }
+}
+
+/** After a forced GC: the JS heap, and the widget's linear memory. */
+export async function memory(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const { result } = await cdp.send("Runtime.evaluate", {
+    expression: "window.__memories.reduce((t, m) => t + m.buffer.byteLength, 0)",
+    returnByValue: true,
+  });
+  return { jsHeap: heap.usedSize, wasm: result.value };
+}

@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launcher, open, suite, waitFor } from "./harness.mjs";
-import { writeSoakPack } from "./soak.mjs";
+import { memory, recordMemories, writeSoakPack } from "./soak.mjs";
 
 const env = suite({
   prepare: async () => {
@@ -42,22 +42,6 @@ function recordObservers() {
   };
 }
 
-/** After a forced GC: the JS heap, and every WebAssembly.Memory in the page (the widget's
- * linear memory). */
-async function memory(cdp) {
-  await cdp.send("HeapProfiler.collectGarbage");
-  const heap = await cdp.send("Runtime.getHeapUsage");
-  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", objectGroup: "soak" });
-  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId, objectGroup: "soak" });
-  const { result } = await cdp.send("Runtime.callFunctionOn", {
-    objectId: objects.objectId,
-    functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }",
-    returnByValue: true,
-  });
-  await cdp.send("Runtime.releaseObjectGroup", { objectGroup: "soak" });
-  return { jsHeap: heap.usedSize, wasm: result.value.reduce((t, n) => t + n, 0) };
-}
-
 /** Event listener types on window and document, as DevTools sees them. */
 async function listeners(cdp) {
   const count = async (expression) => {
@@ -73,7 +57,7 @@ const widgetNodes = (page) => page.evaluate(() => document.querySelector("pathli
 const MB = 1 << 20;
 
 test("on a 5,000-node page that never stops mutating, the widget keeps working with flat memory, listeners and nodes, and observes only what anchors are found by (leaks, an observer on text or style churn)", async () => {
-  const { page, log, close } = await open(env.browser, `${env.base}/app/soak`, { setup: (p) => p.addInitScript(recordObservers) });
+  const { page, log, close } = await open(env.browser, `${env.base}/app/soak`, { setup: async (p) => { await p.addInitScript(recordObservers); await p.addInitScript(recordMemories); } });
   const cdp = await page.context().newCDPSession(page);
   await launcher(page);
   assert.ok(await page.evaluate(() => window.soakNodes) >= 5000, "the soak page is smaller than 5,000 nodes: the test proves less");
