@@ -58,7 +58,7 @@ function cargo(features) {
 const features = ["bulk-memory", "mutable-globals", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue"];
 const shrink = (wasm) => {
   if (!release) return;
-  run("wasm-opt", ["-Oz", ...features.map((f) => `--enable-${f}`), "--output", wasm + ".opt", wasm]);
+  run("wasm-opt", ["-Oz", "--converge", "--strip-producers", "--strip-target-features", ...features.map((f) => `--enable-${f}`), "--output", wasm + ".opt", wasm]);
   copyFileSync(wasm + ".opt", wasm);
   rmSync(wasm + ".opt");
 };

@@ -72,7 +72,10 @@
     w[LOADED] = "author";
     var tag = document.createElement("script");
     tag.src = dataset.author || siblingUrl(script.src || "", "_author.js");
-    if (FILES.author) {
+    // Checked when it is the release's file beside this one. A `data-author` URL names a file
+    // of the host's own build, which a bundler may have rewritten (webpack minifies it); the
+    // wasm files it then fetches are checked all the same, since bundlers copy them as they are.
+    if (FILES.author && !dataset.author) {
       tag.integrity = FILES.author;
       tag.crossOrigin = "anonymous";
     }
@@ -141,7 +144,7 @@
       }, function () { throw failed(e); });
     });
     function mismatch() {
-      return new Error(name + " at " + url + " does not match the hash built into pathlight.js, so it was never run. " + where + ": deploy a release's files together, as one CDN folder or npm package.");
+      return new Error(name + " at " + url + " does not match the hash built into pathlight.js, so it was never run. Deploy the files of one release together: one CDN folder, or the npm package as built.");
     }
   }
 
@@ -208,7 +211,7 @@
         failed: function (e) {
           chunks = {};
           var text = String((e && e.message) || e);
-          warn(/^could not load|does not match/.test(text) ? text : "the lesson card and panel could not start (" + text + ").");
+          warn(/^could not load|does not match the hash/.test(text) ? text : "the lesson card and panel could not start (" + text + ").");
         },
       };
       // A queued call opens a surface: its chunk comes along with the wasm, not after it.
@@ -273,7 +276,7 @@
         if (e && e.name === "CompileError" && /Content Security Policy|wasm-eval|unsafe-eval/i.test(text)) {
           off("this page's Content-Security-Policy blocks WebAssembly, so the widget is off. Add 'wasm-unsafe-eval' to script-src.");
         } else {
-          off(/^could not load/.test(text) ? text : "the widget could not start (" + text + ").");
+          off(/^could not load|does not match the hash/.test(text) ? text : "the widget could not start (" + text + ").");
         }
       });
     }

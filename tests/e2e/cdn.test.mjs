@@ -28,7 +28,7 @@ async function server(route, headers = {}) {
   return { base: `http://127.0.0.1:${s.address().port}`, close: () => new Promise((ok) => s.close(ok)) };
 }
 
-let cdn, site, browser, tag;
+let cdn, altered, site, browser, tag;
 const pages = {};
 
 before(async () => {
@@ -52,12 +52,27 @@ before(async () => {
   // A staff page: author mode asked for in the queue, before the same tag.
   const queue = '<script>window.pathlight = function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); }; pathlight("init", { author: true });</script>';
   pages["/author"] = page(queue + tag.replace("https://YOUR-CDN", cdn.base));
+  // A CDN that altered one file of the folder, as a compromised or broken edge would:
+  // /<file>/pathlight/<version>/... serves the folder with <file>'s last byte flipped.
+  altered = await server((path) => {
+    const [, name, rest] = /^\/([\w.]+)(\/.*)$/.exec(path) || [];
+    const file = rest && join(artifacts, "cdn", rest);
+    if (!file || !existsSync(file) || !file.startsWith(join(artifacts, "cdn"))) return null;
+    const body = Buffer.from(readFileSync(file));
+    if (file.endsWith(`/${name}`)) body[body.length - 1] ^= 0xff;
+    return [body, TYPES[extname(file)]];
+  }, { "access-control-allow-origin": "*" });
+  for (const name of ["pathlight_bg.wasm", "pathlight_surfaces.wasm", "pathlight_author.js"]) {
+    const at = tag.replace("https://YOUR-CDN", `${altered.base}/${name}`);
+    pages[`/altered/${name}`] = page(name === "pathlight_author.js" ? queue + at : at);
+  }
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await cdn?.close();
+  await altered?.close();
   await site?.close();
 });
 
@@ -99,6 +114,48 @@ test("author mode loads the author build from the CDN folder, beside pathlight.j
     // The panel asks the pack's server for pathlight dev's /status; the site answers 404.
     const errors = log.errors.filter((e) => !/status of 404/.test(e));
     assert.deepEqual([log.warnings, errors, log.pageErrors], [[], [], []]);
+  } finally {
+    await close();
+  }
+});
+
+test("a wasm file on the CDN that does not match the hash in pathlight.js never runs, and one warning names it", async () => {
+  // Bug pinned: the tag's hash covered pathlight.js only, so an altered wasm on the CDN ran in
+  // every vendor's page.
+  const { page, log, close } = await open(browser, `${site.base}/altered/pathlight_bg.wasm`);
+  try {
+    await waitFor(() => log.warnings.length > 0, { what: "the warning" });
+    assert.equal(log.warnings.length, 1, log.warnings.join("\n"));
+    assert.match(log.warnings[0], /^Pathlight: pathlight_bg\.wasm at \S+ does not match the hash built into pathlight\.js, so it was never run/);
+    assert.equal(await page.locator("pathlight-widget").count(), 0);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("an altered surfaces' chunk on the CDN never runs: the launcher works, the panel does not open, one warning names the file", async () => {
+  const { page, log, close } = await open(browser, `${site.base}/altered/pathlight_surfaces.wasm`);
+  try {
+    const learn = await launcher(page);
+    await learn.click();
+    await waitFor(() => log.warnings.some((w) => /pathlight_surfaces\.wasm at \S+ does not match the hash built into pathlight\.js/.test(w)), { what: () => `the warning: ${JSON.stringify(log.warnings)}` });
+    await waitFor(async () => (await learn.getAttribute("aria-expanded")) === "false", { what: "the launcher closed again" });
+    assert.equal(await page.locator("pathlight-widget >> .pl-panel").count(), 0);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("an altered author script on the CDN never runs: author mode is off with one warning", async () => {
+  const { page, log, close } = await open(browser, `${site.base}/altered/pathlight_author.js`);
+  try {
+    await waitFor(() => log.warnings.length > 0, { what: "the warning" });
+    assert.equal(log.warnings.length, 1, log.warnings.join("\n"));
+    assert.match(log.warnings[0], /author mode could not load \S+pathlight_author\.js/);
+    assert.equal(await page.locator("pathlight-widget >> .pa-panel").count(), 0);
+    assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
   }

@@ -46,8 +46,13 @@ const beacon = (page) => page.locator("pathlight-widget >> .pl-beacon").first();
 
 test("the first beacon needs only pathlight.js and pathlight_bg.wasm, and the chunk comes once, by itself (bug: the surfaces shipped before the first beacon, or were fetched again per surface)", async () => {
   const held = holdChunk();
-  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, { setup: async (p) => { await held.setup(p); } });
-  const seen = countRequests(page);
+  let seen;
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
+    setup: async (p) => {
+      seen = countRequests(p);
+      await held.setup(p);
+    },
+  });
   try {
     await launcher(page);
     await beacon(page).waitFor({ state: "visible" });
