@@ -2,8 +2,9 @@
 //! or observed change: 100, 1,000 and 10,000 lessons with realistic triggers.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pathlight::anchor::Anchor;
 use pathlight::json::{FromJson, Json};
-use pathlight::pack::{Anchor, Lesson};
+use pathlight::pack::Lesson;
 use pathlight::progress::{Completed, LessonState, Via};
 use pathlight::trigger::Traits;
 use pathlight::trigger::{

@@ -37,7 +37,7 @@ pub enum Inline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub content: Vec<Block>,
-    pub anchor: Option<crate::pack::Anchor>,
+    pub anchor: Option<crate::anchor::Anchor>,
 }
 
 impl Inline {
@@ -371,7 +371,7 @@ mod tests {
                 href: "/d".into(),
                 children: vec![text("d")],
             }])])],
-            anchor: Some(crate::pack::Anchor::Feature("f".into())),
+            anchor: Some(crate::anchor::Anchor::Feature("f".into())),
         };
         assert_eq!(
             blocks.unwrap(),

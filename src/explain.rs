@@ -7,8 +7,9 @@
 //! [`Explanation::verdict`], which only the author build calls, so the learner's wasm
 //! carries none of them.
 
+use crate::anchor::Anchor;
 use crate::json::Json;
-use crate::pack::{Anchor, Lesson};
+use crate::pack::Lesson;
 use crate::progress::{LessonState, DAY_MS, FOR_GOOD};
 use crate::trigger::{
     days_since, events_since, Bounds, ElementState, Eligibility, Facts, Frequency, Rule, TraitTest,

@@ -4,6 +4,7 @@
 //! touches the browser and is tested natively. The browser edge (`web`) and the components
 //! (`ui`) are compiled only into the wasm.
 
+pub mod anchor;
 pub mod anchor_proposal;
 pub mod command;
 pub mod content;

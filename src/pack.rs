@@ -1,5 +1,6 @@
 //! The compiled lesson pack: what `pathlight build` writes and the widget loads.
 
+use crate::anchor::Anchor;
 use crate::content::{self, member_mut, Block, Unknown};
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
@@ -83,30 +84,6 @@ pub struct Translation {
     pub why: Option<Vec<Block>>,
     pub what: Option<Vec<Block>>,
     pub how: Option<Vec<Block>>,
-}
-
-/// The feature on the page a lesson or step is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Anchor {
-    /// The value of a `data-pathlight` attribute: stable across redesigns, so recommended.
-    Feature(String),
-    /// A CSS selector, for hosts that cannot add attributes.
-    Selector(String),
-}
-
-impl Anchor {
-    /// The CSS selector that finds this anchor.
-    pub fn css(&self) -> String {
-        match self {
-            Anchor::Feature(name) => format!("[data-pathlight=\"{}\"]", css_string(name)),
-            Anchor::Selector(s) => s.clone(),
-        }
-    }
-}
-
-/// `s` inside a CSS string in double quotes.
-pub(crate) fn css_string(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// The real action that completes a lesson: doing the thing, not clicking "Next".
@@ -597,25 +574,6 @@ impl ToJson for Translation {
             .with_some("what", &self.what)
             .with_some("how", &self.how)
             .build()
-    }
-}
-
-impl FromJson for Anchor {
-    fn from_json(value: &Json) -> Result<Anchor, Mismatch> {
-        match value.variant()? {
-            ("feature", v) => Ok(Anchor::Feature(v.payload("feature")?)),
-            ("selector", v) => Ok(Anchor::Selector(v.payload("selector")?)),
-            (tag, _) => Err(Mismatch::unknown("anchor", tag, &["feature", "selector"])),
-        }
-    }
-}
-
-impl ToJson for Anchor {
-    fn to_json(&self) -> Json {
-        match self {
-            Anchor::Feature(name) => Json::tagged("feature", name.to_json()),
-            Anchor::Selector(css) => Json::tagged("selector", css.to_json()),
-        }
     }
 }
 

@@ -5,9 +5,10 @@
 //! answers. A rule that cannot be evaluated (an invalid pattern, a trait of the wrong type)
 //! is false, so one broken lesson never shows everywhere; `pathlight lint` reports it.
 
+use crate::anchor::Anchor;
 use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
-use crate::pack::{Anchor, Lesson};
+use crate::pack::Lesson;
 use crate::progress::{LessonState, DAY_MS, FOR_GOOD};
 use crate::url_pattern::{path_matches, Location};
 
