@@ -11,6 +11,7 @@ pub mod content;
 #[cfg(test)]
 mod css_minify;
 pub mod dev_status;
+pub mod eligibility;
 pub mod explain;
 pub mod i18n;
 pub mod json;

@@ -4,7 +4,7 @@ use crate::anchor::Anchor;
 use crate::content::{self, member_mut, Block, Unknown};
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
-use crate::trigger::{AtUrl, Trigger};
+use crate::trigger::{AtUrl, Frequency, Trigger};
 use std::fmt::Write;
 
 /// The pack format this build reads and writes. A pack of another format is refused whole,
@@ -383,6 +383,11 @@ fn drop_unknown_layers(lesson: &mut Json, path: &mut String, found: &mut Vec<Unk
 }
 
 impl Lesson {
+    /// How often the widget may bring this lesson up by itself.
+    pub fn frequency(&self) -> Frequency {
+        self.when.as_ref().map(|t| t.frequency).unwrap_or_default()
+    }
+
     /// Replaces the parts `t` translates.
     fn translate(&mut self, t: Translation) {
         let Translation {

@@ -1,0 +1,77 @@
+//! Whether the widget may bring a lesson up by itself now: the learner's progress, the
+//! lesson's frequency and its trigger's rule, decided in one place.
+//!
+//! It asks about lessons of the pack and evaluates their rules, so it sits above both
+//! [`crate::pack`] and [`crate::trigger`]; rules stay free of lessons, which hold them.
+//! Its tests are in `trigger.rs`, beside the rules and facts that drive them.
+
+use crate::pack::Lesson;
+use crate::progress::LessonState;
+use crate::trigger::{Facts, Frequency};
+
+/// Whether the widget may bring a lesson up by itself now, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Eligibility {
+    Eligible,
+    /// Completed or known.
+    Done,
+    /// Dismissed, and set aside until `until` ([`FOR_GOOD`](crate::progress::FOR_GOOD)
+    /// when it has no snooze).
+    Dismissed {
+        until: u64,
+    },
+    /// Shown `max_shows` times already.
+    ShownEnough {
+        shows: u32,
+    },
+    /// The trigger's rule does not hold here and now.
+    NotTriggered,
+}
+
+impl Eligibility {
+    pub fn is_eligible(self) -> bool {
+        self == Eligibility::Eligible
+    }
+}
+
+/// Whether `lesson` may be brought up now, given the facts and how many times the widget
+/// has already brought it up for this learner (`shows`). A lesson without a trigger is
+/// relevant everywhere, with no limit but the learner's own progress.
+///
+/// The cheap checks come first, so the rule is evaluated only for lessons that could show.
+pub fn eligibility<F: Facts + ?Sized>(lesson: &Lesson, facts: &F, shows: u32) -> Eligibility {
+    Eligibility::decide(
+        facts.lesson(&lesson.id),
+        facts.now_ms(),
+        lesson.frequency(),
+        shows,
+        || lesson.when.as_ref().is_none_or(|t| t.rule.holds(facts)),
+    )
+}
+
+impl Eligibility {
+    /// The one decision, shared by [`eligibility`] and [`crate::explain`] so that they
+    /// cannot disagree: `triggered` says whether the rule holds, and is asked last.
+    pub fn decide(
+        state: LessonState,
+        now_ms: u64,
+        frequency: Frequency,
+        shows: u32,
+        triggered: impl FnOnce() -> bool,
+    ) -> Eligibility {
+        match state {
+            state if state.is_done() => return Eligibility::Done,
+            LessonState::Dismissed { until } if now_ms < until => {
+                return Eligibility::Dismissed { until }
+            }
+            _ => {}
+        }
+        if frequency.max_shows.is_some_and(|max| shows >= max) {
+            return Eligibility::ShownEnough { shows };
+        }
+        match triggered() {
+            true => Eligibility::Eligible,
+            false => Eligibility::NotTriggered,
+        }
+    }
+}
