@@ -1,13 +1,15 @@
 //! Whether the widget may bring a lesson up by itself now: the learner's progress, the
-//! lesson's frequency and its trigger's rule, decided in one place.
+//! lesson's frequency and its trigger's rule, decided in one place; and which lessons a
+//! URL alone makes relevant.
 //!
 //! It asks about lessons of the pack and evaluates their rules, so it sits above both
-//! [`crate::pack`] and [`crate::trigger`]; rules stay free of lessons, which hold them.
-//! Its tests are in `trigger.rs`, beside the rules and facts that drive them.
+//! [`crate::pack`] and [`crate::trigger`]: rules stay free of lessons, which hold them, and
+//! the pack holds rules without evaluating them. Its tests are in `trigger.rs` and
+//! `pack.rs`, beside the rules, facts and packs that drive them.
 
-use crate::pack::Lesson;
+use crate::pack::{Lesson, Pack};
 use crate::progress::LessonState;
-use crate::trigger::{Facts, Frequency};
+use crate::trigger::{AtUrl, Facts, Frequency};
 
 /// Whether the widget may bring a lesson up by itself now, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,5 +75,20 @@ impl Eligibility {
             true => Eligibility::Eligible,
             false => Eligibility::NotTriggered,
         }
+    }
+}
+
+impl Pack {
+    /// The lessons relevant on `path` when nothing else is known (no element, event,
+    /// trait or progress), highest priority first, pack order among equals.
+    pub fn lessons_on(&self, path: &str) -> Vec<&Lesson> {
+        let facts = AtUrl(path);
+        let mut found: Vec<&Lesson> = self
+            .lessons
+            .iter()
+            .filter(|l| l.when.as_ref().is_none_or(|t| t.rule.holds(&facts)))
+            .collect();
+        crate::order::sort_by_key(&mut found, |l| std::cmp::Reverse(l.priority));
+        found
     }
 }

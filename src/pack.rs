@@ -4,7 +4,7 @@ use crate::anchor::Anchor;
 use crate::content::{self, member_mut, Block, Unknown};
 use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
-use crate::trigger::{AtUrl, Frequency, Trigger};
+use crate::trigger::{Frequency, Trigger};
 use std::fmt::Write;
 
 /// The pack format this build reads and writes. A pack of another format is refused whole,
@@ -449,21 +449,6 @@ fn lookup_chain(tag: &str) -> Vec<&str> {
         }
     }
     chain
-}
-
-impl Pack {
-    /// The lessons relevant on `path` when nothing else is known (no element, event,
-    /// trait or progress), highest priority first, pack order among equals.
-    pub fn lessons_on(&self, path: &str) -> Vec<&Lesson> {
-        let facts = AtUrl(path);
-        let mut found: Vec<&Lesson> = self
-            .lessons
-            .iter()
-            .filter(|l| l.when.as_ref().is_none_or(|t| t.rule.holds(&facts)))
-            .collect();
-        crate::order::sort_by_key(&mut found, |l| std::cmp::Reverse(l.priority));
-        found
-    }
 }
 
 // The JSON forms of a pack's parts; absent optional parts stay out of the file.
