@@ -1,8 +1,8 @@
 //! The compiled lesson pack: what `pathlight build` writes and the widget loads.
 
 use crate::anchor::Anchor;
-use crate::content::{self, member_mut, Block, Unknown};
-use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
+use crate::content::{self, Block, Unknown};
+use crate::json::{self, member_mut, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
 use crate::trigger::{Frequency, Trigger};
 use std::fmt::Write;
