@@ -2,13 +2,13 @@
 //! or observed change: 100, 1,000 and 10,000 lessons with realistic triggers.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pathlight::anchor::Anchor;
+use pathlight::eligibility::eligibility;
 use pathlight::json::{FromJson, Json};
-use pathlight::pack::{Anchor, Lesson};
+use pathlight::pack::Lesson;
 use pathlight::progress::{Completed, LessonState, Via};
 use pathlight::trigger::Traits;
-use pathlight::trigger::{
-    eligibility, Bounds, ElementState, Facts, Frequency, Rule, TraitTest, Trigger,
-};
+use pathlight::trigger::{Bounds, ElementState, Facts, Frequency, Rule, TraitTest, Trigger};
 use std::collections::HashMap;
 use std::hint::black_box;
 

@@ -4,7 +4,7 @@
 //! needs no Markdown parser and never handles raw HTML. Every URL in the tree has passed
 //! [`crate::url_safety`], and the widget checks it again before rendering.
 
-use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
+use crate::json::{member_mut, FromJson, Json, Mismatch, Object, ToJson};
 use std::fmt::Write;
 
 /// A block of content: paragraphs, lists, code and the ordered How steps.
@@ -37,7 +37,7 @@ pub enum Inline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub content: Vec<Block>,
-    pub anchor: Option<crate::pack::Anchor>,
+    pub anchor: Option<crate::anchor::Anchor>,
 }
 
 impl Inline {
@@ -191,18 +191,6 @@ fn in_member(
         path.push_str(name);
         drop_in(list, kind, path, found);
         path.truncate(len);
-    }
-}
-
-/// The member `key` of an object, for changing it: the last one, the one reading sees.
-pub(crate) fn member_mut<'a>(value: &'a mut Json, key: &str) -> Option<&'a mut Json> {
-    match value {
-        Json::Object(members) => members
-            .iter_mut()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v),
-        _ => None,
     }
 }
 
@@ -371,7 +359,7 @@ mod tests {
                 href: "/d".into(),
                 children: vec![text("d")],
             }])])],
-            anchor: Some(crate::pack::Anchor::Feature("f".into())),
+            anchor: Some(crate::anchor::Anchor::Feature("f".into())),
         };
         assert_eq!(
             blocks.unwrap(),

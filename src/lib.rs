@@ -4,12 +4,14 @@
 //! touches the browser and is tested natively. The browser edge (`web`) and the components
 //! (`ui`) are compiled only into the wasm.
 
+pub mod anchor;
 pub mod anchor_proposal;
 pub mod command;
 pub mod content;
 #[cfg(test)]
 mod css_minify;
 pub mod dev_status;
+pub mod eligibility;
 pub mod explain;
 pub mod i18n;
 pub mod json;

@@ -1,9 +1,10 @@
 //! The compiled lesson pack: what `pathlight build` writes and the widget loads.
 
-use crate::content::{self, member_mut, Block, Unknown};
-use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
+use crate::anchor::Anchor;
+use crate::content::{self, Block, Unknown};
+use crate::json::{self, member_mut, FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
-use crate::trigger::{AtUrl, Trigger};
+use crate::trigger::{Frequency, Trigger};
 use std::fmt::Write;
 
 /// The pack format this build reads and writes. A pack of another format is refused whole,
@@ -83,30 +84,6 @@ pub struct Translation {
     pub why: Option<Vec<Block>>,
     pub what: Option<Vec<Block>>,
     pub how: Option<Vec<Block>>,
-}
-
-/// The feature on the page a lesson or step is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Anchor {
-    /// The value of a `data-pathlight` attribute: stable across redesigns, so recommended.
-    Feature(String),
-    /// A CSS selector, for hosts that cannot add attributes.
-    Selector(String),
-}
-
-impl Anchor {
-    /// The CSS selector that finds this anchor.
-    pub fn css(&self) -> String {
-        match self {
-            Anchor::Feature(name) => format!("[data-pathlight=\"{}\"]", css_string(name)),
-            Anchor::Selector(s) => s.clone(),
-        }
-    }
-}
-
-/// `s` inside a CSS string in double quotes.
-pub(crate) fn css_string(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// The real action that completes a lesson: doing the thing, not clicking "Next".
@@ -406,6 +383,11 @@ fn drop_unknown_layers(lesson: &mut Json, path: &mut String, found: &mut Vec<Unk
 }
 
 impl Lesson {
+    /// How often the widget may bring this lesson up by itself.
+    pub fn frequency(&self) -> Frequency {
+        self.when.as_ref().map(|t| t.frequency).unwrap_or_default()
+    }
+
     /// Replaces the parts `t` translates.
     fn translate(&mut self, t: Translation) {
         let Translation {
@@ -467,21 +449,6 @@ fn lookup_chain(tag: &str) -> Vec<&str> {
         }
     }
     chain
-}
-
-impl Pack {
-    /// The lessons relevant on `path` when nothing else is known (no element, event,
-    /// trait or progress), highest priority first, pack order among equals.
-    pub fn lessons_on(&self, path: &str) -> Vec<&Lesson> {
-        let facts = AtUrl(path);
-        let mut found: Vec<&Lesson> = self
-            .lessons
-            .iter()
-            .filter(|l| l.when.as_ref().is_none_or(|t| t.rule.holds(&facts)))
-            .collect();
-        crate::order::sort_by_key(&mut found, |l| std::cmp::Reverse(l.priority));
-        found
-    }
 }
 
 // The JSON forms of a pack's parts; absent optional parts stay out of the file.
@@ -597,25 +564,6 @@ impl ToJson for Translation {
             .with_some("what", &self.what)
             .with_some("how", &self.how)
             .build()
-    }
-}
-
-impl FromJson for Anchor {
-    fn from_json(value: &Json) -> Result<Anchor, Mismatch> {
-        match value.variant()? {
-            ("feature", v) => Ok(Anchor::Feature(v.payload("feature")?)),
-            ("selector", v) => Ok(Anchor::Selector(v.payload("selector")?)),
-            (tag, _) => Err(Mismatch::unknown("anchor", tag, &["feature", "selector"])),
-        }
-    }
-}
-
-impl ToJson for Anchor {
-    fn to_json(&self) -> Json {
-        match self {
-            Anchor::Feature(name) => Json::tagged("feature", name.to_json()),
-            Anchor::Selector(css) => Json::tagged("selector", css.to_json()),
-        }
     }
 }
 

@@ -7,15 +7,17 @@
 //! Nothing here touches the browser, so every rule that keeps progress safe (merges on
 //! save, resets that last, identify never mixing learners) is tested natively.
 
+use crate::anchor::Anchor;
+use crate::eligibility::eligibility;
 use crate::explain::{explain, Said};
 use crate::i18n::{self, Strings};
 use crate::json::Json;
 use crate::layer::Layer;
 use crate::lifecycle::EventKind;
-use crate::pack::{Anchor, Completion, Lesson, Pack};
+use crate::pack::{Completion, Lesson, Pack};
 use crate::progress::{storage_key, LessonState, Progress, Via};
 use crate::ranking::{self, Attention, Candidate, Learner, Moment, Presence};
-use crate::trigger::{eligibility, ElementState, Facts, Traits};
+use crate::trigger::{ElementState, Facts, Traits};
 use crate::url_pattern::{path_matches, Location};
 use std::sync::Arc;
 

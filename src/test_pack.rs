@@ -2,8 +2,9 @@
 //! two of them meant for a role, and lessons written as JSON with only what a test cares
 //! about), and facts set by hand for the triggers and their explanations.
 
+use crate::anchor::Anchor;
 use crate::json::Json;
-use crate::pack::{Anchor, Pack};
+use crate::pack::Pack;
 use crate::progress::LessonState;
 use crate::trigger::{ElementState, Facts, Traits};
 use serde_json::json;

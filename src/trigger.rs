@@ -5,9 +5,9 @@
 //! answers. A rule that cannot be evaluated (an invalid pattern, a trait of the wrong type)
 //! is false, so one broken lesson never shows everywhere; `pathlight lint` reports it.
 
+use crate::anchor::Anchor;
 use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
 use crate::keyed::Keyed;
-use crate::pack::{Anchor, Lesson};
 use crate::progress::{LessonState, DAY_MS, FOR_GOOD};
 use crate::url_pattern::{path_matches, Location};
 
@@ -277,79 +277,6 @@ impl Frequency {
         self.snooze_days.map_or(FOR_GOOD, |days| {
             now.saturating_add(u64::from(days) * DAY_MS)
         })
-    }
-}
-
-/// Whether the widget may bring a lesson up by itself now, and if not, why.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Eligibility {
-    Eligible,
-    /// Completed or known.
-    Done,
-    /// Dismissed, and set aside until `until` ([`FOR_GOOD`] when it has no snooze).
-    Dismissed {
-        until: u64,
-    },
-    /// Shown `max_shows` times already.
-    ShownEnough {
-        shows: u32,
-    },
-    /// The trigger's rule does not hold here and now.
-    NotTriggered,
-}
-
-impl Eligibility {
-    pub fn is_eligible(self) -> bool {
-        self == Eligibility::Eligible
-    }
-}
-
-/// Whether `lesson` may be brought up now, given the facts and how many times the widget
-/// has already brought it up for this learner (`shows`). A lesson without a trigger is
-/// relevant everywhere, with no limit but the learner's own progress.
-///
-/// The cheap checks come first, so the rule is evaluated only for lessons that could show.
-pub fn eligibility<F: Facts + ?Sized>(lesson: &Lesson, facts: &F, shows: u32) -> Eligibility {
-    Eligibility::decide(
-        facts.lesson(&lesson.id),
-        facts.now_ms(),
-        lesson.frequency(),
-        shows,
-        || lesson.when.as_ref().is_none_or(|t| t.rule.holds(facts)),
-    )
-}
-
-impl Eligibility {
-    /// The one decision, shared by [`eligibility`] and [`crate::explain`] so that they
-    /// cannot disagree: `triggered` says whether the rule holds, and is asked last.
-    pub fn decide(
-        state: LessonState,
-        now_ms: u64,
-        frequency: Frequency,
-        shows: u32,
-        triggered: impl FnOnce() -> bool,
-    ) -> Eligibility {
-        match state {
-            state if state.is_done() => return Eligibility::Done,
-            LessonState::Dismissed { until } if now_ms < until => {
-                return Eligibility::Dismissed { until }
-            }
-            _ => {}
-        }
-        if frequency.max_shows.is_some_and(|max| shows >= max) {
-            return Eligibility::ShownEnough { shows };
-        }
-        match triggered() {
-            true => Eligibility::Eligible,
-            false => Eligibility::NotTriggered,
-        }
-    }
-}
-
-impl Lesson {
-    /// How often the widget may bring this lesson up by itself.
-    pub fn frequency(&self) -> Frequency {
-        self.when.as_ref().map(|t| t.frequency).unwrap_or_default()
     }
 }
 
@@ -738,6 +665,8 @@ mod tests {
     }
 
     use super::*;
+    use crate::eligibility::{eligibility, Eligibility};
+    use crate::pack::Lesson;
     use crate::test_pack::Seen;
     use std::collections::HashMap;
 

@@ -230,7 +230,7 @@ fn the_built_demo_pack_speaks_german_to_a_swiss_learner_and_english_to_others() 
     let send = swiss.lesson("send-invoice").unwrap();
     assert_eq!(send.title, "Rechnung per E-Mail senden");
     let english = pack.lesson("send-invoice").unwrap();
-    let anchors = |l: &pathlight::pack::Lesson| -> Vec<Option<pathlight::pack::Anchor>> {
+    let anchors = |l: &pathlight::pack::Lesson| -> Vec<Option<pathlight::anchor::Anchor>> {
         pathlight::content::steps(&l.how)
             .map(|s| s.anchor.clone())
             .collect()

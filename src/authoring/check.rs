@@ -5,8 +5,9 @@
 use super::diagnostic::Report;
 use super::field::{index, key};
 use super::selector;
+use crate::anchor::Anchor;
 use crate::content::{Block, Inline};
-use crate::pack::{Anchor, Completion, Lesson};
+use crate::pack::{Completion, Lesson};
 use crate::trigger::{Bounds, Rule, TraitTest};
 use crate::url_pattern::{check_hash, UrlPattern};
 use crate::url_safety::{self, UrlUse};

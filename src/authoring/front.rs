@@ -4,9 +4,10 @@
 use super::check::{self, Problem};
 use super::diagnostic::{did_you_mean, Report};
 use super::field::{index, key};
+use crate::anchor::Anchor;
 use crate::json::Json;
 use crate::keyed::Keyed;
-use crate::pack::{Anchor, Completion};
+use crate::pack::Completion;
 use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
 use toml::{Table, Value};
 

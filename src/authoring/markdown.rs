@@ -5,8 +5,8 @@
 
 use super::check;
 use super::Diagnostic;
+use crate::anchor::Anchor;
 use crate::content::{Block, Inline, Step};
-use crate::pack::Anchor;
 use crate::url_safety::UrlUse;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;

@@ -434,7 +434,7 @@ mod tests {
         let steps: Vec<_> = crate::content::steps(de.how.as_deref().unwrap()).collect();
         assert_eq!(
             steps[0].anchor,
-            Some(crate::pack::Anchor::Feature("x.y".into()))
+            Some(crate::anchor::Anchor::Feature("x.y".into()))
         );
         assert!(locales["pt-BR"].what.is_some() && locales["pt-BR"].title.is_none());
         assert_eq!(locales["zh-Hant"].objective.as_deref(), Some("目標。"));

@@ -509,7 +509,7 @@ mod tests {
 
     #[test]
     fn the_full_trigger_syntax_compiles_to_one_rule_tree() {
-        use crate::pack::Anchor;
+        use crate::anchor::Anchor;
         use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest};
         let text = format!(
             "+++\nid = \"a\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 1\n\n[trigger]\npage = \"/reports/:id\"\nquery = {{ tab = \"aging\" }}\ntrait = {{ role = [\"admin\", \"finance\"], signed_up_at = {{ days_since = {{ lt = 14 }} }} }}\nlesson = {{ read-cashflow = \"not_completed\" }}\nany = [{{ event = {{ name = \"report_exported\", at_least = 2, within_days = 7 }} }}, {{ element = {{ feature = \"reports.export\", state = \"visible\" }}, time_on_page = 20 }}]\nnot = {{ hash = \"#print\" }}\n\n[frequency]\nonce = true\nsnooze_days = 3\n+++\n{BODY}"

@@ -68,6 +68,18 @@ fn member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
+/// The member `key` of an object, for changing it: the last one, the one reading sees.
+pub(crate) fn member_mut<'a>(value: &'a mut Json, key: &str) -> Option<&'a mut Json> {
+    match value {
+        Json::Object(members) => members
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v),
+        _ => None,
+    }
+}
+
 impl PartialEq for Json {
     fn eq(&self, other: &Json) -> bool {
         match (self, other) {

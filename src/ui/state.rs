@@ -6,10 +6,11 @@
 //! through `try_` calls, so a component, timer or late answer from the vendor's backend
 //! that runs after `destroy` does nothing instead of trapping.
 
+use crate::anchor::Anchor;
 use crate::command::Theme;
 use crate::i18n::Strings;
 use crate::layer::Layer;
-use crate::pack::{Anchor, Lesson, Pack};
+use crate::pack::{Lesson, Pack};
 use crate::progress::Progress;
 use crate::session::{AnchorFacts, Effects, Offer, Session, Suggested, Surface};
 use crate::web::{AnchorWatcher, Edge, Focus};
