@@ -193,8 +193,8 @@ fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
 }
 
 /// Builds the widget: the session from what is stored, the edge, the view in its shadow
-/// root, and the watchers that feed the page's changes back in. Each of the three slices
-/// is its own task, so the host's input is handled between them (issue #14: no long task);
+/// root, and the watchers that feed the page's changes back in. Each slice
+/// is its own task, so the host's input is handled between them (issues #14 and #20: no long task);
 /// `None` when `current` says the widget was destroyed or initialized again meanwhile, in
 /// which case what was built is dropped, and that takes it off the page.
 async fn mount(
@@ -289,6 +289,11 @@ async fn mount(
             })
         })
     };
+    // Placing the layer reads the page's layout: a slice of its own.
+    yield_to_host().await;
+    if !current() {
+        return Ok(None);
+    }
     // The widget's layer follows what is on screen, not the layout viewport.
     let viewport = root
         .query_selector(".pl-root")
@@ -299,7 +304,12 @@ async fn mount(
     if !current() {
         return Ok(None);
     }
+    // The anchor watcher's first look at the page, then the first offer: a slice each.
     watch_anchors(state, host.element());
+    yield_to_host().await;
+    if !current() {
+        return Ok(None);
+    }
     let element = host.element();
     let location = LocationWatcher::new(move || {
         state.navigated(current_url());

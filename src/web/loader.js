@@ -168,7 +168,9 @@
     function urgent(args) {
       return args[0] === "open" || (args[0] === "init" && !!args[1] && args[1].autoOpen > 0);
     }
-    if (AUTHOR_BUILD || Array.prototype.some.call(stub.q || [], urgent)) return go();
+    // Even then in a task of its own: parsing the glue after this script's own evaluation
+    // in one task made a long task on slow machines.
+    if (AUTHOR_BUILD || Array.prototype.some.call(stub.q || [], urgent)) return void setTimeout(go, 0);
     var host = stub;
     stub = function () {
       host.apply(null, arguments);
