@@ -217,8 +217,20 @@ impl Pack {
     /// whose lessons share an id. Content of kinds this version does not know is left out
     /// and listed in [`Loaded::unknown`], so that a newer pack still loads.
     pub fn read(text: &str) -> Result<Loaded, PackError> {
+        Pack::read_parsed(Pack::parse_text(text)?)
+    }
+
+    /// The first half of [`Pack::read`]: the size, then the text read as JSON. The widget
+    /// gives the host its main thread back between the halves: each takes tens of
+    /// milliseconds for a pack of hundreds of lessons on a slow machine.
+    pub fn parse_text(text: &str) -> Result<Json, PackError> {
         check_size(text.len() as u64)?;
-        let loaded = Pack::parse(text)?;
+        json::parse(text).map_err(|e| PackError::Json(e.to_string()))
+    }
+
+    /// The second half of [`Pack::read`], on what [`Pack::parse_text`] read.
+    pub fn read_parsed(value: Json) -> Result<Loaded, PackError> {
+        let loaded = Pack::from_value(value)?;
         let duplicates = loaded.pack.duplicate_ids();
         if !duplicates.is_empty() {
             return Err(PackError::DuplicateIds(duplicates));
@@ -235,7 +247,11 @@ impl Pack {
     /// else, and the shape; content of unknown kinds is left out. Neither the size nor the
     /// ids are checked, so that `pathlight lint` can report them with everything else.
     pub fn parse(text: &str) -> Result<Loaded, PackError> {
-        let mut value = json::parse(text).map_err(|e| PackError::Json(e.to_string()))?;
+        Pack::from_value(json::parse(text).map_err(|e| PackError::Json(e.to_string()))?)
+    }
+
+    /// [`Pack::parse`] on the JSON already read.
+    fn from_value(mut value: Json) -> Result<Loaded, PackError> {
         let invalid = |e: Mismatch| PackError::Json(e.to_string());
         let format: u32 = value
             .fields()

@@ -1,6 +1,7 @@
 //! Fetches the compiled lesson pack.
 
 use super::console::{describe, warn};
+use super::yield_to_host;
 use crate::pack::{check_size, Pack, PackError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +69,9 @@ pub async fn load(url: &str) -> Result<Pack, String> {
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
-    let loaded = Pack::read(&text?).map_err(refused)?;
+    let value = Pack::parse_text(&text?).map_err(refused)?;
+    yield_to_host().await;
+    let loaded = Pack::read_parsed(value).map_err(refused)?;
     if let Some(notice) = loaded.notice() {
         warn(&format!("{url}: {notice}"));
     }
