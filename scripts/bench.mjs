@@ -515,7 +515,7 @@ function report({ results, phases, repeat, cost, soak, sent, info, browserVersio
     const files = rs[0].resources.map((r) => `${r.path.replace(/^\/vendor\//, "")} ${fmt(r.bytes)} B`).join(", ");
     const bodies = rs[0].resources.map((r) => sent.get(r.path) || { body: 0, raw: 0 });
     const sum = (key) => fmt(bodies.reduce((t, b) => t + b[key], 0));
-    out.push(`- ${l.name}: visible ${range(rs.map((r) => r.visibleMs))} ms (in the DOM at ${fmt(median(rs.map((r) => r.inDomMs)))} ms), scripting ${range(rs.map((r) => r.scriptMs))} ms; on the wire ${files} (bodies ${sum("body")} B gzip -9, ${sum("raw")} B raw).`);
+    out.push(`- ${l.name}: visible ${range(rs.map((r) => r.visibleMs))} ms (in the DOM at ${fmt(median(rs.map((r) => r.inDomMs)))} ms), scripting ${range(rs.map((r) => r.scriptMs))} ms; long tasks in its own scripts, run by run: ${rs.map((r) => r.ownLongTasks).join(", ")}; on the wire ${files} (bodies ${sum("body")} B gzip -9, ${sum("raw")} B raw).`);
   }
   out.push("");
   if (phases.length) {
