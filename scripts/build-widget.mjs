@@ -91,8 +91,8 @@ function dropRelocations(file) {
   writeFileSync(file, Buffer.concat(kept));
 }
 
-/// One build of the widget, `name`.js and its wasm files in `out`; the hashes of the files
-/// its loader fetches, by what they are.
+/// One build of the widget: `name`.js and its wasm files in `out`, the SHA-384 of each file
+/// built into the script (with those in `also`). Returns the script.
 function widget({ name, features: cargoFeatures, split, author, also = {} }) {
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
@@ -106,7 +106,7 @@ function widget({ name, features: cargoFeatures, split, author, also = {} }) {
     link = readFileSync(join(dir, "__wasm_split.js"), "utf8");
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".wasm") && f !== `${name}.wasm`)) {
       // The one split point is named `surfaces` (src/ui/surfaces.rs).
-      const what = /^split_(\w+?)(?:_[0-9a-f]+)?\.wasm$/.exec(file)?.[1] || /^(\w+)\.wasm$/.exec(file)?.[1];
+      const what = /^split_(\w+)\.wasm$/.exec(file)?.[1];
       if (what !== "surfaces") throw new Error(`wasm-split-cli wrote ${file}, a chunk the loader does not know: only the surfaces split (src/ui/surfaces.rs)`);
       chunks[what] = file;
     }

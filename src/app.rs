@@ -28,6 +28,10 @@ struct App {
     /// Counts inits, so a pack that arrives after `destroy` (or a later `init`) is dropped.
     generation: u32,
     mounted: Option<Mounted>,
+    /// The session's wrapper, from the moment it exists: calls go to it at once, while the
+    /// rest of the widget is still being built in slices, so that none waits (and none is
+    /// lost to a reload) in between.
+    state: Option<WidgetState>,
     /// Calls that need the pack, made before it had loaded.
     pending: Vec<Command>,
     /// Calls made while a `destroy` from a lifecycle callback waits to run.
@@ -36,7 +40,6 @@ struct App {
 
 /// The live widget. Dropping it removes every node and listener Pathlight added.
 struct Mounted {
-    state: WidgetState,
     edge: Rc<Edge>,
     // Field order is drop order: watchers and view first, then the signals' owner.
     _location: LocationWatcher,
@@ -103,7 +106,7 @@ pub fn command(args: js_sys::Array) {
 }
 
 fn run(command: Command) {
-    let Some(state) = APP.with(|app| app.borrow().mounted.as_ref().map(|m| m.state)) else {
+    let Some(state) = APP.with(|app| app.borrow().state) else {
         return APP.with(|app| app.borrow_mut().pending.push(command));
     };
     apply(state, command);
@@ -175,21 +178,26 @@ fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
                 return warn(&message);
             }
         };
-        let state = mounted.state;
-        let pending = APP.with(|app| {
-            let mut app = app.borrow_mut();
-            app.mounted = Some(mounted);
-            std::mem::take(&mut app.pending)
-        });
-        for command in pending {
-            // A lifecycle callback of an earlier call may have destroyed the widget.
-            if APP.with(|app| app.borrow().generation != generation) {
-                break;
-            }
-            apply(state, command);
-        }
+        APP.with(|app| app.borrow_mut().mounted = Some(mounted));
         mark_settled();
     });
+}
+
+/// The session exists: the calls that waited for the pack run now, in order, and later
+/// calls go straight to it.
+fn serve(state: WidgetState, current: &impl Fn() -> bool) {
+    let pending = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        app.state = Some(state);
+        std::mem::take(&mut app.pending)
+    });
+    for command in pending {
+        // A lifecycle callback of an earlier call may have destroyed the widget.
+        if !current() {
+            break;
+        }
+        apply(state, command);
+    }
 }
 
 /// Builds the widget: the session from what is stored, the edge, the view in its shadow
@@ -257,6 +265,7 @@ async fn mount(
             mark_settled();
         },
     );
+    serve(state, &current);
     yield_to_host().await;
     if !current() {
         return Ok(None);
@@ -318,7 +327,6 @@ async fn mount(
     state.start();
     settled::mark(&host.element());
     Ok(Some(Mounted {
-        state,
         edge,
         _location: location,
         _viewport: viewport,
@@ -383,6 +391,7 @@ fn give_up() {
     APP.with(|app| {
         let mut app = app.borrow_mut();
         app.initialized = false;
+        app.state = None;
         app.pending.clear();
     });
 }
@@ -393,6 +402,7 @@ fn destroy() {
         let mut app = app.borrow_mut();
         app.initialized = false;
         app.generation += 1;
+        app.state = None;
         app.pending.clear();
         app.mounted.take()
     });

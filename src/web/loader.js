@@ -119,12 +119,11 @@
   // one in. A fetch with `integrity` fails alike for a network error and for bytes that do not
   // match; only then is the file fetched again, never to run, to tell the two apart.
   function get(url, hash, name, attribute) {
-    var where = "Deploy " + name + " of this release next to pathlight.js";
     function failed(e) {
       return new Error("could not load " + url + " (" + ((e && e.message) || e) + "). Check the network and that " + name + " is deployed next to pathlight.js.");
     }
     function checked(response) {
-      if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + "). " + where + ", or name its URL in data-" + attribute + ".");
+      if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + "). Deploy " + name + " of this release next to pathlight.js, or name its URL in data-" + attribute + ".");
       return response;
     }
     var init = { credentials: "same-origin" };
