@@ -433,17 +433,26 @@ fn seen(inner: &Rc<RefCell<Inner>>, entries: Array) {
     let mut changed = false;
     {
         let mut inner = inner.borrow_mut();
+        // Each target is looked up in a map built once, not compared with every tracked
+        // element (a call into JS each): a 500-lesson pack's first pass brings 500 entries,
+        // and comparing them all took one long task. Two selectors may find one element,
+        // which the observer reports once: both hear it.
+        let index = js_sys::Map::new();
+        for (i, t) in inner.tracked.iter().enumerate() {
+            if let Some(element) = &t.element {
+                let same: Array = index.get(element).dyn_into().unwrap_or_default();
+                same.push(&JsValue::from(i as u32));
+                index.set(element, &same);
+            }
+        }
         for entry in entries
             .iter()
             .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
         {
-            let target = entry.target();
-            if let Some(t) = inner
-                .tracked
-                .iter_mut()
-                .find(|t| t.element.as_ref() == Some(&target))
-            {
-                let visible = entry.is_intersecting();
+            let visible = entry.is_intersecting();
+            let same: Array = index.get(&entry.target()).dyn_into().unwrap_or_default();
+            for i in same.iter().filter_map(|i| i.as_f64()) {
+                let t = &mut inner.tracked[i as usize];
                 changed |= t.facts.visible != visible;
                 t.facts.visible = visible;
             }

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var w = window;
-  // The author build's loader says true here (scripts/build-author.mjs).
+  // The author build's loader says true here (scripts/build-widget.mjs).
   var AUTHOR_BUILD = /*@@AUTHOR_BUILD@@*/false;
   // The SHA-384 of every file this script fetches, by what it is (`wasm`, the `surfaces`
   // chunk, the `author` script), built in at release (scripts/build-widget.mjs): the script
