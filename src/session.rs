@@ -274,7 +274,7 @@ impl Session {
     }
 
     /// The lesson on the card, if a card is open.
-    pub fn open_lesson(&self) -> Option<&Lesson> {
+    pub fn lesson_on_card(&self) -> Option<&Lesson> {
         match &self.surface {
             Surface::Lesson { id, .. } => self.pack.lesson(id),
             _ => None,
@@ -298,7 +298,7 @@ impl Session {
     /// and the features of the open lesson's How steps, which "Show me" rings.
     pub fn watched_anchors(&self) -> Vec<Anchor> {
         let mut anchors: Vec<Anchor> = vec![];
-        let how = self.open_lesson().into_iter().flat_map(|l| &l.how);
+        let how = self.lesson_on_card().into_iter().flat_map(|l| &l.how);
         let steps = how.flat_map(|block| match block {
             crate::content::Block::Steps(steps) => steps.as_slice(),
             _ => &[],
@@ -995,7 +995,7 @@ mod tests {
         let mut edited = (**s.pack()).clone();
         edited.lessons[2].title = "Reports, edited".into();
         s.replace_pack(Arc::new(edited.clone()));
-        assert_eq!(s.open_lesson().unwrap().title, "Reports, edited");
+        assert_eq!(s.lesson_on_card().unwrap().title, "Reports, edited");
         edited.lessons.remove(2);
         s.replace_pack(Arc::new(edited));
         assert_eq!(s.surface(), &Surface::Closed);

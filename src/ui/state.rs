@@ -279,11 +279,11 @@ impl WidgetState {
     }
 
     /// The lesson on the card, if a card is open.
-    pub fn open_lesson_data(&self) -> Option<Lesson> {
+    pub fn lesson_on_card(&self) -> Option<Lesson> {
         self.surface.track();
         self.pack_replaced.track();
         self.session
-            .try_with_untracked(|s| s.open_lesson().cloned())
+            .try_with_untracked(|s| s.lesson_on_card().cloned())
             .flatten()
     }
 
