@@ -71,7 +71,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                     }>{state.t.not_now}</button>
                     <button class="pl-button" type="button" on:click={
                         let id = lesson.id.clone();
-                        move |_| state.mark_known(&id)
+                        move |_| state.know(&id)
                     }>{state.t.know_this}</button>
                 </div>
             </section>

@@ -201,7 +201,7 @@ impl WidgetState {
     }
 
     /// The widget is on the page: the vendor's backend may know more than this browser.
-    pub fn start(&self) {
+    pub fn started(&self) {
         self.dispatch(|s| s.started());
     }
 
@@ -314,7 +314,7 @@ impl WidgetState {
         self.dispatch(Session::toggle_panel);
     }
 
-    pub fn open_lesson(&self, id: &str) {
+    pub fn open(&self, id: &str) {
         self.opening();
         self.dispatch(|s| s.open(id, now()));
     }
@@ -345,7 +345,7 @@ impl WidgetState {
     }
 
     /// A beacon appeared for this lesson.
-    pub fn shown(&self, id: &str) {
+    pub fn beacon_shown(&self, id: &str) {
         self.dispatch(|s| s.beacon_shown(id, now()));
     }
 
@@ -355,7 +355,7 @@ impl WidgetState {
     }
 
     /// "I know this": done, but not earned by doing; kept apart from completed.
-    pub fn mark_known(&self, id: &str) {
+    pub fn know(&self, id: &str) {
         self.dispatch(|s| s.know(id, now()));
     }
 
