@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pathlight::layer::Layer;
-use pathlight::progress::{LessonState, Loaded, Progress, Via};
+use pathlight::progress::{LessonState, Progress, Stored, Via};
 use proptest::prelude::*;
 
 /// What the widget does to progress. Few ids and close times, so that tabs collide often.
@@ -186,6 +186,6 @@ proptest! {
 
     #[test]
     fn storage_round_trips_any_progress(p in progress_with_resets()) {
-        prop_assert_eq!(Progress::load(&p.to_json()), Loaded::Writable(p));
+        prop_assert_eq!(Progress::load(&p.to_json()), Stored::Writable(p));
     }
 }
