@@ -90,13 +90,13 @@ pub enum Standing {
     Ranked {
         rank: usize,
         why: String,
-        beacon: Beacon,
+        beacon: BeaconStanding,
     },
 }
 
 /// Whether a ranked lesson's beacon shows, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Beacon {
+pub enum BeaconStanding {
     Shown,
     /// The lesson has no anchor: it is offered in the panel only.
     NoFeature,
@@ -116,10 +116,10 @@ impl Standing {
             return "not ranked: not eligible".into();
         };
         let beacon = match beacon {
-            Beacon::Shown => "its beacon shows".to_string(),
-            Beacon::NoFeature => "no beacon: it has no anchor (panel only)".into(),
-            Beacon::Elsewhere => "no beacon: its anchor is not on this page".into(),
-            Beacon::OverBudget { at_most } => format!(
+            BeaconStanding::Shown => "its beacon shows".to_string(),
+            BeaconStanding::NoFeature => "no beacon: it has no anchor (panel only)".into(),
+            BeaconStanding::Elsewhere => "no beacon: its anchor is not on this page".into(),
+            BeaconStanding::OverBudget { at_most } => format!(
                 "no beacon: the attention budget ({at_most} at most) went to higher-ranked lessons"
             ),
         };
@@ -369,10 +369,10 @@ impl Session {
                 return Standing::NotRanked;
             };
             let beacon = match &lesson.anchor {
-                _ if offer.beacons.iter().any(|b| b.id == lesson.id) => Beacon::Shown,
-                None => Beacon::NoFeature,
-                Some(a) if !self.anchor(a).present => Beacon::Elsewhere,
-                Some(_) => Beacon::OverBudget {
+                _ if offer.beacons.iter().any(|b| b.id == lesson.id) => BeaconStanding::Shown,
+                None => BeaconStanding::NoFeature,
+                Some(a) if !self.anchor(a).present => BeaconStanding::Elsewhere,
+                Some(_) => BeaconStanding::OverBudget {
                     at_most: self.attention.suggestions,
                 },
             };
