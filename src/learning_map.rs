@@ -194,7 +194,7 @@ mod tests {
         let pack = map_pack();
         let mut progress = Progress::default();
         progress.complete("methods", Via::Click, NOW);
-        progress.mark_known("create", NOW);
+        progress.know("create", NOW);
         let map = learning_map(&pack, "paid", &progress).unwrap();
         assert_eq!(
             stops(&map),
@@ -219,7 +219,7 @@ mod tests {
         for id in ["methods", "send", "remind"] {
             progress.complete(id, Via::Event, NOW);
         }
-        progress.mark_known("create", NOW);
+        progress.know("create", NOW);
         progress.record_layer("create", crate::layer::Layer::How, NOW);
         let known = learning_map(&pack, "paid", &progress).unwrap();
         assert!(!known.skill_mark);

@@ -169,7 +169,7 @@ impl Progress {
 
     /// Records "I know this". It lets later lessons count on this one, but never earns a
     /// skill mark, which takes completing by doing.
-    pub fn mark_known(&mut self, id: &str, now: u64) {
+    pub fn know(&mut self, id: &str, now: u64) {
         let record = self.record(id);
         record.known = record.known.max(Some(now));
     }
@@ -767,7 +767,7 @@ mod tests {
         assert_eq!(p.state("a"), LessonState::New);
         p.dismiss("a", NOW, NOW);
         assert_eq!(p.state("a"), LessonState::Dismissed { until: NOW });
-        p.mark_known("a", NOW);
+        p.know("a", NOW);
         assert_eq!(p.state("a"), LessonState::Known);
         p.complete("a", Via::Appears, NOW + 1);
         assert!(matches!(p.state("a"), LessonState::Completed(_)));
@@ -812,7 +812,7 @@ mod tests {
     fn sample() -> Progress {
         let mut p = Progress::default();
         p.complete("create-invoice", Via::Event, NOW);
-        p.mark_known("import-customers", NOW);
+        p.know("import-customers", NOW);
         p.dismiss("api-key", NOW, NOW + 7 * DAY_MS);
         p.record_show("send-invoice", NOW);
         p.record_layer("send-invoice", Layer::What, NOW);

@@ -422,7 +422,7 @@ mod tests {
         ]));
         let mut progress = Progress::default();
         progress.complete("y", Via::Event, NOW);
-        progress.mark_known("z", NOW);
+        progress.know("z", NOW);
         assert_eq!(order(&pack, &progress, None, &[]), ["b", "a"]);
         let waiting = &ranked(&pack, &progress, None, &[])[1];
         assert!(waiting.reasons.contains(&Reason::After("x")));
@@ -438,7 +438,7 @@ mod tests {
         ]));
         let mut progress = Progress::default();
         progress.complete("completed", Via::Click, NOW);
-        progress.mark_known("known", NOW);
+        progress.know("known", NOW);
         progress.dismiss("snoozed", NOW, NOW + DAY_MS);
         assert_eq!(
             order(&pack, &progress, None, &[]),

@@ -613,7 +613,7 @@ impl Session {
             return Effects::default();
         }
         let at = self.tick(now);
-        self.progress.mark_known(id, at);
+        self.progress.know(id, at);
         self.surface = Surface::Closed;
         Effects {
             save: self.save(),

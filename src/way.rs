@@ -216,7 +216,7 @@ mod tests {
             legs(&pack, &["paid"], &progress),
             [("remind".into(), 2, true), ("filter".into(), 1, true)]
         );
-        progress.mark_known("create", NOW);
+        progress.know("create", NOW);
         assert_eq!(legs(&pack, &["paid"], &progress).len(), 2);
     }
 

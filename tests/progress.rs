@@ -68,7 +68,7 @@ fn op() -> impl Strategy<Value = Op> {
 fn apply(progress: &mut Progress, op: &Op) {
     match op {
         Op::Complete(id, via, at) => progress.complete(id, *via, *at),
-        Op::Know(id, at) => progress.mark_known(id, *at),
+        Op::Know(id, at) => progress.know(id, *at),
         Op::Dismiss(id, at, until) => progress.dismiss(id, *at, *until),
         Op::Show(id, at) => progress.record_show(id, *at),
         Op::View(id, l, at) => progress.record_layer(id, *l, *at),

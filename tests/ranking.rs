@@ -152,7 +152,7 @@ impl World {
             match s.state {
                 Learned::Nothing => {}
                 Learned::Completed => p.complete(&id(i), Via::Event, NOW - 1),
-                Learned::Known => p.mark_known(&id(i), NOW - 1),
+                Learned::Known => p.know(&id(i), NOW - 1),
                 Learned::Snoozed => p.dismiss(&id(i), NOW - 1, NOW - 1 + 3 * DAY_MS),
                 Learned::DismissedLongAgo => {
                     p.dismiss(&id(i), NOW - 30 * DAY_MS, NOW - 27 * DAY_MS)
