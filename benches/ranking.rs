@@ -46,7 +46,7 @@ fn progress(lessons: usize) -> Progress {
         let id = format!("l{i}");
         match i % 10 {
             0 | 5 => p.complete(&id, Via::Event, NOW - 1),
-            3 => p.mark_known(&id, NOW - 1),
+            3 => p.know(&id, NOW - 1),
             7 => p.dismiss(&id, NOW - 1, NOW + 3 * 86_400_000),
             _ => {}
         }

@@ -12,10 +12,10 @@ for target in \
   pack::tests::properties::no_text_makes_loading_panic \
   pack::tests::properties::no_lesson_shaped_json_makes_loading_or_listing_panic \
   pack::tests::properties::no_truncation_of_a_valid_pack_makes_loading_panic \
-  authoring::markdown::tests::properties::no_text_makes_the_compiler_panic \
-  authoring::markdown::tests::properties::no_markdown_makes_the_compiler_panic_or_keep_an_unsafe_url \
-  authoring::source::tests::properties::no_text_makes_reading_a_lesson_panic \
-  authoring::selector::tests::properties::no_text_makes_the_checker_panic \
+  compiler::markdown::tests::properties::no_text_makes_the_compiler_panic \
+  compiler::markdown::tests::properties::no_markdown_makes_the_compiler_panic_or_keep_an_unsafe_url \
+  compiler::source::tests::properties::no_text_makes_reading_a_lesson_panic \
+  compiler::selector::tests::properties::no_text_makes_the_checker_panic \
   url_pattern::tests::properties::no_pattern_or_url_makes_matching_panic \
   url_pattern::tests::properties::decoding_any_text_never_panics; do
   start=$(date +%s)

@@ -115,7 +115,7 @@ fn run(command: Command) {
 /// A call that needs the widget to be there.
 fn apply(state: WidgetState, command: Command) {
     match command {
-        Command::Open(id) => state.open_lesson(&id),
+        Command::Open(id) => state.open(&id),
         Command::Close => state.close(),
         Command::Track(name) => state.track(&name),
         Command::Identify(user) => state.identify(user.id, user.traits),
@@ -324,7 +324,7 @@ async fn mount(
         state.navigated(current_url());
         settled::mark(&element);
     });
-    state.start();
+    state.started();
     settled::mark(&host.element());
     Ok(Some(Mounted {
         edge,

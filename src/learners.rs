@@ -412,7 +412,7 @@ fn prior_knowledge(pack: &Pack, rng: &mut Rng) -> Progress {
                 .iter()
                 .all(|p| progress.state(p).is_done());
             if knows_all && rng.chance(25) {
-                progress.mark_known(&lesson.id, 1);
+                progress.know(&lesson.id, 1);
             }
         }
         if !any {

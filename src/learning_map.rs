@@ -60,7 +60,7 @@ pub fn learning_map<'a>(
 
     let states: Vec<LessonState> = lessons.iter().map(|l| progress.state(&l.id)).collect();
     let done = |i: usize| states[i].is_done();
-    let value = |i: usize| way.step(&lessons[i]).map_or(0, |s| s.value);
+    let value = |i: usize| way.leg(&lessons[i]).map_or(0, |s| s.value);
     let blocked = |i: usize| {
         lessons[i]
             .prerequisites
@@ -97,7 +97,7 @@ pub fn learning_map<'a>(
         if !state.is_done() {
             lessons_left += 1;
             minutes_left += u32::from(lesson.minutes);
-            why = match way.step(lesson).and_then(|s| s.unlocks) {
+            why = match way.leg(lesson).and_then(|s| s.unlocks) {
                 Some(heavier) => Some(Reason::Unlocks(heavier)),
                 None if lesson.goals.contains_key(goal_id) => Some(Reason::Goal(goal)),
                 None => None,
@@ -194,7 +194,7 @@ mod tests {
         let pack = map_pack();
         let mut progress = Progress::default();
         progress.complete("methods", Via::Click, NOW);
-        progress.mark_known("create", NOW);
+        progress.know("create", NOW);
         let map = learning_map(&pack, "paid", &progress).unwrap();
         assert_eq!(
             stops(&map),
@@ -219,7 +219,7 @@ mod tests {
         for id in ["methods", "send", "remind"] {
             progress.complete(id, Via::Event, NOW);
         }
-        progress.mark_known("create", NOW);
+        progress.know("create", NOW);
         progress.record_layer("create", crate::layer::Layer::How, NOW);
         let known = learning_map(&pack, "paid", &progress).unwrap();
         assert!(!known.skill_mark);

@@ -32,8 +32,10 @@ pub mod url_pattern;
 pub mod url_safety;
 pub mod way;
 
+// The authors' tools behind feature `authoring` (the CLI's lint, build and schema); author
+// mode in the page is `ui::author` and `web::author`, behind feature `author`.
 #[cfg(feature = "authoring")]
-pub mod authoring;
+pub mod compiler;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod learners;
 

@@ -132,7 +132,7 @@ pub const MAX_EVENTS: usize = 100;
 
 /// What [`Progress::load`] found in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loaded {
+pub enum Stored {
     /// This build's format, or an older one migrated to it: use it and save changes.
     Writable(Progress),
     /// A newer build's format: use what this build understands, and never save over it,
@@ -169,7 +169,7 @@ impl Progress {
 
     /// Records "I know this". It lets later lessons count on this one, but never earns a
     /// skill mark, which takes completing by doing.
-    pub fn mark_known(&mut self, id: &str, now: u64) {
+    pub fn know(&mut self, id: &str, now: u64) {
         let record = self.record(id);
         record.known = record.known.max(Some(now));
     }
@@ -390,28 +390,28 @@ impl Progress {
     }
 
     /// Reads what [`Progress::to_json`] stored, by this or any earlier build.
-    pub fn load(stored: &str) -> Loaded {
+    pub fn load(stored: &str) -> Stored {
         let envelope = match json::parse(stored) {
             Ok(envelope) => envelope,
-            Err(e) => return Loaded::Corrupt(e.to_string()),
+            Err(e) => return Stored::Corrupt(e.to_string()),
         };
         let data = envelope.get("data").unwrap_or(&Json::Null);
         let v = match envelope.fields().and_then(|f| f.required::<u32>("v")) {
             Ok(v) => v,
-            Err(e) => return Loaded::Corrupt(e.to_string()),
+            Err(e) => return Stored::Corrupt(e.to_string()),
         };
         let read = match v {
             1 => V1::from_json(data).map(V1::migrate),
             // Format 3 only adds times (and a reset) to format 2, which reads as untimed.
             2 | VERSION => Progress::from_json(data),
-            0 => return Loaded::Corrupt("progress format 0 does not exist".into()),
+            0 => return Stored::Corrupt("progress format 0 does not exist".into()),
             // Newer formats only add to this one by convention, so what this build
             // understands of them is still right; if not even that parses, it starts empty.
-            _ => return Loaded::ReadOnly(Progress::from_json(data).unwrap_or_default()),
+            _ => return Stored::ReadOnly(Progress::from_json(data).unwrap_or_default()),
         };
         match read {
-            Ok(progress) => Loaded::Writable(progress),
-            Err(e) => Loaded::Corrupt(e.to_string()),
+            Ok(progress) => Stored::Writable(progress),
+            Err(e) => Stored::Corrupt(e.to_string()),
         }
     }
 
@@ -421,9 +421,9 @@ impl Progress {
     /// opening the key kept it aside already.
     pub fn over(&self, stored: Option<&str>) -> Option<Progress> {
         match stored.map(Progress::load) {
-            None | Some(Loaded::Corrupt(_)) => Some(self.clone()),
-            Some(Loaded::Writable(theirs)) => Some(self.merge(&theirs)),
-            Some(Loaded::ReadOnly(_)) => None,
+            None | Some(Stored::Corrupt(_)) => Some(self.clone()),
+            Some(Stored::Writable(theirs)) => Some(self.merge(&theirs)),
+            Some(Stored::ReadOnly(_)) => None,
         }
     }
 
@@ -512,7 +512,7 @@ impl V1 {
 ///
 /// On identify, merge the anonymous progress into the user's with [`Progress::merge`], save
 /// it under the user's key, then remove the anonymous key (unless the user's progress was
-/// [`Loaded::ReadOnly`]: then keep both as they are).
+/// [`Stored::ReadOnly`]: then keep both as they are).
 pub fn storage_key(pack: &str, user: Option<&str>) -> String {
     match user.filter(|id| !id.is_empty()) {
         Some(id) => format!("pathlight:{}:user:{}", escape(pack), escape(id)),
@@ -552,7 +552,7 @@ mod event_tests {
         assert_eq!(p.event_count("report_exported", 0), 3);
         assert_eq!(p.event_count("report_exported", 2_000), 2);
         assert_eq!(p.event_count("other", 0), 0);
-        let Loaded::Writable(back) = Progress::load(&p.to_json()) else {
+        let Stored::Writable(back) = Progress::load(&p.to_json()) else {
             panic!()
         };
         assert_eq!(back.event_count("report_exported", 0), 3);
@@ -714,10 +714,10 @@ impl FromJson for Progress {
 }
 
 #[cfg(test)]
-impl Loaded {
+impl Stored {
     fn writable(self) -> Progress {
         match self {
-            Loaded::Writable(p) => p,
+            Stored::Writable(p) => p,
             other => panic!("expected writable progress, got {other:?}"),
         }
     }
@@ -767,7 +767,7 @@ mod tests {
         assert_eq!(p.state("a"), LessonState::New);
         p.dismiss("a", NOW, NOW);
         assert_eq!(p.state("a"), LessonState::Dismissed { until: NOW });
-        p.mark_known("a", NOW);
+        p.know("a", NOW);
         assert_eq!(p.state("a"), LessonState::Known);
         p.complete("a", Via::Appears, NOW + 1);
         assert!(matches!(p.state("a"), LessonState::Completed(_)));
@@ -812,7 +812,7 @@ mod tests {
     fn sample() -> Progress {
         let mut p = Progress::default();
         p.complete("create-invoice", Via::Event, NOW);
-        p.mark_known("import-customers", NOW);
+        p.know("import-customers", NOW);
         p.dismiss("api-key", NOW, NOW + 7 * DAY_MS);
         p.record_show("send-invoice", NOW);
         p.record_layer("send-invoice", Layer::What, NOW);
@@ -824,7 +824,7 @@ mod tests {
     #[test]
     fn progress_survives_a_round_trip_through_storage() {
         let p = sample();
-        assert_eq!(Progress::load(&p.to_json()), Loaded::Writable(p));
+        assert_eq!(Progress::load(&p.to_json()), Stored::Writable(p));
     }
 
     #[test]
@@ -839,7 +839,7 @@ mod tests {
 
     #[test]
     fn format_1_completions_migrate_as_completed_by_doing_at_an_unknown_time() {
-        let Loaded::Writable(p) = Progress::load(r#"{"v":1,"data":{"completed":["a","b"]}}"#)
+        let Stored::Writable(p) = Progress::load(r#"{"v":1,"data":{"completed":["a","b"]}}"#)
         else {
             panic!("format 1 must migrate");
         };
@@ -855,7 +855,7 @@ mod tests {
 
     #[test]
     fn a_migrated_completion_stays_the_earliest_after_merging_with_a_newer_tab() {
-        let Loaded::Writable(old) = Progress::load(r#"{"v":1,"data":{"completed":["a"]}}"#) else {
+        let Stored::Writable(old) = Progress::load(r#"{"v":1,"data":{"completed":["a"]}}"#) else {
             panic!("format 1 must migrate");
         };
         let mut new = Progress::default();
@@ -872,7 +872,7 @@ mod tests {
     #[test]
     fn a_newer_format_is_read_only_and_keeps_what_this_build_understands() {
         let stored = r#"{"v":4,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
-        let Loaded::ReadOnly(p) = Progress::load(stored) else {
+        let Stored::ReadOnly(p) = Progress::load(stored) else {
             panic!("a newer format must load read-only");
         };
         assert!(matches!(p.state("a"), LessonState::Completed(_)));
@@ -882,7 +882,7 @@ mod tests {
     fn a_newer_format_this_build_cannot_read_at_all_is_still_read_only_never_corrupt() {
         assert_eq!(
             Progress::load(r#"{"v":9,"data":{"lessons":[1,2]}}"#),
-            Loaded::ReadOnly(Progress::default())
+            Stored::ReadOnly(Progress::default())
         );
     }
 
@@ -901,7 +901,7 @@ mod tests {
             r#"["v",2]"#,
         ] {
             assert!(
-                matches!(Progress::load(stored), Loaded::Corrupt(_)),
+                matches!(Progress::load(stored), Stored::Corrupt(_)),
                 "{stored:?} must be corrupt"
             );
         }
@@ -996,12 +996,12 @@ mod tests {
     #[test]
     fn format_2_reads_as_untimed_facts_that_any_reset_forgets() {
         let stored = r#"{"v":2,"data":{"lessons":{"a":{"known":true,"shows":2,"layers":["why"]},"b":{"completed":{"at":5,"via":"event"}}},"goals":["g"],"goals_at":9,"layer":null,"layer_at":0}}"#;
-        let Loaded::Writable(mut p) = Progress::load(stored) else {
+        let Stored::Writable(mut p) = Progress::load(stored) else {
             panic!("format 2 must load");
         };
         assert_eq!(p.state("a"), LessonState::Known);
         assert_eq!(p.shows("a"), 2);
-        assert_eq!(Progress::load(&p.to_json()), Loaded::Writable(p.clone()));
+        assert_eq!(Progress::load(&p.to_json()), Stored::Writable(p.clone()));
         p.reset(NOW);
         assert_eq!(p.merge(&Progress::load(stored).writable()), p);
     }

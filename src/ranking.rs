@@ -12,7 +12,7 @@
 
 use crate::pack::{Goal, Lesson, Pack};
 use crate::progress::{LessonState, Progress};
-use crate::way::{Step, Way};
+use crate::way::{Leg, Way};
 use std::cmp::Reverse;
 
 // Points per factor. Being new outweighs the feature on screen and readiness together, so a
@@ -91,7 +91,7 @@ pub struct Suggestion<'a> {
     pub fresh: bool,
     pub score: u32,
     /// Where it stands on the way to the chosen goals; none when off the way.
-    pub way: Option<Step<'a>>,
+    pub way: Option<Leg<'a>>,
     /// The chosen goals first, strongest first, and the lesson it unlocks; then role,
     /// place, readiness and novelty.
     pub reasons: Vec<Reason<'a>>,
@@ -102,7 +102,7 @@ impl Suggestion<'_> {
     /// that the learner can take now, 1 for one that waits for another, 0 otherwise.
     pub fn toward_goal(&self) -> u8 {
         match self.way {
-            Some(step) if self.fresh => 1 + u8::from(step.ready),
+            Some(leg) if self.fresh => 1 + u8::from(leg.ready),
             _ => 0,
         }
     }
@@ -176,8 +176,8 @@ fn suggestion<'a>(
         score += PER_GOAL_WEIGHT * u32::from(weight);
         reasons.push(Reason::Goal(goal));
     }
-    let step = way.step(lesson);
-    if let Some(heavier) = step.and_then(|s| s.unlocks) {
+    let leg = way.leg(lesson);
+    if let Some(heavier) = leg.and_then(|s| s.unlocks) {
         reasons.push(Reason::Unlocks(heavier));
     }
 
@@ -230,7 +230,7 @@ fn suggestion<'a>(
         state,
         fresh,
         score,
-        way: step,
+        way: leg,
         reasons,
     }
 }
@@ -422,7 +422,7 @@ mod tests {
         ]));
         let mut progress = Progress::default();
         progress.complete("y", Via::Event, NOW);
-        progress.mark_known("z", NOW);
+        progress.know("z", NOW);
         assert_eq!(order(&pack, &progress, None, &[]), ["b", "a"]);
         let waiting = &ranked(&pack, &progress, None, &[])[1];
         assert!(waiting.reasons.contains(&Reason::After("x")));
@@ -438,7 +438,7 @@ mod tests {
         ]));
         let mut progress = Progress::default();
         progress.complete("completed", Via::Click, NOW);
-        progress.mark_known("known", NOW);
+        progress.know("known", NOW);
         progress.dismiss("snoozed", NOW, NOW + DAY_MS);
         assert_eq!(
             order(&pack, &progress, None, &[]),

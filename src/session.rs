@@ -90,13 +90,13 @@ pub enum Standing {
     Ranked {
         rank: usize,
         why: String,
-        beacon: Beacon,
+        beacon: BeaconStanding,
     },
 }
 
 /// Whether a ranked lesson's beacon shows, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Beacon {
+pub enum BeaconStanding {
     Shown,
     /// The lesson has no anchor: it is offered in the panel only.
     NoFeature,
@@ -116,10 +116,10 @@ impl Standing {
             return "not ranked: not eligible".into();
         };
         let beacon = match beacon {
-            Beacon::Shown => "its beacon shows".to_string(),
-            Beacon::NoFeature => "no beacon: it has no anchor (panel only)".into(),
-            Beacon::Elsewhere => "no beacon: its anchor is not on this page".into(),
-            Beacon::OverBudget { at_most } => format!(
+            BeaconStanding::Shown => "its beacon shows".to_string(),
+            BeaconStanding::NoFeature => "no beacon: it has no anchor (panel only)".into(),
+            BeaconStanding::Elsewhere => "no beacon: its anchor is not on this page".into(),
+            BeaconStanding::OverBudget { at_most } => format!(
                 "no beacon: the attention budget ({at_most} at most) went to higher-ranked lessons"
             ),
         };
@@ -274,7 +274,7 @@ impl Session {
     }
 
     /// The lesson on the card, if a card is open.
-    pub fn open_lesson(&self) -> Option<&Lesson> {
+    pub fn lesson_on_card(&self) -> Option<&Lesson> {
         match &self.surface {
             Surface::Lesson { id, .. } => self.pack.lesson(id),
             _ => None,
@@ -298,7 +298,7 @@ impl Session {
     /// and the features of the open lesson's How steps, which "Show me" rings.
     pub fn watched_anchors(&self) -> Vec<Anchor> {
         let mut anchors: Vec<Anchor> = vec![];
-        let how = self.open_lesson().into_iter().flat_map(|l| &l.how);
+        let how = self.lesson_on_card().into_iter().flat_map(|l| &l.how);
         let steps = how.flat_map(|block| match block {
             crate::content::Block::Steps(steps) => steps.as_slice(),
             _ => &[],
@@ -369,10 +369,10 @@ impl Session {
                 return Standing::NotRanked;
             };
             let beacon = match &lesson.anchor {
-                _ if offer.beacons.iter().any(|b| b.id == lesson.id) => Beacon::Shown,
-                None => Beacon::NoFeature,
-                Some(a) if !self.anchor(a).present => Beacon::Elsewhere,
-                Some(_) => Beacon::OverBudget {
+                _ if offer.beacons.iter().any(|b| b.id == lesson.id) => BeaconStanding::Shown,
+                None => BeaconStanding::NoFeature,
+                Some(a) if !self.anchor(a).present => BeaconStanding::Elsewhere,
+                Some(_) => BeaconStanding::OverBudget {
                     at_most: self.attention.suggestions,
                 },
             };
@@ -613,7 +613,7 @@ impl Session {
             return Effects::default();
         }
         let at = self.tick(now);
-        self.progress.mark_known(id, at);
+        self.progress.know(id, at);
         self.surface = Surface::Closed;
         Effects {
             save: self.save(),
@@ -995,7 +995,7 @@ mod tests {
         let mut edited = (**s.pack()).clone();
         edited.lessons[2].title = "Reports, edited".into();
         s.replace_pack(Arc::new(edited.clone()));
-        assert_eq!(s.open_lesson().unwrap().title, "Reports, edited");
+        assert_eq!(s.lesson_on_card().unwrap().title, "Reports, edited");
         edited.lessons.remove(2);
         s.replace_pack(Arc::new(edited));
         assert_eq!(s.surface(), &Surface::Closed);

@@ -17,7 +17,7 @@ use std::cmp::Reverse;
 
 /// A lesson on the way.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Step<'a> {
+pub struct Leg<'a> {
     /// The goal weight it unblocks, summed over the chosen goals.
     pub value: u32,
     /// Every prerequisite is done or known: the learner can take it now.
@@ -31,7 +31,7 @@ pub struct Step<'a> {
 #[derive(Debug, Clone)]
 pub struct Way<'a> {
     index: Index<'a>,
-    steps: Vec<Option<Step<'a>>>,
+    legs: Vec<Option<Leg<'a>>>,
 }
 
 /// Where each lesson is in the pack, by id: sorted once through the shared sort, since
@@ -62,10 +62,10 @@ impl<'a> Way<'a> {
     /// The way to the goals `goals` (ids; those missing from the pack serve nothing).
     pub fn new(pack: &'a Pack, goals: &[&str], progress: &Progress) -> Way<'a> {
         let lessons = &pack.lessons;
-        let mut steps: Vec<Option<Step>> = vec![None; lessons.len()];
+        let mut legs: Vec<Option<Leg>> = vec![None; lessons.len()];
         if goals.is_empty() {
             let index = Index::default();
-            return Way { index, steps };
+            return Way { index, legs };
         }
         let index = Index::new(lessons);
         let done: Vec<bool> = lessons
@@ -107,7 +107,7 @@ impl<'a> Way<'a> {
                     continue;
                 };
                 let lesson = &lessons[i];
-                let step = steps[i].get_or_insert_with(|| Step {
+                let leg = legs[i].get_or_insert_with(|| Leg {
                     value: 0,
                     ready: lesson
                         .prerequisites
@@ -115,15 +115,15 @@ impl<'a> Way<'a> {
                         .all(|p| progress.state(p).is_done()),
                     unlocks: None,
                 });
-                step.value += u32::from(weight);
+                leg.value += u32::from(weight);
                 let own = lesson.goals.get(goal).copied().unwrap_or(0);
                 if weight.saturating_sub(own) > margin[i] {
                     margin[i] = weight - own;
-                    step.unlocks = Some(&lessons[by]);
+                    leg.unlocks = Some(&lessons[by]);
                 }
             }
         }
-        Way { index, steps }
+        Way { index, legs }
     }
 
     /// The pack's lessons by id (empty when there are no goals, which need no way).
@@ -132,14 +132,14 @@ impl<'a> Way<'a> {
     }
 
     /// Where `lesson` stands on the way; none when it is off the way (or done).
-    pub fn step(&self, lesson: &Lesson) -> Option<Step<'a>> {
-        self.index.get(&lesson.id).and_then(|i| self.steps[i])
+    pub fn leg(&self, lesson: &Lesson) -> Option<Leg<'a>> {
+        self.index.get(&lesson.id).and_then(|i| self.legs[i])
     }
 
     /// The highest value among the ready lessons on the way: what a right next lesson
     /// unblocks at best. None when no lesson on the way is ready.
     pub fn best(&self) -> Option<u32> {
-        self.steps
+        self.legs
             .iter()
             .flatten()
             .filter(|s| s.ready)
@@ -171,11 +171,11 @@ mod tests {
         ]))
     }
 
-    fn steps(pack: &Pack, goals: &[&str], progress: &Progress) -> Vec<(String, u32, bool)> {
+    fn legs(pack: &Pack, goals: &[&str], progress: &Progress) -> Vec<(String, u32, bool)> {
         let way = Way::new(pack, goals, progress);
         pack.lessons
             .iter()
-            .filter_map(|l| way.step(l).map(|s| (l.id.clone(), s.value, s.ready)))
+            .filter_map(|l| way.leg(l).map(|s| (l.id.clone(), s.value, s.ready)))
             .collect()
     }
 
@@ -183,11 +183,11 @@ mod tests {
     fn a_prerequisite_carries_the_weight_of_the_heaviest_lesson_that_needs_it() {
         let pack = way_pack();
         let way = Way::new(&pack, &["paid"], &Progress::default());
-        let create = way.step(pack.lesson("create").unwrap()).unwrap();
+        let create = way.leg(pack.lesson("create").unwrap()).unwrap();
         assert_eq!((create.value, create.ready), (5, true));
         assert_eq!(create.unlocks.map(|l| l.id.as_str()), Some("send"));
         assert_eq!(
-            steps(&pack, &["paid"], &Progress::default()),
+            legs(&pack, &["paid"], &Progress::default()),
             [
                 ("create".into(), 5, true),
                 ("send".into(), 5, false),
@@ -203,10 +203,7 @@ mod tests {
         let pack = way_pack();
         let way = Way::new(&pack, &["paid"], &Progress::default());
         // send serves at 5 itself; remind, which needs it, only at 2.
-        assert_eq!(
-            way.step(pack.lesson("send").unwrap()).unwrap().unlocks,
-            None
-        );
+        assert_eq!(way.leg(pack.lesson("send").unwrap()).unwrap().unlocks, None);
     }
 
     #[test]
@@ -216,18 +213,18 @@ mod tests {
         progress.complete("send", Via::Event, NOW);
         // create is needed only through send, which is done: it no longer unblocks anything.
         assert_eq!(
-            steps(&pack, &["paid"], &progress),
+            legs(&pack, &["paid"], &progress),
             [("remind".into(), 2, true), ("filter".into(), 1, true)]
         );
-        progress.mark_known("create", NOW);
-        assert_eq!(steps(&pack, &["paid"], &progress).len(), 2);
+        progress.know("create", NOW);
+        assert_eq!(legs(&pack, &["paid"], &progress).len(), 2);
     }
 
     #[test]
     fn with_several_goals_each_goal_counts() {
         let pack = way_pack();
         // create: 5 for paid (through send) and 1 for close.
-        let both = steps(&pack, &["paid", "close"], &Progress::default());
+        let both = legs(&pack, &["paid", "close"], &Progress::default());
         assert!(both.contains(&("create".into(), 6, true)));
         assert!(both.contains(&("other".into(), 4, true)));
     }
@@ -235,8 +232,8 @@ mod tests {
     #[test]
     fn no_goal_no_way() {
         let pack = way_pack();
-        assert!(steps(&pack, &[], &Progress::default()).is_empty());
-        assert!(steps(&pack, &["no-such-goal"], &Progress::default()).is_empty());
+        assert!(legs(&pack, &[], &Progress::default()).is_empty());
+        assert!(legs(&pack, &["no-such-goal"], &Progress::default()).is_empty());
         assert_eq!(Way::new(&pack, &[], &Progress::default()).best(), None);
     }
 }

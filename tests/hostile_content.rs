@@ -1,7 +1,7 @@
 //! Hostile content through the authoring compiler: every payload of
 //! `tests/fixtures/hostile/payloads.json` is written into lessons (front matter, the three
 //! layers, link targets, image URLs, JSON lessons) and compiled with
-//! `pathlight::authoring::compile`. Each test names the failure it would catch.
+//! `pathlight::compiler::compile`. Each test names the failure it would catch.
 //!
 //! What is expected is decided two ways, so a payload cannot slip through a gap of one:
 //! by the payload's category in the fixture (markup must be a lint error in a body, script
@@ -10,7 +10,7 @@
 //! again here rather than taken from `url_safety`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::authoring::{compile, Diagnostic};
+use pathlight::compiler::{compile, Diagnostic};
 use pathlight::content::{Block, Inline};
 use pathlight::pack::Pack;
 use pathlight::url_safety::{self, UrlUse};

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pathlight::layer::Layer;
-use pathlight::progress::{LessonState, Loaded, Progress, Via};
+use pathlight::progress::{LessonState, Progress, Stored, Via};
 use proptest::prelude::*;
 
 /// What the widget does to progress. Few ids and close times, so that tabs collide often.
@@ -68,7 +68,7 @@ fn op() -> impl Strategy<Value = Op> {
 fn apply(progress: &mut Progress, op: &Op) {
     match op {
         Op::Complete(id, via, at) => progress.complete(id, *via, *at),
-        Op::Know(id, at) => progress.mark_known(id, *at),
+        Op::Know(id, at) => progress.know(id, *at),
         Op::Dismiss(id, at, until) => progress.dismiss(id, *at, *until),
         Op::Show(id, at) => progress.record_show(id, *at),
         Op::View(id, l, at) => progress.record_layer(id, *l, *at),
@@ -186,6 +186,6 @@ proptest! {
 
     #[test]
     fn storage_round_trips_any_progress(p in progress_with_resets()) {
-        prop_assert_eq!(Progress::load(&p.to_json()), Loaded::Writable(p));
+        prop_assert_eq!(Progress::load(&p.to_json()), Stored::Writable(p));
     }
 }

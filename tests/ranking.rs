@@ -152,7 +152,7 @@ impl World {
             match s.state {
                 Learned::Nothing => {}
                 Learned::Completed => p.complete(&id(i), Via::Event, NOW - 1),
-                Learned::Known => p.mark_known(&id(i), NOW - 1),
+                Learned::Known => p.know(&id(i), NOW - 1),
                 Learned::Snoozed => p.dismiss(&id(i), NOW - 1, NOW - 1 + 3 * DAY_MS),
                 Learned::DismissedLongAgo => {
                     p.dismiss(&id(i), NOW - 30 * DAY_MS, NOW - 27 * DAY_MS)
@@ -295,13 +295,13 @@ proptest! {
         let progress = world.progress(&world.chosen);
         let way = Way::new(&pack, &world.chosen, &progress);
         for (at, s) in ranked.iter().enumerate() {
-            let Some(step) = way.step(s.lesson) else { continue };
-            if !s.fresh || !step.ready {
+            let Some(leg) = way.leg(s.lesson) else { continue };
+            if !s.fresh || !leg.ready {
                 continue;
             }
             for below in &ranked[..at] {
-                let off = way.step(below.lesson).is_none();
-                let waiting = way.step(below.lesson).is_some_and(|w| !w.ready);
+                let off = way.leg(below.lesson).is_none();
+                let waiting = way.leg(below.lesson).is_some_and(|w| !w.ready);
                 prop_assert!(!off && !waiting, "{} above {}", below.lesson.id, s.lesson.id);
             }
         }
@@ -391,8 +391,8 @@ proptest! {
         let way = Way::new(&pack, &[GOALS[goal]], &progress);
         if let Some(best) = way.best() {
             let next = map.stops[map.next.unwrap()].lesson;
-            let step = way.step(next);
-            prop_assert!(step.is_some_and(|s| s.ready && s.value == best), "{} is next", next.id);
+            let leg = way.leg(next);
+            prop_assert!(leg.is_some_and(|s| s.ready && s.value == best), "{} is next", next.id);
         }
     }
 }

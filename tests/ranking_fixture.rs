@@ -2,7 +2,7 @@
 //! this ranks the same fixture pack, on the same page, with the same goals.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::authoring::compile;
+use pathlight::compiler::compile;
 use pathlight::progress::Progress;
 use pathlight::ranking::{rank, Candidate, Learner, Presence};
 use std::path::Path;

@@ -16,7 +16,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pathlight::pack::Pack;
-use pathlight::progress::{storage_key, Loaded, Progress};
+use pathlight::progress::{storage_key, Progress, Stored};
 use pathlight::session::{Effects, Options, Session};
 use pathlight::trigger::Traits;
 use proptest::prelude::*;
@@ -204,7 +204,7 @@ impl World {
                 let user = self.loads.remove(0);
                 let theirs = self.backend.get(&user).cloned();
                 if let (true, Some(text)) = (ok, theirs) {
-                    let Loaded::Writable(theirs) = Progress::load(&text) else {
+                    let Stored::Writable(theirs) = Progress::load(&text) else {
                         panic!("the backend holds what was saved");
                     };
                     // Every live page of that backend's client gets the answer; in the
@@ -279,7 +279,7 @@ impl World {
             );
         }
         for (key, value) in &self.store {
-            let Loaded::Writable(progress) = Progress::load(value) else {
+            let Stored::Writable(progress) = Progress::load(value) else {
                 continue;
             };
             for lesson in LESSONS {
@@ -310,7 +310,7 @@ impl World {
 
 fn self_stored(store: &BTreeMap<String, String>, key: &str) -> Progress {
     match store.get(key).map(|s| Progress::load(s)) {
-        Some(Loaded::Writable(p) | Loaded::ReadOnly(p)) => p,
+        Some(Stored::Writable(p) | Stored::ReadOnly(p)) => p,
         _ => Progress::default(),
     }
 }

@@ -2,7 +2,7 @@
 // every change, and tells pages through Server-Sent Events. The same protocol, words and
 // exit codes as the native CLI's `pathlight dev` (src/bin/pathlight/dev.rs), with Node's
 // own http and fs.watch: the builds, what they print, the status and which origins may
-// read are the shared Rust code (../cli, src/authoring/dev.rs).
+// read are the shared Rust code (../cli, src/compiler/dev.rs).
 //
 //   GET /lessons.json  the last good pack; 503 with the status until one builds
 //   GET /status        {"build", "diagnostics", "ok", "served"}

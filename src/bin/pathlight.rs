@@ -1,5 +1,5 @@
 //! `pathlight`: the authoring CLI. Checks and compiles lesson packs for the widget. Its
-//! commands live in the library (`authoring::cli`), which the npm package's CLI shares;
+//! commands live in the library (`compiler::cli`), which the npm package's CLI shares;
 //! `dev`'s server and watcher are native only, here.
 
 #[cfg(target_arch = "wasm32")]
@@ -11,7 +11,7 @@ mod dev;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use pathlight::authoring::cli;
+    use pathlight::compiler::cli;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let code = match args.as_slice() {

@@ -23,7 +23,7 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
         }
     });
     let id = lesson.id.clone();
-    state.shown(&id);
+    state.beacon_shown(&id);
     view! {
         <button
             class="pl-beacon"
@@ -32,7 +32,7 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
             aria-label=fill(state.t.beacon, &lesson.title)
             title=lesson.title.clone()
             data-lesson=lesson.id.clone()
-            on:click=move |_| state.open_lesson(&id)
+            on:click=move |_| state.open(&id)
         >
             <span class="pl-beacon-dot" aria-hidden="true"></span>
         </button>

@@ -32,7 +32,7 @@ pub fn CompletionToast(state: WidgetState) -> impl IntoView {
                         <span class="pl-meta">{t.next_up}": "</span>
                         <button class="pl-link" type="button" on:click={
                             let id = next.id.clone();
-                            move |_| state.open_lesson(&id)
+                            move |_| state.open(&id)
                         }>{next.title.clone()}</button>
                     </p>
                 })}

@@ -32,7 +32,7 @@ pub fn Connections(state: WidgetState, lesson: Lesson) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <button class="pl-chip" type="button" on:click=move |_| state.open_lesson(&id)>
+                                <button class="pl-chip" type="button" on:click=move |_| state.open(&id)>
                                     {title}
                                     {move || status().map(|word| view! { <span class="pl-chip-state">{format!(" · {word}")}</span> })}
                                 </button>

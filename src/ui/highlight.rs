@@ -22,7 +22,7 @@ pub fn Highlight(state: WidgetState) -> impl IntoView {
     Effect::new(move |tied: Option<Option<(usize, web_sys::Element)>>| {
         let tied = tied.flatten();
         let (Some(ring), Some(index), Some(lesson)) =
-            (ring.get(), state.step.get(), state.open_lesson_data())
+            (ring.get(), state.step.get(), state.lesson_on_card())
         else {
             return None;
         };

@@ -63,7 +63,7 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
                             };
                             view! {
                                 <li class=class aria-current=next.then_some("step")>
-                                    <button class="pl-stop-button" type="button" on:click=move |_| state.open_lesson(&id)>
+                                    <button class="pl-stop-button" type="button" on:click=move |_| state.open(&id)>
                                         <span class="pl-stop-text">
                                             <span class="pl-stop-title">{title}</span>
                                             <span class="pl-stop-why">{why}</span>

@@ -15,7 +15,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
     // Syncs with the outside world: ties the card to its feature; a new layer or step
     // changes the card's height, so it is placed again.
     Effect::new(move || {
-        let (Some(card), Some(lesson)) = (card.get(), state.open_lesson_data()) else {
+        let (Some(card), Some(lesson)) = (card.get(), state.lesson_on_card()) else {
             return;
         };
         state.track_anchors();
@@ -43,7 +43,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
         }
     };
     view! {
-        {move || state.open_lesson_data().map(|lesson| view! {
+        {move || state.lesson_on_card().map(|lesson| view! {
             <section
                 class="pl-surface pl-card"
                 node_ref=card
@@ -71,7 +71,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                     }>{state.t.not_now}</button>
                     <button class="pl-button" type="button" on:click={
                         let id = lesson.id.clone();
-                        move |_| state.mark_known(&id)
+                        move |_| state.know(&id)
                     }>{state.t.know_this}</button>
                 </div>
             </section>

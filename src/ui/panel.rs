@@ -55,7 +55,7 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
                         <li>
                             <button class="pl-item" type="button" on:click={
                                 let id = suggested.lesson.id.clone();
-                                move |_| state.open_lesson(&id)
+                                move |_| state.open(&id)
                             }>
                                 <span class="pl-item-title">{suggested.lesson.title.clone()}</span>
                                 <span class="pl-item-meta">{format!("{} · {}", suggested.lesson.objective, fill(t.minutes, suggested.lesson.minutes))}</span>

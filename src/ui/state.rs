@@ -15,6 +15,8 @@ use crate::progress::Progress;
 use crate::session::{AnchorFacts, Effects, Offer, Session, Suggested, Surface};
 use crate::web::{AnchorWatcher, Edge, Focus};
 use leptos::prelude::*;
+// Leptos's signal without a value, named apart from the lessons' `crate::trigger::Trigger`.
+use leptos::prelude::Trigger as Notifier;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -49,9 +51,9 @@ pub struct WidgetState {
     /// Bumped while a time-on-page rule waits, so eligibility is asked again.
     pub clock: RwSignal<u64>,
     /// Notified whenever a watched anchor appears, goes, shows, hides or is clicked.
-    anchors_moved: Trigger,
+    anchors_moved: Notifier,
     /// Notified when author mode puts a new edition of the pack in place.
-    pack_replaced: Trigger,
+    pack_replaced: Notifier,
     edge: StoredValue<Rc<Edge>, LocalStorage>,
     anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
 }
@@ -61,7 +63,7 @@ impl WidgetState {
         let layer = RwSignal::new(session.preferred_layer());
         let session = RwSignal::new(session);
         let clock = RwSignal::new(now());
-        let anchors_moved = Trigger::new();
+        let anchors_moved = Notifier::new();
         let offer = Memo::new(move |_| {
             let now = clock.get().max(now());
             session.with(|s| s.offer(now, typing()))
@@ -82,7 +84,7 @@ impl WidgetState {
             picking_goals: RwSignal::new(false),
             clock,
             anchors_moved,
-            pack_replaced: Trigger::new(),
+            pack_replaced: Notifier::new(),
             edge: StoredValue::new_local(edge),
             anchors: StoredValue::new_local(None),
         }
@@ -201,7 +203,7 @@ impl WidgetState {
     }
 
     /// The widget is on the page: the vendor's backend may know more than this browser.
-    pub fn start(&self) {
+    pub fn started(&self) {
         self.dispatch(|s| s.started());
     }
 
@@ -279,11 +281,11 @@ impl WidgetState {
     }
 
     /// The lesson on the card, if a card is open.
-    pub fn open_lesson_data(&self) -> Option<Lesson> {
+    pub fn lesson_on_card(&self) -> Option<Lesson> {
         self.surface.track();
         self.pack_replaced.track();
         self.session
-            .try_with_untracked(|s| s.open_lesson().cloned())
+            .try_with_untracked(|s| s.lesson_on_card().cloned())
             .flatten()
     }
 
@@ -314,7 +316,7 @@ impl WidgetState {
         self.dispatch(Session::toggle_panel);
     }
 
-    pub fn open_lesson(&self, id: &str) {
+    pub fn open(&self, id: &str) {
         self.opening();
         self.dispatch(|s| s.open(id, now()));
     }
@@ -345,7 +347,7 @@ impl WidgetState {
     }
 
     /// A beacon appeared for this lesson.
-    pub fn shown(&self, id: &str) {
+    pub fn beacon_shown(&self, id: &str) {
         self.dispatch(|s| s.beacon_shown(id, now()));
     }
 
@@ -355,7 +357,7 @@ impl WidgetState {
     }
 
     /// "I know this": done, but not earned by doing; kept apart from completed.
-    pub fn mark_known(&self, id: &str) {
+    pub fn know(&self, id: &str) {
         self.dispatch(|s| s.know(id, now()));
     }
 

@@ -5,7 +5,7 @@
 
 use super::console::warn;
 use super::{events, RemoteProgress, Store};
-use crate::progress::{backup_key, Loaded, Progress};
+use crate::progress::{backup_key, Progress, Stored};
 use crate::session::Effects;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -46,12 +46,12 @@ impl Edge {
             return Progress::default();
         };
         match Progress::load(&stored) {
-            Loaded::Writable(progress) => progress,
-            Loaded::ReadOnly(progress) => {
+            Stored::Writable(progress) => progress,
+            Stored::ReadOnly(progress) => {
                 self.read_only.borrow_mut().push(key.to_owned());
                 progress
             }
-            Loaded::Corrupt(reason) => {
+            Stored::Corrupt(reason) => {
                 let now = js_sys::Date::now() as u64;
                 let backup = backup_key(key, now, &|k| self.store.get(k).is_some());
                 self.store.set(&backup, &stored);
@@ -83,7 +83,7 @@ impl Edge {
                 if !key.starts_with("pathlight:") {
                     return;
                 }
-                if let Loaded::Writable(p) | Loaded::ReadOnly(p) = Progress::load(&value) {
+                if let Stored::Writable(p) | Stored::ReadOnly(p) = Progress::load(&value) {
                     on_other_tab(key, p);
                 }
             });

@@ -7,7 +7,7 @@
 //! over what the backend held and this browser has not seen yet.
 
 use super::console::{describe, warn};
-use crate::progress::{Loaded, Progress};
+use crate::progress::{Progress, Stored};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -183,7 +183,7 @@ async fn load_answer(result: Result<JsValue, JsValue>, merge: impl FnOnce(Progre
         }
     };
     match text.map(|t| Progress::load(&t)) {
-        Some(Loaded::Writable(p) | Loaded::ReadOnly(p)) => merge(p),
+        Some(Stored::Writable(p) | Stored::ReadOnly(p)) => merge(p),
         _ => warn("progress.load returned something that is not Pathlight progress; it is ignored. Return what save() was given."),
     }
 }

@@ -1,12 +1,12 @@
-//! The `pathlight` CLI for Node: the native CLI's own commands (`pathlight::authoring::cli`)
+//! The `pathlight` CLI for Node: the native CLI's own commands (`pathlight::compiler::cli`)
 //! compiled to WebAssembly, so product teams run `npx pathlight` without Rust. The wasm has
 //! no file system: npm/bin/pathlight.mjs hands it Node's, as a [`Node`] object.
 //! `pathlight dev`'s builds and answers are the native CLI's too ([`LivePack`]); only its
 //! server and watcher are Node's (npm/bin/dev.mjs).
 
-use pathlight::authoring::cli::{self, System};
-use pathlight::authoring::dev;
-use pathlight::authoring::files::Files;
+use pathlight::compiler::cli::{self, System};
+use pathlight::compiler::dev;
+use pathlight::compiler::files::Files;
 use std::io;
 use std::path::{Path, PathBuf};
 use wasm_bindgen::prelude::*;
@@ -79,7 +79,7 @@ pub fn run(args: Vec<String>, node: &Node) -> i32 {
 
 /// `pathlight dev`'s pack of one folder, built again on demand, the last good one kept:
 /// what the terminal shows and what `/status` answers, as the native CLI's
-/// (`pathlight::authoring::dev::LivePack`).
+/// (`pathlight::compiler::dev::LivePack`).
 #[wasm_bindgen]
 pub struct LivePack(dev::LivePack);
 

@@ -5,7 +5,7 @@
 //! with the status), `GET /status`, `GET /events` (an `event: status` now and after every
 //! rebuild, a keep-alive comment every 15 s); CORS for loopback origins only.
 
-use pathlight::authoring::dev::{is_loopback_origin, LivePack};
+use pathlight::compiler::dev::{is_loopback_origin, LivePack};
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;

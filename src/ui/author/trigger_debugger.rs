@@ -25,10 +25,10 @@ pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
                                 <div class="pa-lesson-head">
                                     <span class="pa-lesson-title">{title}</span>
                                     <code>{code}</code>
-                                    <button class="pa-button" type="button" on:click=move |_| state.open_lesson(&open)>
+                                    <button class="pa-button" type="button" on:click=move |_| state.open(&open)>
                                         "Open"
                                     </button>
-                                    <button class="pa-button" type="button" on:click=move |_| state.mark_known(&done)>
+                                    <button class="pa-button" type="button" on:click=move |_| state.know(&done)>
                                         "Mark done"
                                     </button>
                                 </div>
