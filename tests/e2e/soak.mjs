@@ -1,7 +1,7 @@
 // The soak: a page of about 5,000 nodes mutating up to 1,000 times a second
 // (tests/e2e/hosts/soak.html), with a pack of 500 lessons (250 anchors on the page, 250
 // missing). soak.test.mjs checks what does not depend on the machine's speed there;
-// scripts/bench.mjs profiles it for the figures that do.
+// bench/run.mjs profiles it for the figures that do.
 import { writeFile, readFile } from "node:fs/promises";
 
 /** Writes the soak pack next to the fixture pack. */

@@ -4,7 +4,7 @@
 // working, its memory, listeners and nodes stay flat, its MutationObserver watches only what
 // anchors are found by, and nothing throws. How much of the main thread it takes, how many
 // mutations a second the page reaches and how many long tasks there are depend on the
-// machine: `node scripts/bench.mjs` measures them (README, Performance).
+// machine: `node bench/run.mjs` measures them (README, Performance).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launcher, open, suite, waitFor } from "./harness.mjs";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/bench.mjs`: Pathlight side by side with driver.js 1.8 and shepherd.js 15 in one
+// `node bench/run.mjs`: Pathlight side by side with driver.js 1.8 and shepherd.js 15 in one
 // headless Chromium run, then Pathlight alone on the soak page (its main-thread share against
 // the 2% budget, mutations per second, long tasks, memory), and what the host pays: its own
 // LCP and TBT without and with Pathlight, on the benchmark page and on the demo. Prints a Markdown table (also
@@ -51,7 +51,7 @@ if (!existsSync(at("bench/node_modules"))) {
   }
 }
 
-const { serve } = await import("../bench/server.mjs");
+const { serve } = await import("./server.mjs");
 const { launch } = await import("../tests/e2e/harness.mjs");
 const { writeSoakPack, recordMemories, memory } = await import("../tests/e2e/soak.mjs");
 
