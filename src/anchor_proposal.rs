@@ -12,6 +12,7 @@ use crate::anchor::Anchor;
 pub struct Picked {
     /// Its `data-pathlight` attribute.
     pub feature: Option<String>,
+    /// Its `id` attribute.
     pub id: Option<String>,
     /// Its `data-testid` attribute.
     pub test_id: Option<String>,
@@ -31,12 +32,14 @@ pub struct Step {
     pub tag: String,
     /// Its position among the children of its parent with the same tag, from 1.
     pub nth_of_type: u32,
+    /// Its `id` attribute, which lets the path start here.
     pub id: Option<String>,
 }
 
 /// What the picker shows for a picked element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
+    /// The Anchor the author can paste into the Lesson.
     pub anchor: Anchor,
     /// How many elements it matches on the page now.
     pub matches: usize,
@@ -47,14 +50,20 @@ pub struct Proposal {
 /// What a proposal was made from, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
+    /// From the `data-pathlight` attribute: the sturdiest Anchor.
     Feature,
+    /// From the element's `id`.
     Id,
+    /// From the `data-testid` attribute.
     TestId,
+    /// From the `role` and `aria-label` pair.
     RoleAndLabel,
+    /// From the path down the tree: breaks first when the page changes.
     Path,
 }
 
 impl Basis {
+    /// The basis in a few words, for the picker to tell the author how sturdy the Anchor is.
     pub fn words(self) -> &'static str {
         match self {
             Basis::Feature => "its data-pathlight name",

@@ -14,9 +14,11 @@ use crate::trigger::Traits;
 pub struct InitOptions {
     /// URL of the compiled lesson pack.
     pub lessons: Option<String>,
+    /// The learner, when the host knows them at start, so Progress and Triggers see their traits.
     pub user: Option<User>,
     /// UI language, e.g. `de`; defaults to `navigator.language`.
     pub locale: Option<String>,
+    /// Colour scheme for the widget; none follows the host page.
     pub theme: Option<Theme>,
     /// `{ load, save }` functions for the vendor's backend; the edge takes them from the call.
     pub progress: Option<Json>,
@@ -32,30 +34,45 @@ pub struct InitOptions {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
+    /// Follow the learner's system colour scheme.
     Auto,
+    /// Always the light scheme.
     Light,
+    /// Always the dark scheme.
     Dark,
 }
 
 /// The learner, as the host knows them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct User {
+    /// Host's id for the learner, which keys their saved Progress; none stays anonymous.
     pub id: Option<String>,
+    /// Traits (role, plan, sign-up date) that Triggers and ranking test.
     pub traits: Traits,
 }
 
 /// One call of the host API.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// Start the widget with these options.
     Init(InitOptions),
+    /// Tell the widget who the learner is, switching Progress to theirs.
     Identify(User),
+    /// Count a host event, which event Triggers and Lesson completion watch.
     Track(String),
+    /// Open the Lesson with this id.
     Open(String),
+    /// Close whatever Lesson or panel is open.
     Close,
+    /// Set the learner's Goals by id, which reorders the suggestions.
     SetGoals(Vec<String>),
+    /// Forget the learner's Progress and start over.
     Reset,
+    /// Remove the widget from the page.
     Destroy,
+    /// Subscribe to a lifecycle event.
     On(EventKind),
+    /// Drop the subscriptions to a lifecycle event.
     Off(EventKind),
     /// `pathlight('author', on)`: the loader switches builds; the widget only accepts it.
     Author(bool),

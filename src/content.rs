@@ -10,12 +10,17 @@ use std::fmt::Write;
 /// A block of content: paragraphs, lists, code and the ordered How steps.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A paragraph.
     P(Vec<Inline>),
     /// A sub-heading inside a layer (authors' `###`).
     H(Vec<Inline>),
+    /// A bulleted list; each item is its own blocks.
     Ul(Vec<Vec<Block>>),
+    /// A numbered list; each item is its own blocks.
     Ol(Vec<Vec<Block>>),
+    /// A block quote.
     Quote(Vec<Block>),
+    /// A code block, shown as written.
     Code(String),
     /// The ordered steps of a How layer; each may point at a feature on the page.
     Steps(Vec<Step>),
@@ -24,19 +29,38 @@ pub enum Block {
 /// Inline content inside a block.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
+    /// Plain text.
     Text(String),
+    /// Emphasis.
     Em(Vec<Inline>),
+    /// Strong emphasis.
     Strong(Vec<Inline>),
+    /// Inline code.
     Code(String),
-    Link { href: String, children: Vec<Inline> },
-    Image { src: String, alt: String },
+    /// A link out of the Lesson.
+    Link {
+        /// Where it goes; the widget only follows a safe URL.
+        href: String,
+        /// The linked text.
+        children: Vec<Inline>,
+    },
+    /// A picture in the Lesson.
+    Image {
+        /// Where the widget loads it from, once checked safe.
+        src: String,
+        /// The alternative text screen readers say instead.
+        alt: String,
+    },
+    /// A hard line break.
     Break,
 }
 
 /// One step of a How layer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
+    /// What the step says.
     pub content: Vec<Block>,
+    /// The feature this step points at, so the card can move to it.
     pub anchor: Option<crate::anchor::Anchor>,
 }
 
@@ -70,7 +94,9 @@ pub fn steps(blocks: &[Block]) -> impl Iterator<Item = &Step> {
 /// and where it was in the file, as in `lessons[2].how[4]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unknown {
+    /// The tag the Pack used that this widget does not know.
     pub tag: String,
+    /// Where in the Lesson content the tag was, for the author.
     pub path: String,
 }
 

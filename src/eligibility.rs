@@ -14,16 +14,19 @@ use crate::trigger::{AtUrl, Facts, Frequency};
 /// Whether the widget may bring a lesson up by itself now, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Eligibility {
+    /// The widget may bring the Lesson up now.
     Eligible,
     /// Completed or known.
     Done,
     /// Dismissed, and set aside until `until` ([`FOR_GOOD`](crate::progress::FOR_GOOD)
     /// when it has no snooze).
     Dismissed {
+        /// When the snooze ends, in ms since the epoch.
         until: u64,
     },
     /// Shown `max_shows` times already.
     ShownEnough {
+        /// How many times the Lesson was shown.
         shows: u32,
     },
     /// The trigger's rule does not hold here and now.
@@ -31,6 +34,7 @@ pub enum Eligibility {
 }
 
 impl Eligibility {
+    /// Whether the Lesson may come up now, for callers that do not need the reason.
     pub fn is_eligible(self) -> bool {
         self == Eligibility::Eligible
     }

@@ -21,12 +21,15 @@ use std::fmt::Write;
 /// A lesson's state on this page now, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explanation<'a> {
+    /// Whether the Lesson may come up now, and if not why.
     pub eligibility: Eligibility,
     /// Where the learner is with the lesson.
     pub state: LessonState,
     /// How many times the widget has brought it up by itself.
     pub shows: u32,
+    /// How often the Trigger lets the Lesson come up.
     pub frequency: Frequency,
+    /// The moment the explanation holds for, in ms since the epoch.
     pub now_ms: u64,
     /// The trigger's rule, evaluated; `None` when the lesson has no trigger, so it is
     /// relevant everywhere.
@@ -36,8 +39,11 @@ pub struct Explanation<'a> {
 /// One rule of a trigger: whether it holds, and what it saw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check<'a> {
+    /// The Trigger rule checked.
     pub rule: &'a Rule,
+    /// Whether the rule held.
     pub holds: bool,
+    /// What the rule looked at, so the author sees why it held or not.
     pub seen: Seen<'a>,
 }
 
@@ -52,15 +58,20 @@ pub enum Seen<'a> {
     Hash(String),
     /// `element`: the anchored element's state now.
     Element {
+        /// Whether the Anchor's element is in the page.
         present: bool,
+        /// Whether it is visible.
         visible: bool,
+        /// Whether the learner clicked it.
         clicked: bool,
     },
     /// `event`: how many times it was tracked within the window.
     Events(u32),
     /// `trait`: the value set with `identify`, and for a date test how many days ago it is.
     Trait {
+        /// The trait's value, if the host set it.
         value: Option<Json>,
+        /// For a date test, how many days ago the date is.
         days_ago: Option<f64>,
     },
     /// `completed` or `dismissed`: where the learner is with that lesson.
@@ -380,17 +391,24 @@ impl Explanation<'_> {
 /// An explanation in words, owned: what the debugger shows for one lesson.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Said {
+    /// Whether the Lesson may come up now.
     pub eligible: bool,
+    /// The verdict in words, for the author's explain view.
     pub verdict: String,
+    /// The Trigger's frequency in words.
     pub frequency: String,
     /// Every rule, in order, with its depth in `all`, `any` and `not`.
     pub rules: Vec<RuleLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One line of a Trigger's rule tree, as the author's explain view prints it.
 pub struct RuleLine {
+    /// Nesting depth, for indenting under `all`, `any` and `not`.
     pub depth: usize,
+    /// Whether this rule held.
     pub holds: bool,
+    /// The rule and what it saw, in words.
     pub text: String,
 }
 

@@ -22,61 +22,109 @@ pub enum Plural {
 /// The UI strings of one language. `{}` marks where a value goes (see [`fill`]).
 #[derive(Debug)]
 pub struct Strings {
+    /// BCP 47 tag set as `lang` on the widget, so screen readers pronounce the Lessons right.
     pub lang: &'static str,
+    /// Whether the widget lays out right to left for this language.
     pub rtl: bool,
+    /// Label of the launcher button that opens the Lesson panel.
     pub learn: &'static str,
+    /// Panel heading; `{}` is the Pack title.
     pub panel_title: &'static str,
+    /// Line under the panel heading that tells the learner the Lessons have no set order.
     pub panel_intro: &'static str,
+    /// Shown in the panel when no Lesson applies to this page.
     pub no_lessons: &'static str,
+    /// Accessible name of the button that closes the panel.
     pub close: &'static str,
+    /// Accessible name of the button that closes a Lesson card.
     pub close_lesson: &'static str,
+    /// Button that takes the learner from a Lesson card back to the panel.
     pub back: &'static str,
+    /// A Lesson's estimated length; `{}` is the minutes.
     pub minutes: &'static str,
+    /// Accessible name of the tab list that switches between a Lesson's Layers.
     pub layers: &'static str,
+    /// Tab label of the Why Layer.
     pub why: &'static str,
+    /// Tab label of the What Layer.
     pub what: &'static str,
+    /// Tab label of the How Layer.
     pub how: &'static str,
+    /// Button that snoozes a Lesson the widget brought up by itself.
     pub not_now: &'static str,
+    /// Button that marks a Lesson known, so it is never suggested again.
     pub know_this: &'static str,
+    /// Button that points the learner at the Lesson's Anchor on the page.
     pub show_me: &'static str,
+    /// Accessible name of a Beacon; `{}` is the Lesson title.
     pub beacon: &'static str,
+    /// Announcement when a Lesson completes; `{}` is its title.
     pub completed: &'static str,
+    /// Heading of the Lesson suggested after the one just completed.
     pub next_up: &'static str,
+    /// Heading of the prerequisites a Lesson builds on.
     pub builds_on: &'static str,
+    /// Heading of the Lessons that have this one as a prerequisite.
     pub leads_to: &'static str,
+    /// Progress mark of a completed Lesson on the learning map.
     pub done: &'static str,
+    /// Progress mark of a Lesson the learner said they know.
     pub known: &'static str,
+    /// Mark of the Lesson to take next on the way to a Goal.
     pub next: &'static str,
+    /// Mark of a Lesson that can be taken now.
     pub available: &'static str,
+    /// Hint on a Lesson that completes only when the learner does the task in the host app.
     pub do_it: &'static str,
+    /// Question that opens the Goal picker.
     pub goals_question: &'static str,
+    /// Heading of the learner's chosen Goals.
     pub goals: &'static str,
+    /// Button that leaves the Goal picker without choosing.
     pub skip: &'static str,
+    /// Heading of the learning map toward a Goal; `{}` is the Goal title.
     pub your_path: &'static str,
+    /// What remains of a Goal's path; `{}` is the Lesson count.
     pub left: &'static str,
+    /// Badge shown when a Lesson is completed.
     pub skill_earned: &'static str,
+    /// Position in a How Layer walkthrough; `{}` is the step number.
     pub step_of: &'static str,
+    /// Button that moves a walkthrough to its next step.
     pub next_step: &'static str,
+    /// Button that moves a walkthrough back one step.
     pub previous_step: &'static str,
+    /// Button on the last walkthrough step that completes the Lesson.
     pub finish: &'static str,
+    /// Plural rule of this language, which picks between the singular and plural forms.
     pub plural: Plural,
     /// "{} lesson" and "{} lessons", as [`Plural`] picks them.
     pub lessons: [&'static str; 2],
     /// Minutes, short: "{} min".
     pub min: &'static str,
+    /// Ranking reason: the Lesson serves one chosen Goal, named in `{}`.
     pub for_goal: &'static str,
+    /// Ranking reason: the Lesson serves several chosen Goals, listed in `{}`.
     pub for_goals: &'static str,
     /// Between the items of a list: ", ".
     pub comma: &'static str,
     /// Before the last item of a list: " and ".
     pub and: &'static str,
+    /// Ranking reason: the Lesson was picked for the learner's role trait.
     pub for_role: &'static str,
+    /// Ranking reason: the Lesson's Anchor is visible on screen.
     pub on_screen: &'static str,
+    /// Ranking reason: the Lesson's Anchor is on the page but not in view.
     pub on_page: &'static str,
+    /// Ranking reason: the learner completed this Lesson's prerequisites.
     pub builds_on_done: &'static str,
+    /// Why a Lesson waits: `{}` names the prerequisite to take first.
     pub after: &'static str,
+    /// Ranking reason: completing the Lesson unlocks `{}`.
     pub unlocks: &'static str,
+    /// Why a Lesson is held back: the learner snoozed it.
     pub snoozed: &'static str,
+    /// Why a Lesson is held back: the learner said they know it.
     pub you_know: &'static str,
 }
 

@@ -21,6 +21,7 @@ impl<V> Default for Keyed<V> {
 }
 
 impl<V> Keyed<V> {
+    /// An empty map.
     pub fn new() -> Self {
         Keyed::default()
     }
@@ -29,10 +30,12 @@ impl<V> Keyed<V> {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
+    /// The value under this key.
     pub fn get(&self, key: &str) -> Option<&V> {
         self.find(key).ok().map(|i| &self.entries[i].1)
     }
 
+    /// Whether the key has a value.
     pub fn contains_key(&self, key: &str) -> bool {
         self.find(key).is_ok()
     }
@@ -48,6 +51,7 @@ impl<V> Keyed<V> {
         }
     }
 
+    /// Removes the key, returning its value.
     pub fn remove(&mut self, key: &str) -> Option<V> {
         self.find(key).ok().map(|i| self.entries.remove(i).1)
     }
@@ -67,18 +71,22 @@ impl<V> Keyed<V> {
         &mut self.entries[i].1
     }
 
+    /// The entries in key order, so saved Progress is stable.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
+    /// The keys in order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.entries.iter().map(|(k, _)| k)
     }
 
+    /// How many entries there are.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

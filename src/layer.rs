@@ -6,14 +6,19 @@ use crate::json::{FromJson, Json, Mismatch, ToJson};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Layer {
     #[default]
+    /// Why the feature matters: the Layer for a learner who is not yet convinced.
     Why,
+    /// What the feature is: the Layer for a learner who wants the idea.
     What,
+    /// How to use it, step by step: the Layer for a learner who wants to do it now.
     How,
 }
 
 impl Layer {
+    /// The Layers in the order the tabs show them.
     pub const ALL: [Layer; 3] = [Layer::Why, Layer::What, Layer::How];
 
+    /// The Layer's name in Packs, Progress and events.
     pub fn key(self) -> &'static str {
         match self {
             Layer::Why => "why",

@@ -25,10 +25,12 @@ use std::fmt;
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator whose seed makes a simulation run repeatable.
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
+    /// The next pseudo-random number.
     pub fn draw(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -51,7 +53,9 @@ impl Rng {
 /// A pack and its pages, each the lessons (by index) that may show there.
 #[derive(Debug, Clone)]
 pub struct World {
+    /// The Pack the simulated learners take.
     pub pack: Pack,
+    /// For each page, the Lessons whose Anchors are on it.
     pub pages: Vec<Vec<usize>>,
 }
 
@@ -196,7 +200,9 @@ fn page_patterns(rule: &Rule, paths: &mut Vec<String>) {
 /// What the simulated learners saw.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Report {
+    /// How many Packs were simulated.
     pub packs: usize,
+    /// How many learners were simulated per Pack.
     pub learners: usize,
     /// Visits to a page with a right next lesson among those that may show there.
     pub pages: usize,
@@ -219,14 +225,17 @@ impl Report {
         }
     }
 
+    /// How often the ranking put a right next Lesson first, in percent of the page visits that had one.
     pub fn first_percent(&self) -> f64 {
         Report::percent(self.first, self.pages)
     }
 
+    /// How often a right next Lesson was in the ranking's top three, in percent of those visits.
     pub fn top3_percent(&self) -> f64 {
         Report::percent(self.top3, self.pages)
     }
 
+    /// How often a learning map's next stop was a best right next Lesson, in percent.
     pub fn map_percent(&self) -> f64 {
         Report::percent(self.map_best, self.maps)
     }

@@ -10,7 +10,9 @@ use crate::way::Way;
 /// A lesson on the way to a goal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop<'a> {
+    /// The Lesson at this stop.
     pub lesson: &'a Lesson,
+    /// Where the learner is with it.
     pub state: LessonState,
     /// Why a lesson still to do is there: it serves the goal ([`Reason::Goal`]), or it
     /// unlocks a lesson that serves it more ([`Reason::Unlocks`]).
@@ -20,6 +22,7 @@ pub struct Stop<'a> {
 /// The way to one goal, for the learner's map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LearningMap<'a> {
+    /// The Goal the map leads to.
     pub goal: &'a Goal,
     /// The lessons that serve the goal and those they build on. Those done or known come
     /// first; then, from the right next lesson on, each lesson after its prerequisites,
@@ -29,7 +32,9 @@ pub struct LearningMap<'a> {
     /// unblocking the most goal weight; none once nothing is left. Lessons may still be
     /// taken in any order.
     pub next: Option<usize>,
+    /// How many Lessons remain before the Goal is reached.
     pub lessons_left: usize,
+    /// Estimated minutes those Lessons take.
     pub minutes_left: u32,
     /// Earned when every lesson on the way was completed, which only doing the real thing
     /// achieves: "I know this" or reading every layer never earns it.

@@ -4,6 +4,8 @@
 //! touches the browser and is tested natively. The browser edge (`web`) and the components
 //! (`ui`) are compiled only into the wasm.
 
+#![warn(missing_docs)]
+
 pub mod anchor;
 pub mod anchor_proposal;
 pub mod command;

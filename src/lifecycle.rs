@@ -23,6 +23,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every event kind, so a name the host passes can be looked up.
     pub const ALL: [EventKind; 8] = [
         EventKind::Shown,
         EventKind::Opened,
@@ -48,6 +49,7 @@ impl EventKind {
         }
     }
 
+    /// The event kind with this name, as the host passes it to `on`.
     pub fn parse(name: &str) -> Option<EventKind> {
         let name = name.strip_prefix("pathlight:").unwrap_or(name);
         EventKind::ALL.into_iter().find(|k| k.name() == name)

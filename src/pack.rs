@@ -21,19 +21,28 @@ pub const MAX_PACK_BYTES: u64 = 5_000_000;
 /// A set of lessons and goals for one product.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pack {
+    /// Pack format version, so a widget refuses a Pack it cannot read.
     pub format: u32,
+    /// Stable Pack id, which keys the learner's saved Progress.
     pub id: String,
+    /// Title the panel heading shows.
     pub title: String,
+    /// Language the Lessons are written in, set as `lang` on their text for screen readers.
     pub locale: String,
+    /// Goals a learner can choose, which steer the ranking.
     pub goals: Vec<Goal>,
+    /// Every Lesson in the Pack, in authoring order.
     pub lessons: Vec<Lesson>,
 }
 
 /// Something a learner wants to get done, served by several lessons.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Goal {
+    /// Stable Goal id, stored in Progress when the learner chooses it.
     pub id: String,
+    /// Goal title shown in the Goal picker and on the learning map.
     pub title: String,
+    /// One-line description that helps the learner pick the Goal.
     pub description: String,
     /// Roles the goal is meant for; empty means everyone.
     pub roles: Vec<String>,
@@ -45,29 +54,41 @@ pub struct Goal {
 /// A goal's text in another language: each part given replaces the default language's.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GoalTranslation {
+    /// Translated Goal title; none keeps the source one.
     pub title: Option<String>,
+    /// Translated Goal description; none keeps the source one.
     pub description: Option<String>,
 }
 
 /// One micro-lesson with a single objective.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {
+    /// Stable Lesson id, which keys its Progress and Triggers.
     pub id: String,
+    /// Lesson title shown in the panel, on the card and on the Beacon.
     pub title: String,
+    /// What the learner can do after the Lesson, shown under its title.
     pub objective: String,
     /// Estimated minutes.
     pub minutes: u16,
+    /// The feature the Lesson is about, where its Beacon and card attach; none means panel only.
     pub anchor: Option<Anchor>,
+    /// Why Layer: the reason the feature matters.
     pub why: Vec<Block>,
+    /// What Layer: what the feature is and does.
     pub what: Vec<Block>,
+    /// How Layer: the steps to use the feature.
     pub how: Vec<Block>,
     /// Goal id to weight (1–5): how much this lesson serves the goal.
     pub goals: Keyed<u8>,
+    /// Ids of the Lessons to take first, which order the learning map.
     pub prerequisites: Vec<String>,
+    /// Ids of Lessons worth taking alongside this one.
     pub related: Vec<String>,
     /// When the lesson is relevant and how often it may show by itself; none means
     /// everywhere, with no limit.
     pub when: Option<Trigger>,
+    /// How the Lesson completes by the learner's action in the app; none completes on finishing it.
     pub complete: Option<Completion>,
     /// Higher first, among lessons that could show at the same time.
     pub priority: u8,
@@ -79,10 +100,15 @@ pub struct Lesson {
 /// A lesson's text in another language: each part given replaces the default language's.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Translation {
+    /// Translated Lesson title; none keeps the source one.
     pub title: Option<String>,
+    /// Translated objective; none keeps the source one.
     pub objective: Option<String>,
+    /// Translated Why Layer; none keeps the source one.
     pub why: Option<Vec<Block>>,
+    /// Translated What Layer; none keeps the source one.
     pub what: Option<Vec<Block>>,
+    /// Translated How Layer; none keeps the source one.
     pub how: Option<Vec<Block>>,
 }
 
@@ -102,7 +128,9 @@ pub enum Completion {
 /// Why a pack could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackError {
+    /// The Pack is not valid JSON or does not fit the Pack shape.
     Json(String),
+    /// The Pack declares a format version this widget cannot read.
     Format(u32),
     /// The size of the file in bytes, over [`MAX_PACK_BYTES`].
     TooBig(u64),
@@ -113,6 +141,7 @@ pub enum PackError {
 /// Lessons that share an id: progress is kept by lesson id, so they cannot be told apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
+    /// The id used by more than one Lesson or Goal.
     pub id: String,
     /// The places of the lessons in `lessons`, in order.
     pub lessons: Vec<usize>,
@@ -191,6 +220,7 @@ impl std::fmt::Display for PackError {
 /// A pack as the widget read it, with the parts of its lessons it left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
+    /// The Pack as loaded, ready for a Session.
     pub pack: Pack,
     /// Blocks and inlines of kinds this version does not know, in file order.
     pub unknown: Vec<Unknown>,
@@ -308,6 +338,7 @@ impl Pack {
             .to_string()
     }
 
+    /// Finds a Lesson by id, for commands and Progress that name it.
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
     }

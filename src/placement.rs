@@ -6,16 +6,22 @@
 /// A rectangle in viewport coordinates (CSS pixels), as `getBoundingClientRect` gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
+    /// Distance from the viewport's left edge, in CSS pixels.
     pub left: f64,
+    /// Distance from the viewport's top edge, in CSS pixels.
     pub top: f64,
+    /// Width in CSS pixels.
     pub width: f64,
+    /// Height in CSS pixels.
     pub height: f64,
 }
 
 impl Rect {
+    /// The right edge, in CSS pixels from the viewport's left.
     pub fn right(&self) -> f64 {
         self.left + self.width
     }
+    /// The bottom edge, in CSS pixels from the viewport's top.
     pub fn bottom(&self) -> f64 {
         self.top + self.height
     }
@@ -94,6 +100,7 @@ impl Visible {
         self.width * self.scale
     }
 
+    /// The layer's height in its own pixels, which are the screen's.
     pub fn layer_height(&self) -> f64 {
         self.height * self.scale
     }
@@ -123,9 +130,13 @@ impl Visible {
 /// Where the beacon goes: its top-left corner, and which way it flipped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BeaconSpot {
+    /// The Beacon's left edge, from the viewport's left.
     pub x: f64,
+    /// The Beacon's top edge, from the viewport's top.
     pub y: f64,
+    /// The Beacon moved to the Anchor's left corner, as the right one had no room.
     pub flipped_x: bool,
+    /// The Beacon moved to the Anchor's bottom corner, as the top one had no room.
     pub flipped_y: bool,
 }
 
@@ -215,10 +226,13 @@ mod tests {
 /// Where a lesson card sits relative to its feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardSide {
+    /// Under the feature, the first choice.
     Below,
+    /// Over the feature, when there is no room below.
     Above,
     /// Beside the feature, after it in the reading direction of the page (its right).
     Right,
+    /// Beside the feature, before it in the reading direction of the page (its left).
     Left,
     /// On a narrow screen: a sheet along the bottom edge...
     SheetBottom,
@@ -229,14 +243,18 @@ pub enum CardSide {
 /// The card's top-left corner and side.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardSpot {
+    /// The card's left edge, from the viewport's left.
     pub x: f64,
+    /// The card's top edge, from the viewport's top.
     pub y: f64,
+    /// Which side of the feature the card is on, for its arrow.
     pub side: CardSide,
 }
 
 /// Below this width, or this height (a phone in landscape), the card becomes a sheet;
 /// style/widget.css agrees.
 pub const NARROW: f64 = 640.0;
+/// The height under which a card becomes a sheet, as [`NARROW`] says.
 pub const SHORT: f64 = 480.0;
 const GAP: f64 = 10.0;
 

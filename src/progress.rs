@@ -44,6 +44,7 @@ pub enum Via {
 pub struct Completed {
     /// Milliseconds since the Unix epoch; 0 when format 1 did not record it.
     pub at: u64,
+    /// Whether the learner finished the Lesson in the widget or did the task in the app.
     pub via: Via,
 }
 
@@ -51,13 +52,16 @@ pub struct Completed {
 /// the card all read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LessonState {
+    /// The learner has not yet finished, known or dismissed the Lesson.
     New,
+    /// The learner finished the Lesson.
     Completed(Completed),
     /// The learner said "I know this".
     Known,
     /// The learner said "Not now"; the lesson stays aside until `until` (ms), which was
     /// fixed when they dismissed it ([`FOR_GOOD`] when its trigger has no snooze).
     Dismissed {
+        /// When the snooze ends, in ms since the epoch.
         until: u64,
     },
 }
@@ -189,17 +193,20 @@ impl Progress {
         record.seen = record.seen.max(now);
     }
 
+    /// Records the Layer the learner read, so the Lesson reopens there.
     pub fn record_layer(&mut self, id: &str, layer: Layer, now: u64) {
         let record = self.record(id);
         record.layers = union(&record.layers, &[layer]);
         record.seen = record.seen.max(now);
     }
 
+    /// Stores the learner's chosen Goals, which steer the ranking.
     pub fn set_goals(&mut self, goals: Vec<String>, now: u64) {
         self.goals = goals;
         self.goals_at = now;
     }
 
+    /// Stores the Layer the learner prefers, which new Lessons open on.
     pub fn set_preferred_layer(&mut self, layer: Layer, now: u64) {
         self.layer = Some(layer);
         self.layer_at = now;
@@ -268,10 +275,12 @@ impl Progress {
         self.goals_at > 0
     }
 
+    /// The learner's chosen Goal ids.
     pub fn goals(&self) -> &[String] {
         &self.goals
     }
 
+    /// The Layer the learner prefers, once they have chosen one.
     pub fn preferred_layer(&self) -> Option<Layer> {
         self.layer
     }

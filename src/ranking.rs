@@ -43,7 +43,9 @@ pub enum Presence {
 /// An eligible lesson and where its feature is.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
+    /// The Lesson that may be suggested.
     pub lesson: &'a Lesson,
+    /// Where its Anchor is on the page, which weighs in the score.
     pub presence: Presence,
 }
 
@@ -75,20 +77,26 @@ pub enum Reason<'a> {
     Ready,
     /// This prerequisite (a lesson id) is still to do.
     After(&'a str),
+    /// The learner snoozed the Lesson.
     Snoozed,
+    /// The learner said they know the Lesson.
     Known,
+    /// The learner completed the Lesson.
     Completed,
 }
 
 /// A lesson in ranked order, with its score and the reasons for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion<'a> {
+    /// The suggested Lesson.
     pub lesson: &'a Lesson,
+    /// Where its Anchor is on the page.
     pub presence: Presence,
     /// Where the learner is with it.
     pub state: LessonState,
     /// New to the learner: not done, and not set aside now.
     pub fresh: bool,
+    /// Its ranking score; higher comes first.
     pub score: u32,
     /// Where it stands on the way to the chosen goals; none when off the way.
     pub way: Option<Leg<'a>>,

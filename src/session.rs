@@ -24,21 +24,29 @@ use std::sync::Arc;
 /// What the page shows of one anchor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AnchorFacts {
+    /// Whether the Anchor's element is in the page.
     pub present: bool,
+    /// Whether it is visible.
     pub visible: bool,
+    /// Whether the learner clicked it.
     pub clicked: bool,
 }
 
 /// Which surface the learner sees.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Surface {
+    /// Nothing open: only Beacons show.
     Closed,
+    /// The Lesson panel is open.
     Panel,
     /// A lesson card; `from_panel` offers the way back to the list, and `by_itself` says
     /// the card came up without the learner asking, so it must not take focus.
     Lesson {
+        /// The open Lesson's id.
         id: String,
+        /// The card was opened from the panel.
         from_panel: bool,
+        /// The card came up through a Trigger, not the learner.
         by_itself: bool,
     },
 }
@@ -46,7 +54,9 @@ pub enum Surface {
 /// One lifecycle event for the host, with its detail fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Emit {
+    /// Which lifecycle event to send.
     pub kind: EventKind,
+    /// The event's detail fields.
     pub detail: Vec<(&'static str, Json)>,
 }
 
@@ -59,7 +69,9 @@ pub struct Effects {
     pub remove: Vec<String>,
     /// Ask the vendor's backend for this user's progress.
     pub load_remote: Option<String>,
+    /// Lifecycle events for the host.
     pub emit: Vec<Emit>,
+    /// Warnings for the host's console.
     pub warn: Vec<String>,
     /// A new page began: the clicks the page watcher saw belong to the last one.
     pub new_page: bool,
@@ -69,15 +81,20 @@ pub struct Effects {
 /// with [`Session::stored`], and sends it to the vendor's backend for `user`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Save {
+    /// Storage key the Progress goes under, per Pack and learner.
     pub key: String,
+    /// The Progress to save.
     pub progress: Progress,
+    /// The learner it belongs to, so a remote store can file it.
     pub user: Option<String>,
 }
 
 /// A lesson the widget suggests, with why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggested {
+    /// The Lesson to suggest next.
     pub lesson: Lesson,
+    /// Why it is suggested, in the learner's language.
     pub why: String,
 }
 
@@ -88,8 +105,11 @@ pub enum Standing {
     NotRanked,
     /// `rank` (from 1) among the eligible lessons, for the reason the panel gives.
     Ranked {
+        /// Rank from 1.
         rank: usize,
+        /// The reason the panel gives.
         why: String,
+        /// Whether its Beacon shows.
         beacon: BeaconStanding,
     },
 }
@@ -97,6 +117,7 @@ pub enum Standing {
 /// Whether a ranked lesson's beacon shows, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BeaconStanding {
+    /// The Beacon shows on the feature.
     Shown,
     /// The lesson has no anchor: it is offered in the panel only.
     NoFeature,
@@ -104,6 +125,7 @@ pub enum BeaconStanding {
     Elsewhere,
     /// The attention budget went to higher-ranked lessons.
     OverBudget {
+        /// How many Beacons the attention budget allows at once.
         at_most: usize,
     },
 }
@@ -146,8 +168,11 @@ pub struct Offer {
 /// How the host set the session up.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// Host's id for the learner; none stays anonymous.
     pub user: Option<String>,
+    /// Traits Triggers and ranking test.
     pub traits: Traits,
+    /// How many Beacons and cards may compete for the learner's attention.
     pub attention: Attention,
     /// The learner's language, a BCP 47 tag: the reasons for suggestions are put into its
     /// words (English when the widget does not speak it).
@@ -230,6 +255,7 @@ impl Session {
         }
     }
 
+    /// The Pack the Session runs.
     pub fn pack(&self) -> &Arc<Pack> {
         &self.pack
     }
@@ -246,14 +272,17 @@ impl Session {
         }
     }
 
+    /// The learner's Progress.
     pub fn progress(&self) -> &Progress {
         &self.progress
     }
 
+    /// What the widget shows now.
     pub fn surface(&self) -> &Surface {
         &self.surface
     }
 
+    /// The Lesson just completed, for the celebration and the next suggestion.
     pub fn just_completed(&self) -> Option<&str> {
         self.just_completed.as_deref()
     }

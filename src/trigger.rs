@@ -25,19 +25,26 @@ pub enum Rule {
     Hash(String),
     /// A feature on the page is present, visible or was clicked.
     Element {
+        /// The feature to watch.
         anchor: Anchor,
+        /// The state it must be in.
         state: ElementState,
     },
     /// The host tracked this event at least `at_least` times, within the last `within_days`
     /// days when given, ever otherwise.
     Event {
+        /// The host event's name, as tracked.
         name: String,
+        /// How many times it must have been tracked.
         at_least: u32,
+        /// How far back to count, in days; none counts every time.
         within_days: Option<u32>,
     },
     /// A trait the host set with `identify` passes this test; a missing trait passes none.
     Trait {
+        /// The trait's name.
         key: String,
+        /// The test its value must pass.
         test: TraitTest,
     },
     /// The learner completed this lesson, or said they already know it.
@@ -50,6 +57,7 @@ pub enum Rule {
     All(Vec<Rule>),
     /// At least one rule holds; `any: []` never holds.
     Any(Vec<Rule>),
+    /// The rule does not hold.
     Not(Box<Rule>),
 }
 
@@ -81,9 +89,13 @@ pub enum TraitTest {
 /// Bounds on a number; every bound given must hold, and at least one must be given.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Bounds {
+    /// The number must be greater than this.
     pub gt: Option<f64>,
+    /// The number must be at least this.
     pub gte: Option<f64>,
+    /// The number must be less than this.
     pub lt: Option<f64>,
+    /// The number must be at most this.
     pub lte: Option<f64>,
 }
 
@@ -133,6 +145,7 @@ pub trait Facts {
     fn trait_value(&self, key: &str) -> Option<&Json>;
     /// Where the learner is with the lesson `id`; unknown ids are not started.
     fn lesson(&self, id: &str) -> LessonState;
+    /// The current time in ms since the epoch, so tests can fix it.
     fn now_ms(&self) -> u64;
     /// When the learner arrived on the current page: a new path, not a new query or hash.
     fn page_entered_ms(&self) -> u64;
@@ -252,7 +265,9 @@ fn same(a: &Json, b: &Json) -> bool {
 /// there by itself. Learners can always open any lesson from the launcher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
+    /// When the Lesson may come up.
     pub rule: Rule,
+    /// How often it may come up once the rule holds.
     pub frequency: Frequency,
 }
 
@@ -267,6 +282,7 @@ pub struct Frequency {
 }
 
 impl Frequency {
+    /// Whether the Lesson may come up any number of times.
     pub fn is_unlimited(&self) -> bool {
         *self == Frequency::default()
     }

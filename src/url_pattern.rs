@@ -34,6 +34,7 @@ impl std::fmt::Display for PatternError {
 }
 
 impl<'a> UrlPattern<'a> {
+    /// Reads a Trigger's URL pattern, or says what is wrong with it.
     pub fn parse(pattern: &'a str) -> Result<UrlPattern<'a>, PatternError> {
         if !pattern.starts_with('/') {
             return Err(PatternError(format!(
@@ -110,12 +111,16 @@ fn split(path: &str) -> impl Iterator<Item = &str> {
 /// split into its parts. The query keeps no `?`; the hash keeps no `#`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location<'a> {
+    /// The path, from its leading `/`.
     pub path: &'a str,
+    /// The query, without `?`.
     pub query: &'a str,
+    /// The hash, without `#`.
     pub hash: &'a str,
 }
 
 impl<'a> Location<'a> {
+    /// Splits a page URL into the parts patterns match against.
     pub fn parse(url: &'a str) -> Location<'a> {
         let (rest, hash) = url.split_once('#').unwrap_or((url, ""));
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));

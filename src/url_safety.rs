@@ -7,7 +7,9 @@
 /// What a URL is used for: links may also be `mailto:`, images only https or relative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
+    /// The URL is a link the learner may follow.
     Link,
+    /// The URL is an image the widget loads.
     Image,
 }
 
@@ -18,6 +20,7 @@ pub enum UrlError {
     Scheme(String),
     /// `//host/x`: it takes the page's scheme, so an image could load over http.
     ProtocolRelative,
+    /// The URL is empty.
     Empty,
 }
 

@@ -41,6 +41,7 @@ pub struct Way<'a> {
 pub struct Index<'a>(Vec<(&'a str, usize)>);
 
 impl<'a> Index<'a> {
+    /// Indexes the Lessons by id, for walking prerequisites.
     pub fn new(lessons: &'a [Lesson]) -> Index<'a> {
         let mut ids: Vec<(&str, usize)> = lessons
             .iter()

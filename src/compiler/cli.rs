@@ -11,6 +11,7 @@ use crate::pack::Pack;
 use std::io::{self, Write};
 use std::path::Path;
 
+/// Help text the CLI prints for a wrong or missing subcommand.
 pub const USAGE: &str = "usage:
   pathlight lint <DIR|FILE>            check a pack folder or one lesson file, or a built
                                        lessons.json as the widget reads it (size, format,
@@ -84,6 +85,7 @@ fn print_schema(sys: &dyn System, schema: serde_json::Value) -> i32 {
     0
 }
 
+/// "1 lesson" or "3 lessons", for the CLI's summaries.
 pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }

@@ -5,13 +5,17 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem found in a Pack's source, worded for the author to fix.
 pub struct Diagnostic {
+    /// Source file the problem is in.
     pub file: PathBuf,
     /// 1-based line in the file, when known.
     pub line: Option<usize>,
     /// The front-matter field or section the problem is in.
     pub field: Option<String>,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it.
     pub help: String,
     /// Something the widget copes with (it leaves out content it does not know), rather
     /// than an error: reported, but the pack passes.
@@ -19,6 +23,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem with a whole file, with no place inside it.
     pub fn in_file(file: &Path, message: String, help: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: file.to_path_buf(),
@@ -38,6 +43,7 @@ impl Diagnostic {
         }
     }
 
+    /// A problem with one front-matter field of a Lesson file.
     pub fn at_field(
         file: &Path,
         field: &str,
@@ -50,6 +56,7 @@ impl Diagnostic {
         }
     }
 
+    /// A problem at a line of a Lesson file.
     pub fn at_line(
         file: &Path,
         line: usize,

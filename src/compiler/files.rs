@@ -5,8 +5,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// Where the compiler reads a Pack's sources, so tests can feed it files from memory.
 pub trait Files {
+    /// Whether a source file exists at this path.
     fn is_file(&self, path: &Path) -> bool;
+    /// The bytes of a source file.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     /// The path of each entry of the folder `dir`, in any order.
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;

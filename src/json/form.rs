@@ -6,11 +6,13 @@ use std::fmt;
 
 /// A type with a JSON form that can be read.
 pub trait FromJson: Sized {
+    /// Reads a value from Pack or Progress JSON, saying where it does not fit.
     fn from_json(value: &Json) -> Result<Self, Mismatch>;
 }
 
 /// A type with a JSON form that can be written.
 pub trait ToJson {
+    /// Writes the value as JSON, for saving Progress or emitting events.
     fn to_json(&self) -> Json;
 }
 
@@ -33,6 +35,7 @@ enum Step {
 }
 
 impl Mismatch {
+    /// A mismatch described by this message.
     pub fn new(message: impl Into<String>) -> Mismatch {
         Mismatch(Box::new(Details {
             path: Vec::new(),
@@ -40,6 +43,7 @@ impl Mismatch {
         }))
     }
 
+    /// A mismatch where `what` was expected but `found` was there.
     pub fn expected(what: &str, found: &Json) -> Mismatch {
         Mismatch::new(format!("expected {what}, found {}", found.kind()))
     }
@@ -52,11 +56,13 @@ impl Mismatch {
         ))
     }
 
+    /// Prefixes the place with a field name, so the author can find it.
     pub fn in_field(mut self, name: &str) -> Mismatch {
         self.0.path.push(Step::Field(name.to_owned()));
         self
     }
 
+    /// Prefixes the place with an array index, so the author can find it.
     pub fn in_item(mut self, index: usize) -> Mismatch {
         self.0.path.push(Step::Item(index));
         self
@@ -82,6 +88,7 @@ impl Mismatch {
         out
     }
 
+    /// The message with the place where it went wrong.
     pub fn message(&self) -> &str {
         &self.0.message
     }
@@ -159,10 +166,12 @@ impl Json {
 pub struct Fields<'a>(&'a [(String, Json)]);
 
 impl Fields<'_> {
+    /// The field with this name, if present.
     pub fn get(&self, name: &str) -> Option<&Json> {
         super::member(self.0, name)
     }
 
+    /// Reads a field that must be present, naming it in the mismatch.
     pub fn required<T: FromJson>(&self, name: &str) -> Result<T, Mismatch> {
         match self.get(name) {
             Some(value) => value.payload(name),
@@ -198,10 +207,12 @@ impl Fields<'_> {
 pub struct Object(Vec<(String, Json)>);
 
 impl Object {
+    /// An empty object to add fields to.
     pub fn new() -> Object {
         Object::default()
     }
 
+    /// Adds a field.
     pub fn with(mut self, name: &str, value: &(impl ToJson + ?Sized)) -> Object {
         self.0.push((name.to_owned(), value.to_json()));
         self
@@ -217,6 +228,7 @@ impl Object {
         }
     }
 
+    /// The JSON object with the fields in the order they were added.
     pub fn build(self) -> Json {
         Json::Object(self.0)
     }

@@ -19,11 +19,17 @@ use std::fmt;
 #[derive(Debug, Clone, Default)]
 pub enum Json {
     #[default]
+    /// JSON `null`.
     Null,
+    /// JSON `true` or `false`.
     Bool(bool),
+    /// A JSON number.
     Number(f64),
+    /// A JSON string.
     String(String),
+    /// A JSON array.
     Array(Vec<Json>),
+    /// A JSON object, with its fields in source order so output stays stable.
     Object(Vec<(String, Json)>),
 }
 
@@ -36,6 +42,7 @@ impl Json {
         }
     }
 
+    /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s),
@@ -43,6 +50,7 @@ impl Json {
         }
     }
 
+    /// The number, if this is one.
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Json::Number(x) => Some(*x),

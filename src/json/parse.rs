@@ -9,8 +9,11 @@ const MAX_DEPTH: u32 = 128;
 /// Why a text is not JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// Line of the error, from 1.
     pub line: usize,
+    /// Column of the error, from 1.
     pub column: usize,
+    /// What is wrong there.
     pub message: &'static str,
 }
 

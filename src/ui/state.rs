@@ -25,6 +25,7 @@ use std::sync::Arc;
 pub struct Look {
     /// The UI strings in the learner's language.
     pub t: &'static Strings,
+    /// Colour scheme the widget renders in.
     pub theme: Theme,
 }
 
@@ -37,12 +38,17 @@ pub struct WidgetState {
     /// The anchors to watch: they change with the page and the open card, not with every
     /// change of the session, and the watcher looks the page over whenever they are set.
     watched: Memo<Vec<Anchor>>,
+    /// What the widget shows, for the components to follow.
     pub surface: Memo<Surface>,
+    /// The learner's Progress, for the components to follow.
     pub progress: Memo<Progress>,
+    /// The Lesson just completed, for the celebration.
     pub just_completed: Memo<Option<String>>,
     /// The UI strings in the learner's language.
     pub t: &'static Strings,
+    /// Colour scheme the widget renders in.
     pub theme: Theme,
+    /// The Layer the open Lesson card shows.
     pub layer: RwSignal<Layer>,
     /// The How step "Show me" highlights, if any.
     pub step: RwSignal<Option<usize>>,
@@ -59,6 +65,7 @@ pub struct WidgetState {
 }
 
 impl WidgetState {
+    /// Ties a Session to the browser edge and makes its state reactive.
     pub fn new(session: Session, edge: Rc<Edge>, look: Look) -> WidgetState {
         let layer = RwSignal::new(session.preferred_layer());
         let session = RwSignal::new(session);
@@ -137,6 +144,7 @@ impl WidgetState {
         });
     }
 
+    /// The Pack the widget runs.
     pub fn pack(&self) -> Arc<Pack> {
         self.session.with_untracked(|s| s.pack().clone())
     }
@@ -264,6 +272,7 @@ impl WidgetState {
         )
     }
 
+    /// The element an Anchor finds on the page now, if any.
     pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
         self.anchors
             .try_with_value(|w| w.as_ref().and_then(|w| w.element(&anchor.css())))
@@ -306,6 +315,7 @@ impl WidgetState {
             .flatten()
     }
 
+    /// Opens the Lesson panel, or closes it when open.
     pub fn toggle_panel(&self) {
         if self.surface.get_untracked() == Surface::Closed {
             // The goal picker is offered until the learner answers it once, even with "skip".
@@ -316,6 +326,7 @@ impl WidgetState {
         self.dispatch(Session::toggle_panel);
     }
 
+    /// Opens the Lesson with this id, as the learner asked.
     pub fn open(&self, id: &str) {
         self.opening();
         self.dispatch(|s| s.open(id, now()));
@@ -377,6 +388,7 @@ impl WidgetState {
         }
     }
 
+    /// Sets the learner's Goals, which reorders the suggestions.
     pub fn set_goals(&self, goals: Vec<String>) {
         self.dispatch(|s| s.set_goals(goals, now()));
     }
@@ -402,6 +414,7 @@ impl WidgetState {
         self.dispatch(Session::back);
     }
 
+    /// Closes the open Lesson or panel.
     pub fn close(&self) {
         self.dispatch(Session::close);
     }

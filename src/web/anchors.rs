@@ -164,6 +164,7 @@ impl AnchorWatcher {
         }
     }
 
+    /// What the page shows of the Anchor's element, for Triggers.
     pub fn facts(&self, selector: &str) -> AnchorFacts {
         self.inner
             .borrow()
@@ -174,6 +175,7 @@ impl AnchorWatcher {
             .unwrap_or_default()
     }
 
+    /// The element the selector finds, for the Beacon and card to attach to.
     pub fn element(&self, selector: &str) -> Option<Element> {
         self.inner
             .borrow()

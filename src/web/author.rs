@@ -28,9 +28,13 @@ pub fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
 /// A box on the screen, in CSS pixels of the viewport.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outline {
+    /// Top edge, from the viewport's top.
     pub top: f64,
+    /// Left edge, from the viewport's left.
     pub left: f64,
+    /// Width in CSS pixels.
     pub width: f64,
+    /// Height in CSS pixels.
     pub height: f64,
 }
 

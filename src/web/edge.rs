@@ -28,6 +28,7 @@ pub struct Edge {
 }
 
 impl Edge {
+    /// Opens the browser edge, with the host's remote Progress store if any.
     pub fn open(remote: Option<Rc<RemoteProgress>>) -> Rc<Edge> {
         Rc::new(Edge {
             store: Store::open(),

@@ -20,6 +20,7 @@ pub fn emitting() -> bool {
     EMITTING.with(Cell::get) > 0
 }
 
+/// Calls the host's callback on each lifecycle event of this kind.
 pub fn subscribe(kind: EventKind, callback: Function) {
     SUBSCRIBERS.with(|s| s.borrow_mut().push((kind, callback)));
 }
@@ -32,6 +33,7 @@ pub fn unsubscribe(kind: EventKind, callback: Option<&Function>) {
     });
 }
 
+/// Drops every host subscription, when the widget is destroyed.
 pub fn unsubscribe_all() {
     SUBSCRIBERS.with(|s| s.borrow_mut().clear());
 }

@@ -33,6 +33,7 @@ pub struct LocationWatcher {
 }
 
 impl LocationWatcher {
+    /// Calls `on_change` whenever the page URL changes, so Triggers re-run.
     pub fn new(on_change: impl Fn() + 'static) -> LocationWatcher {
         let window = web_sys::window().expect("a window");
         let on_change = std::rc::Rc::new(on_change);

@@ -18,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 const FIRST_RETRY_MS: i32 = 2_000;
 const LAST_RETRY_MS: i32 = 60_000;
 
+/// The host's own store for the learner's Progress, which follows them across devices.
 pub struct RemoteProgress {
     load: Function,
     save: Function,

@@ -17,6 +17,7 @@ pub struct Store {
 }
 
 impl Store {
+    /// Opens the browser storage for Progress, falling back to memory.
     pub fn open() -> Store {
         let local = web_sys::window().map(|w| w.local_storage()).and_then(|r| match r {
             // A full storage still reads: progress saved before must not be ignored.
@@ -33,10 +34,12 @@ impl Store {
         }
     }
 
+    /// Whether Progress survives a reload, false when storage is blocked.
     pub fn is_persistent(&self) -> bool {
         self.local.is_some()
     }
 
+    /// The stored value under this key.
     pub fn get(&self, key: &str) -> Option<String> {
         if let Some(value) = self.memory.borrow().get(key) {
             return Some(value.clone());
@@ -66,6 +69,7 @@ impl Store {
             .insert(key.to_owned(), value.to_owned());
     }
 
+    /// Removes the value under this key.
     pub fn remove(&self, key: &str) {
         self.memory.borrow_mut().remove(key);
         if let Some(storage) = &self.local {

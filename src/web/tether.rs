@@ -82,6 +82,7 @@ pub fn tie(beacon: HtmlElement, anchor: Element, follow: Follow) -> u32 {
     })
 }
 
+/// Lets go of a Beacon tied with [`tie`], once it no longer follows its Anchor.
 pub fn untie(id: u32) {
     TETHER.with(|t| {
         let empty = {
