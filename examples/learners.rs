@@ -5,8 +5,8 @@
 //! `pathlight build`. Without a file it runs on generated packs, as the tests do. Exits
 //! with 1 when the figures fall below what the principle asks (90%, 98%, 100%).
 
-use pathlight::learners::{generate, pages, simulate, Report, Rng, World};
-use pathlight::pack::Pack;
+use pathlight::decide::learners::{generate, pages, simulate, Report, Rng, World};
+use pathlight::model::pack::Pack;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -2,10 +2,10 @@
 //! this module builds from its parts (the session, the browser edge, the components) and
 //! takes apart again on `destroy`.
 
-use crate::command::{Command, InitOptions};
+use crate::api::command::{Command, InitOptions};
+use crate::decide::ranking::Attention;
+use crate::decide::session::{Options, Session};
 use crate::i18n;
-use crate::ranking::Attention;
-use crate::session::{Options, Session};
 use crate::ui::{Look, Widget, WidgetState};
 use crate::web::{
     events, pack_loader, settled, tether, warn, yield_to_host, AnchorWatcher, Edge, Host,
@@ -74,7 +74,7 @@ pub fn command(args: js_sys::Array) {
     let parsed = js_sys::JSON::stringify(&args)
         .ok()
         .and_then(|s| s.as_string())
-        .and_then(|s| crate::json::parse(&s).ok())
+        .and_then(|s| crate::support::json::parse(&s).ok())
         .ok_or_else(|| {
             "the call's arguments could not be read; pass plain objects, strings and numbers."
                 .to_string()
@@ -206,7 +206,7 @@ fn serve(state: WidgetState, current: &impl Fn() -> bool) {
 /// `None` when `current` says the widget was destroyed or initialized again meanwhile, in
 /// which case what was built is dropped, and that takes it off the page.
 async fn mount(
-    pack: crate::pack::Pack,
+    pack: crate::model::pack::Pack,
     options: InitOptions,
     remote: Option<Rc<RemoteProgress>>,
     current: impl Fn() -> bool,
@@ -244,7 +244,7 @@ async fn mount(
     };
     let edge = Edge::open(remote);
     let owner = Owner::new();
-    let key = crate::session::progress_key(
+    let key = crate::decide::session::progress_key(
         &pack.id,
         session_options.user.as_deref(),
         session_options.preview,

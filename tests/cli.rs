@@ -1,7 +1,7 @@
 //! The `pathlight` CLI as CI runs it: the built binary, its output and its exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::pack::{Pack, FORMAT};
+use pathlight::model::pack::{Pack, FORMAT};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -230,11 +230,12 @@ fn the_built_demo_pack_speaks_german_to_a_swiss_learner_and_english_to_others() 
     let send = swiss.lesson("send-invoice").unwrap();
     assert_eq!(send.title, "Rechnung per E-Mail senden");
     let english = pack.lesson("send-invoice").unwrap();
-    let anchors = |l: &pathlight::pack::Lesson| -> Vec<Option<pathlight::anchor::Anchor>> {
-        pathlight::content::steps(&l.how)
-            .map(|s| s.anchor.clone())
-            .collect()
-    };
+    let anchors =
+        |l: &pathlight::model::pack::Lesson| -> Vec<Option<pathlight::model::anchor::Anchor>> {
+            pathlight::model::content::steps(&l.how)
+                .map(|s| s.anchor.clone())
+                .collect()
+        };
     assert_eq!(
         anchors(send),
         anchors(english),

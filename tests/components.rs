@@ -2,10 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use pathlight::content::{Block, Inline, Step};
-use pathlight::pack::{Lesson, Pack, FORMAT};
-use pathlight::progress::Progress;
-use pathlight::session::{Options, Session};
+use pathlight::decide::session::{Options, Session};
+use pathlight::model::content::{Block, Inline, Step};
+use pathlight::model::pack::{Lesson, Pack, FORMAT};
+use pathlight::model::progress::Progress;
 use pathlight::ui::{Blocks, LayerTabs, Look, WidgetState};
 use pathlight::web::Edge;
 use std::sync::Arc;

@@ -11,9 +11,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pathlight::compiler::{compile, Diagnostic};
-use pathlight::content::{Block, Inline};
-use pathlight::pack::Pack;
-use pathlight::url_safety::{self, UrlUse};
+use pathlight::model::content::{Block, Inline};
+use pathlight::model::pack::Pack;
+use pathlight::model::url_safety::{self, UrlUse};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! Simulated learners on generated packs: the ranking and the learning map lead toward the
-//! goal on packs nobody tuned by hand (see `pathlight::learners`).
+//! goal on packs nobody tuned by hand (see `pathlight::decide::learners`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::learners::{generate, simulate, Report, Rng};
+use pathlight::decide::learners::{generate, simulate, Report, Rng};
 
 /// Bug pinned: goal weight that stopped at the lessons naming the goal, so a prerequisite
 /// of a heavy goal lesson ranked with unrelated lessons and the learner was offered lessons

@@ -1,8 +1,8 @@
 //! Properties of progress merging and storage, over progress built by random use.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::layer::Layer;
-use pathlight::progress::{LessonState, Progress, Stored, Via};
+use pathlight::model::layer::Layer;
+use pathlight::model::progress::{LessonState, Progress, Stored, Via};
 use proptest::prelude::*;
 
 /// What the widget does to progress. Few ids and close times, so that tabs collide often.

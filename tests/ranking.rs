@@ -1,11 +1,11 @@
 //! Properties of the ranking and the learning map over generated packs and learners.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::learning_map::learning_map;
-use pathlight::pack::Pack;
-use pathlight::progress::{Progress, Via};
-use pathlight::ranking::{rank, Candidate, Learner, Presence, Suggestion};
-use pathlight::way::Way;
+use pathlight::decide::learning_map::learning_map;
+use pathlight::decide::ranking::{rank, Candidate, Learner, Presence, Suggestion};
+use pathlight::decide::way::Way;
+use pathlight::model::pack::Pack;
+use pathlight::model::progress::{Progress, Via};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -132,7 +132,7 @@ impl World {
             .collect();
         Pack::from_json(
             &json!({
-                "format": pathlight::pack::FORMAT, "id": "generated", "title": "Generated",
+                "format": pathlight::model::pack::FORMAT, "id": "generated", "title": "Generated",
                 "goals": [
                     { "id": "g0", "title": "Goal zero", "roles": ["admin"] },
                     { "id": "g1", "title": "Goal one" },
@@ -318,7 +318,7 @@ proptest! {
         for s in ranked.iter().filter(|s| s.way.is_some()) {
             let step = s.way.unwrap();
             let waits_for = s.reasons.iter().find_map(|r| match r {
-                pathlight::ranking::Reason::After(p) => Some(*p),
+                pathlight::decide::ranking::Reason::After(p) => Some(*p),
                 _ => None,
             });
             prop_assert_eq!(waits_for.is_some(), !step.ready, "{}", s.lesson.id);
@@ -326,7 +326,7 @@ proptest! {
                 prop_assert!(s.lesson.prerequisites.iter().any(|q| q == p));
                 prop_assert!(!progress.state(p).is_done());
             }
-            let unlocks = s.reasons.iter().any(|r| matches!(r, pathlight::ranking::Reason::Unlocks(_)));
+            let unlocks = s.reasons.iter().any(|r| matches!(r, pathlight::decide::ranking::Reason::Unlocks(_)));
             prop_assert_eq!(unlocks, step.unlocks.is_some());
         }
     }

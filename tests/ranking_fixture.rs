@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pathlight::compiler::compile;
-use pathlight::progress::Progress;
-use pathlight::ranking::{rank, Candidate, Learner, Presence};
+use pathlight::decide::ranking::{rank, Candidate, Learner, Presence};
+use pathlight::model::progress::Progress;
 use std::path::Path;
 
 fn order(goals: &[&str]) -> Vec<String> {
@@ -62,15 +62,15 @@ fn choosing_close_the_month_moves_its_lesson_first_on_the_goals_host() {
 /// with filters", the first lesson left in pack order, not one that moves the goal.
 #[test]
 fn the_demos_map_to_get_paid_faster_starts_with_a_lesson_that_serves_it_or_unblocks_its_heaviest() {
-    use pathlight::learning_map::learning_map;
-    use pathlight::ranking::Reason;
+    use pathlight::decide::learning_map::learning_map;
+    use pathlight::decide::ranking::Reason;
     let (pack, diags) = compile(Path::new("lessons")).expect("the demo pack is readable");
     assert!(diags.is_empty(), "{diags:?}");
     let pack = pack.unwrap();
     let goal = "get-paid-faster";
     let map = learning_map(&pack, goal, &Progress::default()).unwrap();
     let next = &map.stops[map.next.unwrap()];
-    let weight = |l: &pathlight::pack::Lesson| l.goals.get(goal).copied().unwrap_or(0);
+    let weight = |l: &pathlight::model::pack::Lesson| l.goals.get(goal).copied().unwrap_or(0);
     let heaviest = pack.lessons.iter().map(weight).max().unwrap();
     let unblocks_heaviest = matches!(next.why, Some(Reason::Unlocks(l)) if weight(l) == heaviest);
     assert!(

@@ -15,10 +15,10 @@
 //! steps.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::pack::Pack;
-use pathlight::progress::{storage_key, Progress, Stored};
-use pathlight::session::{Effects, Options, Session};
-use pathlight::trigger::Traits;
+use pathlight::decide::session::{Effects, Options, Session};
+use pathlight::model::pack::Pack;
+use pathlight::model::progress::{storage_key, Progress, Stored};
+use pathlight::model::trigger::Traits;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -39,7 +39,7 @@ fn pack() -> Arc<Pack> {
         })
         .collect();
     let pack = serde_json::json!({
-        "format": pathlight::pack::FORMAT, "id": "p", "title": "P", "goals": [],
+        "format": pathlight::model::pack::FORMAT, "id": "p", "title": "P", "goals": [],
         "lessons": lessons,
     });
     Arc::new(Pack::from_json(&pack.to_string()).unwrap())
@@ -319,7 +319,7 @@ fn completed(effects: &Effects) -> Vec<String> {
     effects
         .emit
         .iter()
-        .filter(|e| e.kind == pathlight::lifecycle::EventKind::Completed)
+        .filter(|e| e.kind == pathlight::api::lifecycle::EventKind::Completed)
         .filter_map(|e| e.detail[0].1.as_str().map(str::to_owned))
         .collect()
 }

@@ -1,7 +1,7 @@
 /*!
  * Pathlight: TypeScript declarations for the host API, `window.pathlight`.
  *
- * This file describes what src/command.rs, src/web/api.rs, src/web/events.rs,
+ * This file describes what src/api/command.rs, src/app.rs, src/web/events.rs,
  * src/web/loader.js and src/ui/state.rs implement, and nothing more. It declares globals
  * (the page gets Pathlight from a script tag, not from an import), so include it in your
  * compilation: list it in tsconfig.json's "include" or "files", or put

@@ -3,9 +3,9 @@
 //! `cargo bench --bench ranking -- --warm-up-time 1 --measurement-time 2`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use pathlight::pack::Pack;
-use pathlight::progress::{Progress, Via};
-use pathlight::ranking::{rank, Candidate, Learner, Presence};
+use pathlight::decide::ranking::{rank, Candidate, Learner, Presence};
+use pathlight::model::pack::Pack;
+use pathlight::model::progress::{Progress, Via};
 use serde_json::json;
 use std::hint::black_box;
 
@@ -34,7 +34,7 @@ fn pack(lessons: usize) -> Pack {
         })
         .collect();
     Pack::from_json(&json!({
-        "format": pathlight::pack::FORMAT, "id": "bench", "title": "Bench", "goals": goals, "lessons": lessons,
+        "format": pathlight::model::pack::FORMAT, "id": "bench", "title": "Bench", "goals": goals, "lessons": lessons,
     }).to_string())
         .unwrap()
 }

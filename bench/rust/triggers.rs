@@ -2,13 +2,13 @@
 //! or observed change: 100, 1,000 and 10,000 lessons with realistic triggers.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use pathlight::anchor::Anchor;
-use pathlight::eligibility::eligibility;
-use pathlight::json::{FromJson, Json};
-use pathlight::pack::Lesson;
-use pathlight::progress::{Completed, LessonState, Via};
-use pathlight::trigger::Traits;
-use pathlight::trigger::{Bounds, ElementState, Facts, Frequency, Rule, TraitTest, Trigger};
+use pathlight::decide::eligibility::eligibility;
+use pathlight::model::anchor::Anchor;
+use pathlight::model::pack::Lesson;
+use pathlight::model::progress::{Completed, LessonState, Via};
+use pathlight::model::trigger::Traits;
+use pathlight::model::trigger::{Bounds, ElementState, Facts, Frequency, Rule, TraitTest, Trigger};
+use pathlight::support::json::{FromJson, Json};
 use std::collections::HashMap;
 use std::hint::black_box;
 
@@ -67,7 +67,8 @@ fn page() -> Page {
                 )
             })
             .collect(),
-        traits: Traits::from_json(&pathlight::json::parse(&traits.to_string()).unwrap()).unwrap(),
+        traits: Traits::from_json(&pathlight::support::json::parse(&traits.to_string()).unwrap())
+            .unwrap(),
         lessons: (0..10_000)
             .step_by(3)
             .map(|i| {

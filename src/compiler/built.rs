@@ -7,7 +7,7 @@ use super::field::{index, key, Lines};
 use super::files::{read_text, Disk, Files};
 use super::source::{under, Authored};
 use super::{check_cycles, check_links, schema};
-use crate::pack::{megabytes, Pack, PackError, FORMAT, MAX_PACK_BYTES};
+use crate::model::pack::{megabytes, Pack, PackError, FORMAT, MAX_PACK_BYTES};
 use std::path::Path;
 
 /// The text of `path` when it is a compiled pack (a JSON object with a `format` or
@@ -40,7 +40,7 @@ const REBUILD: &str = "rebuild the pack from its sources with `pathlight build`"
 pub fn check_built(path: &Path, text: &str) -> (Option<Pack>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let error = |message: String, help: &str| Diagnostic::in_file(path, message, help);
-    if let Err(PackError::TooBig(bytes)) = crate::pack::check_size(text.len() as u64) {
+    if let Err(PackError::TooBig(bytes)) = crate::model::pack::check_size(text.len() as u64) {
         diags.push(error(
             format!(
                 "the pack is {}, over the {} the widget reads: it would refuse the whole pack",

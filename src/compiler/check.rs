@@ -5,12 +5,12 @@
 use super::diagnostic::Report;
 use super::field::{index, key};
 use super::selector;
-use crate::anchor::Anchor;
-use crate::content::{Block, Inline};
-use crate::pack::{Completion, Lesson};
-use crate::trigger::{Bounds, Rule, TraitTest};
-use crate::url_pattern::{check_hash, UrlPattern};
-use crate::url_safety::{self, UrlUse};
+use crate::model::anchor::Anchor;
+use crate::model::content::{Block, Inline};
+use crate::model::pack::{Completion, Lesson};
+use crate::model::trigger::{Bounds, Rule, TraitTest};
+use crate::model::url_pattern::{check_hash, UrlPattern};
+use crate::model::url_safety::{self, UrlUse};
 
 /// What is wrong and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]

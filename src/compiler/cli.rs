@@ -7,7 +7,7 @@
 
 use super::files::{Disk, Files};
 use super::{check_built, compile_from, read_built, schema, Diagnostic};
-use crate::pack::Pack;
+use crate::model::pack::Pack;
 use std::io::{self, Write};
 use std::path::Path;
 

@@ -4,11 +4,11 @@
 use super::check::{self, Problem};
 use super::diagnostic::{did_you_mean, Report};
 use super::field::{index, key};
-use crate::anchor::Anchor;
-use crate::json::Json;
-use crate::keyed::Keyed;
-use crate::pack::Completion;
-use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
+use crate::model::anchor::Anchor;
+use crate::model::pack::Completion;
+use crate::model::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
+use crate::support::json::Json;
+use crate::support::keyed::Keyed;
 use toml::{Table, Value};
 
 /// What the front matter says about a lesson.

@@ -1,13 +1,13 @@
 //! Markdown to the safe content tree: `## Why`, `## What` and `## How` sections.
 //!
 //! Raw HTML is refused (pulldown-cmark passes it through and has no switch for it), and
-//! every link and image URL goes through [`crate::url_safety`].
+//! every link and image URL goes through [`crate::model::url_safety`].
 
 use super::check;
 use super::Diagnostic;
-use crate::anchor::Anchor;
-use crate::content::{Block, Inline, Step};
-use crate::url_safety::UrlUse;
+use crate::model::anchor::Anchor;
+use crate::model::content::{Block, Inline, Step};
+use crate::model::url_safety::UrlUse;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
@@ -284,7 +284,7 @@ pub fn sections(
     let how = how.map(into_steps);
     let steps = how
         .as_deref()
-        .map(crate::content::steps)
+        .map(crate::model::content::steps)
         .into_iter()
         .flatten();
     for anchor in steps.filter_map(|s| s.anchor.as_ref()) {
@@ -571,7 +571,7 @@ mod tests {
 
     mod properties {
         use super::super::*;
-        use crate::url_safety;
+        use crate::model::url_safety;
         use proptest::prelude::*;
 
         /// Markdown-heavy text: headings, emphasis, lists, code, links, HTML, anchors.

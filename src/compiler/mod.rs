@@ -20,7 +20,7 @@ mod source;
 pub use built::{check_built, read_built, read_if_built};
 pub use diagnostic::Diagnostic;
 
-use crate::pack::{Pack, FORMAT};
+use crate::model::pack::{Pack, FORMAT};
 use diagnostic::did_you_mean;
 use field::{index, key};
 use files::{Disk, Files};
@@ -247,7 +247,11 @@ fn discover(fs: &dyn Files, path: &Path) -> Result<(Option<PathBuf>, Vec<PathBuf
 }
 
 /// Prerequisites, related lessons, lessons named by triggers, and goals must exist.
-fn check_links(authored: &[Authored], goals: &[crate::pack::Goal], diags: &mut Vec<Diagnostic>) {
+fn check_links(
+    authored: &[Authored],
+    goals: &[crate::model::pack::Goal],
+    diags: &mut Vec<Diagnostic>,
+) {
     let ids: HashSet<&str> = authored.iter().map(|a| a.lesson.id.as_str()).collect();
     let goal_ids: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
     for a in authored {
@@ -431,10 +435,10 @@ mod tests {
         let de = &locales["de"];
         assert_eq!(de.title.as_deref(), Some("A auf Deutsch"));
         assert_eq!((&de.objective, &de.why, &de.what), (&None, &None, &None));
-        let steps: Vec<_> = crate::content::steps(de.how.as_deref().unwrap()).collect();
+        let steps: Vec<_> = crate::model::content::steps(de.how.as_deref().unwrap()).collect();
         assert_eq!(
             steps[0].anchor,
-            Some(crate::anchor::Anchor::Feature("x.y".into()))
+            Some(crate::model::anchor::Anchor::Feature("x.y".into()))
         );
         assert!(locales["pt-BR"].what.is_some() && locales["pt-BR"].title.is_none());
         assert_eq!(locales["zh-Hant"].objective.as_deref(), Some("目標。"));

@@ -1,11 +1,11 @@
 //! The JSON Schema (draft 2020-12) of a compiled pack: `pathlight schema` prints it for
 //! editors, and the CLI checks JSON lessons against its `lesson` definition.
 //!
-//! Written by hand to match the serde form of [`crate::pack`] exactly; the tests check that
+//! Written by hand to match the serde form of [`crate::model::pack`] exactly; the tests check that
 //! the packs the CLI builds conform to it.
 
 use super::conform::{conform, Mismatch};
-use crate::pack::FORMAT;
+use crate::model::pack::FORMAT;
 use serde_json::{json, Value};
 
 /// An object with exactly one key: how serde writes an enum variant with data.
@@ -291,7 +291,7 @@ mod tests {
         });
         let pack = json!({"format": FORMAT, "id": "p", "title": "P", "lessons": [lesson]});
         assert_eq!(conform(&root, &root, &pack), vec![]);
-        let typed = crate::pack::Pack::from_json(&pack.to_string()).unwrap();
+        let typed = crate::model::pack::Pack::from_json(&pack.to_string()).unwrap();
         assert_eq!(typed.lessons.len(), 1);
         assert_eq!(typed.lessons[0].locales.len(), 3);
 

@@ -6,8 +6,8 @@ use super::diagnostic::{Diagnostic, Report};
 use super::field::{key, Lines};
 use super::files::{read_text, Files};
 use super::{front, markdown, schema};
-use crate::json::FromJson;
-use crate::pack::{Goal, GoalTranslation, Lesson, Translation};
+use crate::model::pack::{Goal, GoalTranslation, Lesson, Translation};
+use crate::support::json::FromJson;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -323,7 +323,7 @@ fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Aut
     }
     // Reading ignores unknown fields, so a lesson whose only mistakes are unknown fields
     // still gets its patterns, selectors and URLs checked.
-    let lesson = match crate::json::parse(text)
+    let lesson = match crate::support::json::parse(text)
         .map_err(|e| e.to_string())
         .and_then(|v| Lesson::from_json(&v).map_err(|e| e.to_string()))
     {
@@ -509,8 +509,8 @@ mod tests {
 
     #[test]
     fn the_full_trigger_syntax_compiles_to_one_rule_tree() {
-        use crate::anchor::Anchor;
-        use crate::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest};
+        use crate::model::anchor::Anchor;
+        use crate::model::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest};
         let text = format!(
             "+++\nid = \"a\"\ntitle = \"T\"\nobjective = \"O.\"\nminutes = 1\n\n[trigger]\npage = \"/reports/:id\"\nquery = {{ tab = \"aging\" }}\ntrait = {{ role = [\"admin\", \"finance\"], signed_up_at = {{ days_since = {{ lt = 14 }} }} }}\nlesson = {{ read-cashflow = \"not_completed\" }}\nany = [{{ event = {{ name = \"report_exported\", at_least = 2, within_days = 7 }} }}, {{ element = {{ feature = \"reports.export\", state = \"visible\" }}, time_on_page = 20 }}]\nnot = {{ hash = \"#print\" }}\n\n[frequency]\nonce = true\nsnooze_days = 3\n+++\n{BODY}"
         );
@@ -581,7 +581,7 @@ mod tests {
             .lesson
             .when
             .unwrap();
-        assert_eq!(when.rule, crate::trigger::Rule::All(vec![]));
+        assert_eq!(when.rule, crate::model::trigger::Rule::All(vec![]));
         assert_eq!(when.frequency.max_shows, Some(2));
     }
 

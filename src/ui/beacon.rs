@@ -2,7 +2,7 @@
 
 use super::WidgetState;
 use crate::i18n::fill;
-use crate::pack::Lesson;
+use crate::model::pack::Lesson;
 use crate::web::tether;
 use leptos::{html, prelude::*};
 

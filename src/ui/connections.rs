@@ -1,8 +1,8 @@
 //! A lesson's connections.
 
 use super::WidgetState;
-use crate::pack::Lesson;
-use crate::progress::LessonState;
+use crate::model::pack::Lesson;
+use crate::model::progress::LessonState;
 use leptos::prelude::*;
 
 /// What the lesson builds on (its prerequisites) and leads to (related lessons), each with

@@ -1,8 +1,8 @@
 //! Renders the compiled content tree as Leptos nodes: text is always escaped, and no
 //! authored string is ever parsed as HTML.
 
-use crate::content::{Block, Inline};
-use crate::url_safety::{self, UrlUse};
+use crate::model::content::{Block, Inline};
+use crate::model::url_safety::{self, UrlUse};
 use leptos::prelude::*;
 
 /// A layer's blocks: paragraphs, lists, code and How steps.

@@ -12,7 +12,7 @@ pub fn GoalPicker(state: WidgetState) -> impl IntoView {
     let role = state.role();
     let mut goals = state.pack().goals.clone();
     // Goals meant for the learner's role first; the others stay available.
-    crate::order::sort_by_key(&mut goals, |g| {
+    crate::support::order::sort_by_key(&mut goals, |g| {
         !(g.roles.is_empty() || role.as_ref().is_some_and(|r| g.roles.contains(r)))
     });
     let chosen = move |id: &str| state.progress.with(|p| p.goals().iter().any(|g| g == id));

@@ -1,7 +1,7 @@
 //! The "Show me" highlight.
 
 use super::WidgetState;
-use crate::content::steps;
+use crate::model::content::steps;
 use crate::web::tether::{self, Follow};
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;

@@ -1,8 +1,8 @@
 //! The Why / What / How tabs of a lesson card.
 
 use super::{Blocks, ShowMe, WidgetState};
-use crate::layer::Layer;
-use crate::pack::Lesson;
+use crate::model::layer::Layer;
+use crate::model::pack::Lesson;
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::JsCast;
 

@@ -1,9 +1,9 @@
 //! The learning map.
 
 use super::WidgetState;
+use crate::decide::learning_map::learning_map;
 use crate::i18n::fill;
-use crate::learning_map::learning_map;
-use crate::progress::LessonState;
+use crate::model::progress::LessonState;
 use leptos::prelude::*;
 
 /// The way to each chosen goal: every lesson on it in an order the learner can follow, with

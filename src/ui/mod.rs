@@ -19,7 +19,7 @@ mod state;
 mod surfaces;
 mod widget;
 
-pub use crate::session::Surface;
+pub use crate::decide::session::Surface;
 pub use beacon::Beacon;
 pub use beacon_layer::BeaconLayer;
 pub use completion_toast::CompletionToast;

@@ -1,9 +1,9 @@
 //! The "Show me" controls of a How layer.
 
 use super::WidgetState;
-use crate::content::steps;
 use crate::i18n::fill;
-use crate::pack::Lesson;
+use crate::model::content::steps;
+use crate::model::pack::Lesson;
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 

@@ -6,16 +6,16 @@
 //! through `try_` calls, so a component, timer or late answer from the vendor's backend
 //! that runs after `destroy` does nothing instead of trapping.
 
-use crate::anchor::Anchor;
-use crate::command::Theme;
+use crate::api::command::Theme;
+use crate::decide::session::{AnchorFacts, Effects, Offer, Session, Suggested, Surface};
 use crate::i18n::Strings;
-use crate::layer::Layer;
-use crate::pack::{Lesson, Pack};
-use crate::progress::Progress;
-use crate::session::{AnchorFacts, Effects, Offer, Session, Suggested, Surface};
+use crate::model::anchor::Anchor;
+use crate::model::layer::Layer;
+use crate::model::pack::{Lesson, Pack};
+use crate::model::progress::Progress;
 use crate::web::{AnchorWatcher, Edge, Focus};
 use leptos::prelude::*;
-// Leptos's signal without a value, named apart from the lessons' `crate::trigger::Trigger`.
+// Leptos's signal without a value, named apart from the lessons' `crate::model::trigger::Trigger`.
 use leptos::prelude::Trigger as Notifier;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -235,7 +235,7 @@ impl WidgetState {
     /// Every lesson explained here and now, for author mode's debugger: its id, title,
     /// trigger in words, and place in the offer in words. Follows the session and the clock,
     /// as the offer does.
-    pub fn explained(&self) -> Vec<(String, String, crate::explain::Said, String)> {
+    pub fn explained(&self) -> Vec<(String, String, crate::author::explain::Said, String)> {
         let now = self.clock.get().max(now());
         self.session.with(|s| {
             s.explain(now)
@@ -299,7 +299,7 @@ impl WidgetState {
     }
 
     /// The learner's id and traits, as the host set them.
-    pub fn user(&self) -> (Option<String>, crate::trigger::Traits) {
+    pub fn user(&self) -> (Option<String>, crate::model::trigger::Traits) {
         self.session
             .try_with_untracked(|s| {
                 let (id, traits) = s.user();
@@ -378,7 +378,7 @@ impl WidgetState {
     }
 
     /// The host told us who the learner is.
-    pub fn identify(&self, user: Option<String>, traits: crate::trigger::Traits) {
+    pub fn identify(&self, user: Option<String>, traits: crate::model::trigger::Traits) {
         let Some(edge) = self.edge.try_get_value() else {
             return;
         };

@@ -1,7 +1,7 @@
 //! The root of the widget inside its shadow root.
 
 use super::{BeaconLayer, CompletionToast, Launcher, Surfaces, WidgetState};
-use crate::command::Theme;
+use crate::api::command::Theme;
 use leptos::prelude::*;
 
 /// The root of the widget: the launcher and whichever surface is open.

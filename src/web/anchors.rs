@@ -10,8 +10,8 @@
 //!   document; the scan for them runs at most every 2 s, and only while something is missing.
 //! - A click is seen by a passive listener on the anchor element itself, never on the page.
 
-use crate::keyed::Keyed;
-use crate::session::AnchorFacts;
+use crate::decide::session::AnchorFacts;
+use crate::support::keyed::Keyed;
 use js_sys::Array;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

@@ -3,10 +3,10 @@
 //!
 //! The picker listens on the document in the capture phase, so the host's own handlers
 //! never see the click that picks; events inside the widget pass through untouched. The
-//! choice of anchor is the pure core's ([`crate::anchor_proposal`]).
+//! choice of anchor is the pure core's ([`crate::author::anchor_proposal`]).
 
-use crate::anchor_proposal::{propose, Picked, Proposal, Step};
-use crate::dev_status::DevStatus;
+use crate::author::anchor_proposal::{propose, Picked, Proposal, Step};
+use crate::author::dev_status::DevStatus;
 use crate::web::anchors::open_shadow_roots;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -5,8 +5,8 @@
 
 use super::console::warn;
 use super::{events, RemoteProgress, Store};
-use crate::progress::{backup_key, Progress, Stored};
-use crate::session::Effects;
+use crate::decide::session::Effects;
+use crate::model::progress::{backup_key, Progress, Stored};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -2,8 +2,8 @@
 //! on `window`, so a host can forward either to Segment, GA or Amplitude.
 
 use super::console::{describe, warn};
-use crate::json::Json;
-use crate::lifecycle::EventKind;
+use crate::api::lifecycle::EventKind;
+use crate::support::json::Json;
 use js_sys::{Function, Object, Reflect};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;

@@ -2,7 +2,7 @@
 
 use super::console::{describe, warn};
 use super::yield_to_host;
-use crate::pack::{check_size, Pack, PackError};
+use crate::model::pack::{check_size, Pack, PackError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

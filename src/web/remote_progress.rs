@@ -7,7 +7,7 @@
 //! over what the backend held and this browser has not seen yet.
 
 use super::console::{describe, warn};
-use crate::progress::{Progress, Stored};
+use crate::model::progress::{Progress, Stored};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -6,7 +6,7 @@
 //! not use gloo-storage: its `raw()` calls `expect_throw` on exactly those failures.)
 
 use super::console::{describe, warn};
-use crate::keyed::Keyed;
+use crate::support::keyed::Keyed;
 use std::cell::RefCell;
 
 /// A string store that never throws.

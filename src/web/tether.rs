@@ -5,14 +5,14 @@
 //! a page wider than the screen widens it past the screen's edge, and pinch zoom and the
 //! on-screen keyboard leave only part of it in sight. So the widget's root is one fixed layer,
 //! laid over the visual viewport and counter-scaled against pinch zoom (see
-//! [`crate::placement::Visible`]); the launcher and surfaces sit in it by the stylesheet, and
+//! [`crate::decide::placement::Visible`]); the launcher and surfaces sit in it by the stylesheet, and
 //! this moves the floating parts within it with CSS transforms, in the layer's pixels. They
 //! never shift the host's layout. The page's scroll and resize listeners exist only while
 //! something is tied; the visual viewport's, while the layer follows it. Every burst of events
 //! costs one update, in the next frame.
 
 use super::Focus;
-use crate::placement::{beacon_spot, card_spot, px, translate, CardSide, Rect, Visible};
+use crate::decide::placement::{beacon_spot, card_spot, px, translate, CardSide, Rect, Visible};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

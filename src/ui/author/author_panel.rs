@@ -2,7 +2,7 @@
 //! and the dev server's news.
 
 use super::{DevNews, ElementPicker, LearnerSimulation, TriggerDebugger};
-use crate::dev_status::DevStatus;
+use crate::author::dev_status::DevStatus;
 use crate::ui::WidgetState;
 use crate::web::author::DevLink;
 use crate::web::pack_loader;

@@ -1,6 +1,6 @@
 //! Author mode's news from `pathlight dev`: which build is served, and its errors.
 
-use crate::dev_status::DevStatus;
+use crate::author::dev_status::DevStatus;
 use leptos::prelude::*;
 
 /// The dev server's latest build, announced politely, with each error as `pathlight lint`

@@ -1,6 +1,6 @@
 //! Author mode's element picker: the anchor to write for an element of the host page.
 
-use crate::anchor_proposal::Proposal;
+use crate::author::anchor_proposal::Proposal;
 use crate::web::author::{copy, Outline, Picker};
 use leptos::prelude::*;
 

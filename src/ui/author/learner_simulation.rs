@@ -1,6 +1,6 @@
 //! Author mode's learner simulation: who the preview is for, and what they have done.
 
-use crate::json::Json;
+use crate::support::json::Json;
 use crate::ui::{GoalPicker, WidgetState};
 use leptos::{ev, prelude::*};
 

@@ -3,7 +3,7 @@
 //! The content tree, the triggers and the pack all name features, so the one type lives
 //! here, below the three of them, and none of them has to reach into another for it.
 
-use crate::json::{FromJson, Json, Mismatch, ToJson};
+use crate::support::json::{FromJson, Json, Mismatch, ToJson};
 
 /// The feature on the page a lesson or step is about.
 #[derive(Debug, Clone, PartialEq, Eq)]

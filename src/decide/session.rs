@@ -7,18 +7,18 @@
 //! Nothing here touches the browser, so every rule that keeps progress safe (merges on
 //! save, resets that last, identify never mixing learners) is tested natively.
 
-use crate::anchor::Anchor;
-use crate::eligibility::eligibility;
-use crate::explain::{explain, Said};
+use crate::api::lifecycle::EventKind;
+use crate::author::explain::{explain, Said};
+use crate::decide::eligibility::eligibility;
+use crate::decide::ranking::{self, Attention, Candidate, Learner, Moment, Presence};
 use crate::i18n::{self, Strings};
-use crate::json::Json;
-use crate::layer::Layer;
-use crate::lifecycle::EventKind;
-use crate::pack::{Completion, Lesson, Pack};
-use crate::progress::{storage_key, LessonState, Progress, Via};
-use crate::ranking::{self, Attention, Candidate, Learner, Moment, Presence};
-use crate::trigger::{ElementState, Facts, Traits};
-use crate::url_pattern::{path_matches, Location};
+use crate::model::anchor::Anchor;
+use crate::model::layer::Layer;
+use crate::model::pack::{Completion, Lesson, Pack};
+use crate::model::progress::{storage_key, LessonState, Progress, Via};
+use crate::model::trigger::{ElementState, Facts, Traits};
+use crate::model::url_pattern::{path_matches, Location};
+use crate::support::json::Json;
 use std::sync::Arc;
 
 /// What the page shows of one anchor.
@@ -329,7 +329,7 @@ impl Session {
         let mut anchors: Vec<Anchor> = vec![];
         let how = self.lesson_on_card().into_iter().flat_map(|l| &l.how);
         let steps = how.flat_map(|block| match block {
-            crate::content::Block::Steps(steps) => steps.as_slice(),
+            crate::model::content::Block::Steps(steps) => steps.as_slice(),
             _ => &[],
         });
         for anchor in steps.filter_map(|step| step.anchor.as_ref()) {
@@ -958,7 +958,7 @@ impl Facts for SessionFacts<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_pack::{lesson, pack, NOW};
+    use crate::support::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     fn session(user: Option<&str>, stored: Progress) -> Session {
@@ -986,8 +986,8 @@ mod tests {
     }
 
     fn traits(value: serde_json::Value) -> Traits {
-        use crate::json::FromJson;
-        Traits::from_json(&crate::json::parse(&value.to_string()).unwrap()).unwrap()
+        use crate::support::json::FromJson;
+        Traits::from_json(&crate::support::json::parse(&value.to_string()).unwrap()).unwrap()
     }
 
     fn completed(effects: &Effects) -> Vec<String> {
@@ -1159,12 +1159,12 @@ mod tests {
         let LessonState::Dismissed { until } = s.progress().state("send") else {
             panic!("dismissed");
         };
-        assert!(until >= NOW + 2 * crate::progress::DAY_MS);
+        assert!(until >= NOW + 2 * crate::model::progress::DAY_MS);
         s.dismiss("create", NOW);
         assert_eq!(
             s.progress().state("create"),
             LessonState::Dismissed {
-                until: crate::progress::FOR_GOOD
+                until: crate::model::progress::FOR_GOOD
             }
         );
     }

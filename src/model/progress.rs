@@ -7,9 +7,9 @@
 //! a race between two page views. A reset is a time, not an absence, so that it wins over
 //! the copies that still hold what it forgot.
 
-use crate::json::{self, FromJson, Json, Mismatch, Object, ToJson};
-use crate::keyed::Keyed;
-use crate::layer::Layer;
+use crate::model::layer::Layer;
+use crate::support::json::{self, FromJson, Json, Mismatch, Object, ToJson};
+use crate::support::keyed::Keyed;
 
 /// The storage format this build writes.
 ///
@@ -479,7 +479,7 @@ impl Record {
 /// the same whichever side merges into which, and however often.
 fn latest_events(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut all: Vec<u64> = a.iter().chain(b).copied().collect();
-    crate::order::sort_by(&mut all, u64::cmp);
+    crate::support::order::sort_by(&mut all, u64::cmp);
     all.dedup();
     let skip = all.len().saturating_sub(MAX_EVENTS);
     all.split_off(skip)

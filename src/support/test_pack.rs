@@ -2,11 +2,11 @@
 //! two of them meant for a role, and lessons written as JSON with only what a test cares
 //! about), and facts set by hand for the triggers and their explanations.
 
-use crate::anchor::Anchor;
-use crate::json::Json;
-use crate::pack::Pack;
-use crate::progress::LessonState;
-use crate::trigger::{ElementState, Facts, Traits};
+use crate::model::anchor::Anchor;
+use crate::model::pack::Pack;
+use crate::model::progress::LessonState;
+use crate::model::trigger::{ElementState, Facts, Traits};
+use crate::support::json::Json;
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -15,7 +15,7 @@ pub const NOW: u64 = 1_764_000_000_000;
 
 pub fn pack(lessons: serde_json::Value) -> Pack {
     let pack = json!({
-        "format": crate::pack::FORMAT, "id": "acme", "title": "Acme",
+        "format": crate::model::pack::FORMAT, "id": "acme", "title": "Acme",
         "goals": [
             { "id": "paid", "title": "Get paid faster", "roles": ["finance"] },
             { "id": "close", "title": "Close the month" },

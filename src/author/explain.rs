@@ -1,21 +1,21 @@
 //! Why a lesson shows or not: its trigger evaluated rule by rule, with what each rule saw.
 //!
 //! Author mode's debugger reads this. The learner's widget asks only
-//! [`eligibility`](crate::eligibility::eligibility); both take the verdict from
+//! [`eligibility`](crate::decide::eligibility::eligibility); both take the verdict from
 //! [`Eligibility::decide`] and the truth of every condition from [`Rule::holds`], so they
 //! cannot disagree. The values seen are data; the words come from [`Check::line`] and
 //! [`Explanation::verdict`], which only the author build calls, so the learner's wasm
 //! carries none of them.
 
-use crate::anchor::Anchor;
-use crate::eligibility::Eligibility;
-use crate::json::Json;
-use crate::pack::Lesson;
-use crate::progress::{LessonState, DAY_MS, FOR_GOOD};
-use crate::trigger::{
+use crate::decide::eligibility::Eligibility;
+use crate::model::anchor::Anchor;
+use crate::model::pack::Lesson;
+use crate::model::progress::{LessonState, DAY_MS, FOR_GOOD};
+use crate::model::trigger::{
     days_since, events_since, Bounds, ElementState, Facts, Frequency, Rule, TraitTest,
 };
-use crate::url_pattern::{decode, Location};
+use crate::model::url_pattern::{decode, Location};
+use crate::support::json::Json;
 use std::fmt::Write;
 
 /// A lesson's state on this page now, and why.
@@ -83,7 +83,7 @@ pub enum Seen<'a> {
 }
 
 /// The trigger of `lesson` evaluated rule by rule against the facts, with its frequency
-/// and the learner's progress: everything [`eligibility`](crate::eligibility::eligibility)
+/// and the learner's progress: everything [`eligibility`](crate::decide::eligibility::eligibility)
 /// decides from, and its verdict.
 pub fn explain<'a, F: Facts + ?Sized>(
     lesson: &'a Lesson,
@@ -439,13 +439,13 @@ impl Explanation<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eligibility::eligibility;
-    use crate::keyed::Keyed;
-    use crate::progress::{Completed, Via};
-    use crate::trigger::{Traits, Trigger};
+    use crate::decide::eligibility::eligibility;
+    use crate::model::progress::{Completed, Via};
+    use crate::model::trigger::{Traits, Trigger};
+    use crate::support::keyed::Keyed;
     use std::collections::HashMap;
     // This module has a `Seen` of its own: what a rule saw.
-    use crate::test_pack::Seen as Page;
+    use crate::support::test_pack::Seen as Page;
 
     const NOW: u64 = 1_800_000_000_000;
 

@@ -375,7 +375,7 @@ impl<T: ToJson> ToJson for Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse;
+    use crate::support::json::parse;
 
     #[derive(Debug, PartialEq)]
     struct Point {
@@ -401,7 +401,7 @@ mod tests {
     fn a_mistake_names_its_path() {
         let e = read::<Vec<Point>>(r#"[{"x": 1}, {"x": 2, "tags": ["a", 3]}]"#).unwrap_err();
         assert_eq!(e.to_string(), "[1].tags[1]: expected text, found a number");
-        let e = read::<crate::keyed::Keyed<Point>>(r#"{"p": {"tags": []}}"#).unwrap_err();
+        let e = read::<crate::support::keyed::Keyed<Point>>(r#"{"p": {"tags": []}}"#).unwrap_err();
         assert_eq!(e.to_string(), "p: `x` is missing");
     }
 
@@ -441,7 +441,7 @@ mod tests {
         let o = Object::new()
             .with_some("a", &none)
             .with_some("b", &Vec::<u32>::new())
-            .with_some("c", &crate::keyed::Keyed::<u32>::new())
+            .with_some("c", &crate::support::keyed::Keyed::<u32>::new())
             .with_some("d", &Some(0u32))
             .with("e", &none)
             .build();

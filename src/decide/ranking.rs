@@ -10,9 +10,9 @@
 //! on the way that wait for another; then the rest by score. The feature on screen and the
 //! author's priority order lessons of equal goal value.
 
-use crate::pack::{Goal, Lesson, Pack};
-use crate::progress::{LessonState, Progress};
-use crate::way::{Leg, Way};
+use crate::decide::way::{Leg, Way};
+use crate::model::pack::{Goal, Lesson, Pack};
+use crate::model::progress::{LessonState, Progress};
 use std::cmp::Reverse;
 
 // Points per factor. Being new outweighs the feature on screen and readiness together, so a
@@ -154,7 +154,7 @@ pub fn rank<'a>(
         .iter()
         .map(|c| suggestion(c, &chosen, &for_role, &way, learner))
         .collect();
-    crate::order::sort_by(&mut ranked, |a, b| {
+    crate::support::order::sort_by(&mut ranked, |a, b| {
         let key = |s: &Suggestion| (s.toward_goal(), s.goal_value(), s.score, s.lesson.priority);
         key(b)
             .cmp(&key(a))
@@ -179,7 +179,7 @@ fn suggestion<'a>(
         .iter()
         .filter_map(|g| lesson.goals.get(&g.id).map(|w| (*w, *g)))
         .collect();
-    crate::order::sort_by_key(&mut served, |&(weight, _)| Reverse(weight));
+    crate::support::order::sort_by_key(&mut served, |&(weight, _)| Reverse(weight));
     for (weight, goal) in served {
         score += PER_GOAL_WEIGHT * u32::from(weight);
         reasons.push(Reason::Goal(goal));
@@ -310,8 +310,8 @@ impl Attention {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Via, DAY_MS};
-    use crate::test_pack::{lesson, pack, NOW};
+    use crate::model::progress::{Via, DAY_MS};
+    use crate::support::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     /// The ids in ranked order, with the features of `visible` in view and the rest on the page.

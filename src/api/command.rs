@@ -5,9 +5,9 @@
 //! Functions (`on` callbacks, `init`'s progress adapter) do not survive JSON: the edge takes
 //! those from the raw arguments itself.
 
-use crate::json::{FromJson, Json, Mismatch};
-use crate::lifecycle::EventKind;
-use crate::trigger::Traits;
+use crate::api::lifecycle::EventKind;
+use crate::model::trigger::Traits;
+use crate::support::json::{FromJson, Json, Mismatch};
 
 /// Options of `pathlight('init', {...})`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -205,7 +205,7 @@ mod tests {
     /// `json!` in our tree, as the edge hands calls over.
     macro_rules! json {
         ($($t:tt)*) => {
-            crate::json::parse(&serde_json::json!($($t)*).to_string()).unwrap()
+            crate::support::json::parse(&serde_json::json!($($t)*).to_string()).unwrap()
         };
     }
 

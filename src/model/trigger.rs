@@ -5,11 +5,11 @@
 //! answers. A rule that cannot be evaluated (an invalid pattern, a trait of the wrong type)
 //! is false, so one broken lesson never shows everywhere; `pathlight lint` reports it.
 
-use crate::anchor::Anchor;
-use crate::json::{FromJson, Json, Mismatch, Object, ToJson};
-use crate::keyed::Keyed;
-use crate::progress::{LessonState, DAY_MS, FOR_GOOD};
-use crate::url_pattern::{path_matches, Location};
+use crate::model::anchor::Anchor;
+use crate::model::progress::{LessonState, DAY_MS, FOR_GOOD};
+use crate::model::url_pattern::{path_matches, Location};
+use crate::support::json::{FromJson, Json, Mismatch, Object, ToJson};
+use crate::support::keyed::Keyed;
 
 /// The traits the host set with `identify`, by name.
 pub type Traits = Keyed<Json>;
@@ -372,7 +372,8 @@ mod date {
                 if i == start {
                     return None;
                 }
-                let fraction = crate::json::decimal(std::str::from_utf8(&b[start - 1..i]).ok()?)?;
+                let fraction =
+                    crate::support::json::decimal(std::str::from_utf8(&b[start - 1..i]).ok()?)?;
                 ms += fraction * 1000.0;
             }
         }
@@ -681,24 +682,24 @@ mod tests {
     }
 
     use super::*;
-    use crate::eligibility::{eligibility, Eligibility};
-    use crate::pack::Lesson;
-    use crate::test_pack::Seen;
+    use crate::decide::eligibility::{eligibility, Eligibility};
+    use crate::model::pack::Lesson;
+    use crate::support::test_pack::Seen;
     use std::collections::HashMap;
 
     /// A JSON value written with `json!`, in our tree.
     fn read(value: serde_json::Value) -> Json {
-        crate::json::parse(&value.to_string()).unwrap()
+        crate::support::json::parse(&value.to_string()).unwrap()
     }
 
     fn traits(value: serde_json::Value) -> Traits {
         Traits::from_json(&read(value)).unwrap()
     }
 
-    fn done() -> crate::progress::Completed {
-        crate::progress::Completed {
+    fn done() -> crate::model::progress::Completed {
+        crate::model::progress::Completed {
             at: 0,
-            via: crate::progress::Via::Click,
+            via: crate::model::progress::Via::Click,
         }
     }
 
@@ -1133,7 +1134,7 @@ mod tests {
             #[test]
             fn the_compiled_form_round_trips(r in rule()) {
                 let json = r.to_json().to_string();
-                prop_assert_eq!(Rule::from_json(&crate::json::parse(&json).unwrap()).unwrap(), r);
+                prop_assert_eq!(Rule::from_json(&crate::support::json::parse(&json).unwrap()).unwrap(), r);
             }
 
             #[test]

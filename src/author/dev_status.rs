@@ -1,7 +1,7 @@
 //! What `pathlight dev` says about its builds, as author mode reads it: its `/status`
 //! answer and each `status` event (the protocol in docs/authoring.md, "Author mode").
 
-use crate::json::{parse, Json};
+use crate::support::json::{parse, Json};
 
 /// One status of the dev server.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

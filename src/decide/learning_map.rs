@@ -2,10 +2,10 @@
 //! with where they stand, what is left, why each lesson is there, and the skill mark that
 //! only doing the lessons earns.
 
-use crate::pack::{Goal, Lesson, Pack};
-use crate::progress::{LessonState, Progress};
-use crate::ranking::Reason;
-use crate::way::Way;
+use crate::decide::ranking::Reason;
+use crate::decide::way::Way;
+use crate::model::pack::{Goal, Lesson, Pack};
+use crate::model::progress::{LessonState, Progress};
 
 /// A lesson on the way to a goal.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,8 +125,8 @@ pub fn learning_map<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Via;
-    use crate::test_pack::{lesson, pack, NOW};
+    use crate::model::progress::Via;
+    use crate::support::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     fn map_pack() -> Pack {
@@ -225,7 +225,7 @@ mod tests {
             progress.complete(id, Via::Event, NOW);
         }
         progress.know("create", NOW);
-        progress.record_layer("create", crate::layer::Layer::How, NOW);
+        progress.record_layer("create", crate::model::layer::Layer::How, NOW);
         let known = learning_map(&pack, "paid", &progress).unwrap();
         assert!(!known.skill_mark);
         assert_eq!((known.next, known.lessons_left), (None, 0));

@@ -3,13 +3,13 @@
 //! URL alone makes relevant.
 //!
 //! It asks about lessons of the pack and evaluates their rules, so it sits above both
-//! [`crate::pack`] and [`crate::trigger`]: rules stay free of lessons, which hold them, and
+//! [`crate::model::pack`] and [`crate::model::trigger`]: rules stay free of lessons, which hold them, and
 //! the pack holds rules without evaluating them. Its tests are in `trigger.rs` and
 //! `pack.rs`, beside the rules, facts and packs that drive them.
 
-use crate::pack::{Lesson, Pack};
-use crate::progress::LessonState;
-use crate::trigger::{AtUrl, Facts, Frequency};
+use crate::model::pack::{Lesson, Pack};
+use crate::model::progress::LessonState;
+use crate::model::trigger::{AtUrl, Facts, Frequency};
 
 /// Whether the widget may bring a lesson up by itself now, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,7 +18,7 @@ pub enum Eligibility {
     Eligible,
     /// Completed or known.
     Done,
-    /// Dismissed, and set aside until `until` ([`FOR_GOOD`](crate::progress::FOR_GOOD)
+    /// Dismissed, and set aside until `until` ([`FOR_GOOD`](crate::model::progress::FOR_GOOD)
     /// when it has no snooze).
     Dismissed {
         /// When the snooze ends, in ms since the epoch.
@@ -56,7 +56,7 @@ pub fn eligibility<F: Facts + ?Sized>(lesson: &Lesson, facts: &F, shows: u32) ->
 }
 
 impl Eligibility {
-    /// The one decision, shared by [`eligibility`] and [`crate::explain`] so that they
+    /// The one decision, shared by [`eligibility`] and [`crate::author::explain`] so that they
     /// cannot disagree: `triggered` says whether the rule holds, and is asked last.
     pub fn decide(
         state: LessonState,
@@ -92,7 +92,7 @@ impl Pack {
             .iter()
             .filter(|l| l.when.as_ref().is_none_or(|t| t.rule.holds(&facts)))
             .collect();
-        crate::order::sort_by_key(&mut found, |l| std::cmp::Reverse(l.priority));
+        crate::support::order::sort_by_key(&mut found, |l| std::cmp::Reverse(l.priority));
         found
     }
 }

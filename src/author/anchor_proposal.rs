@@ -5,7 +5,7 @@
 //! ARIA role with its label), and only then a short path through the page. The browser edge
 //! describes the element ([`Picked`]) and counts what a selector matches; the choice is here.
 
-use crate::anchor::Anchor;
+use crate::model::anchor::Anchor;
 
 /// The element an author picked, as the browser edge saw it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -166,7 +166,7 @@ fn id_selector(id: &str) -> String {
 }
 
 fn attribute(name: &str, value: &str) -> String {
-    format!("[{name}=\"{}\"]", crate::anchor::css_string(value))
+    format!("[{name}=\"{}\"]", crate::model::anchor::css_string(value))
 }
 
 impl Proposal {

@@ -4,7 +4,7 @@
 //! entries, where a binary search is as quick, and replacing seven `BTreeMap` types took
 //! 15 KB gzip off the wasm.
 
-use crate::json::{FromJson, Json, Mismatch, ToJson};
+use crate::support::json::{FromJson, Json, Mismatch, ToJson};
 
 /// A map from text keys to values, iterated in key order, each key once.
 #[derive(Debug, Clone, PartialEq, Eq)]

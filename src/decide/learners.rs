@@ -3,7 +3,7 @@
 //!
 //! Each learner picks a goal, starts knowing some lessons (never one without what it builds
 //! on), and walks the pages of the product. On a page that has a right next lesson (ready,
-//! on the way to the goal: see [`crate::way`]; [`right_next`], which works it out
+//! on the way to the goal: see [`crate::decide::way`]; [`right_next`], which works it out
 //! again from the definition) the [`Report`] notes whether the ranking put
 //! one first and in the top three, and the learner takes the first one it offers. Each time
 //! their progress changes, it notes whether the learning map's next stop is the best right
@@ -12,12 +12,12 @@
 //! [`generate`] builds random packs to run them on; [`pages`] finds the pages of a built
 //! pack, for `cargo run --release --example learners -- lessons.json`. Native only.
 
-use crate::keyed::Keyed;
-use crate::learning_map::learning_map;
-use crate::pack::{Goal, Lesson, Pack, FORMAT};
-use crate::progress::{Progress, Via};
-use crate::ranking::{rank, Candidate, Learner, Presence};
-use crate::trigger::Rule;
+use crate::decide::learning_map::learning_map;
+use crate::decide::ranking::{rank, Candidate, Learner, Presence};
+use crate::model::pack::{Goal, Lesson, Pack, FORMAT};
+use crate::model::progress::{Progress, Via};
+use crate::model::trigger::Rule;
+use crate::support::keyed::Keyed;
 use std::fmt;
 
 /// A small, seeded random source (SplitMix64): the same seed walks the same way.
@@ -354,7 +354,7 @@ pub fn simulate(world: &World, learners: usize, rng: &mut Rng, report: &mut Repo
 }
 
 /// The right next lessons toward `goal` and the goal weight each unblocks, straight from
-/// the definition and apart from [`crate::way::Way`], so the simulation checks it too: lessons still to
+/// the definition and apart from [`crate::decide::way::Way`], so the simulation checks it too: lessons still to
 /// do, ready, and either serving the goal or needed (through lessons still to do) by one
 /// that does; worth the heaviest weight among itself and those that need it.
 pub fn right_next(pack: &Pack, goal: &str, progress: &Progress) -> Vec<(usize, u32)> {
@@ -471,13 +471,13 @@ mod tests {
         let mut pack = generate(&mut Rng::new(1)).pack;
         pack.lessons.truncate(3);
         let json = |page: &str| {
-            crate::json::parse(&format!(r#"{{"rule": {{"page": "{page}"}}}}"#)).unwrap()
+            crate::support::json::parse(&format!(r#"{{"rule": {{"page": "{page}"}}}}"#)).unwrap()
         };
-        use crate::json::FromJson;
+        use crate::support::json::FromJson;
         pack.lessons[0].when =
-            Some(crate::trigger::Trigger::from_json(&json("/invoices/:id")).unwrap());
+            Some(crate::model::trigger::Trigger::from_json(&json("/invoices/:id")).unwrap());
         pack.lessons[1].when =
-            Some(crate::trigger::Trigger::from_json(&json("/reports/*")).unwrap());
+            Some(crate::model::trigger::Trigger::from_json(&json("/reports/*")).unwrap());
         assert_eq!(pages(&pack), [vec![0, 2], vec![1, 2]]);
     }
 }

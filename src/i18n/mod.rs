@@ -2,8 +2,10 @@
 //! these are the buttons, labels and announcements around it, and the reasons behind each
 //! suggestion, put into words here so no English reaches a learner of another language.
 
-use crate::pack::Pack;
-use crate::ranking::Reason;
+mod locale;
+
+use crate::decide::ranking::Reason;
+use crate::model::pack::Pack;
 
 /// How a language counts: which form of "{} lessons" a number takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -648,7 +650,7 @@ mod tests {
             l
         };
         let pack = json!({
-            "format": crate::pack::FORMAT, "id": "acme", "title": "Acme",
+            "format": crate::model::pack::FORMAT, "id": "acme", "title": "Acme",
             "goals": [
                 { "id": "paid", "title": "Get paid faster" },
                 { "id": "close", "title": "Close the month" },

@@ -11,8 +11,8 @@
 //! The ranking puts ready lessons on the way first, and the learning map starts with the one
 //! of highest value: the right next lesson.
 
-use crate::pack::{Lesson, Pack};
-use crate::progress::Progress;
+use crate::model::pack::{Lesson, Pack};
+use crate::model::progress::Progress;
 use std::cmp::Reverse;
 
 /// A lesson on the way.
@@ -48,7 +48,7 @@ impl<'a> Index<'a> {
             .enumerate()
             .map(|(i, l)| (l.id.as_str(), i))
             .collect();
-        crate::order::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
+        crate::support::order::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
         Index(ids)
     }
 
@@ -85,7 +85,7 @@ impl<'a> Way<'a> {
                 .collect();
             // Heaviest first, so a lesson reached once already carries the heaviest weight
             // that needs it, and each lesson is walked once per goal.
-            crate::order::sort_by_key(&mut serving, |&(w, _)| Reverse(w));
+            crate::support::order::sort_by_key(&mut serving, |&(w, _)| Reverse(w));
             let mut carried: Vec<Option<(u8, usize)>> = vec![None; lessons.len()];
             for (weight, by) in serving {
                 let mut pending = vec![by];
@@ -152,8 +152,8 @@ impl<'a> Way<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Via;
-    use crate::test_pack::{lesson, pack, NOW};
+    use crate::model::progress::Via;
+    use crate::support::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     fn way_pack() -> Pack {

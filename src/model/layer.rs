@@ -1,6 +1,6 @@
 //! The three layers of a lesson: depth on demand.
 
-use crate::json::{FromJson, Json, Mismatch, ToJson};
+use crate::support::json::{FromJson, Json, Mismatch, ToJson};
 
 /// Why (the outcome), What (the concept and its connections) and How (the steps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -2,9 +2,9 @@
 //!
 //! Authors write Markdown; the CLI compiles it into this tree at build time, so the widget
 //! needs no Markdown parser and never handles raw HTML. Every URL in the tree has passed
-//! [`crate::url_safety`], and the widget checks it again before rendering.
+//! [`crate::model::url_safety`], and the widget checks it again before rendering.
 
-use crate::json::{member_mut, FromJson, Json, Mismatch, Object, ToJson};
+use crate::support::json::{member_mut, FromJson, Json, Mismatch, Object, ToJson};
 use std::fmt::Write;
 
 /// A block of content: paragraphs, lists, code and the ordered How steps.
@@ -61,7 +61,7 @@ pub struct Step {
     /// What the step says.
     pub content: Vec<Block>,
     /// The feature this step points at, so the card can move to it.
-    pub anchor: Option<crate::anchor::Anchor>,
+    pub anchor: Option<crate::model::anchor::Anchor>,
 }
 
 impl Inline {
@@ -328,7 +328,7 @@ impl ToJson for Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse;
+    use crate::support::json::parse;
 
     /// `(tag, path)` of each part left out.
     type Found = Vec<(String, String)>;
@@ -385,7 +385,7 @@ mod tests {
                 href: "/d".into(),
                 children: vec![text("d")],
             }])])],
-            anchor: Some(crate::anchor::Anchor::Feature("f".into())),
+            anchor: Some(crate::model::anchor::Anchor::Feature("f".into())),
         };
         assert_eq!(
             blocks.unwrap(),

@@ -1,0 +1,10 @@
+//! Small support code the rest builds on: the project's own JSON, maps by text key, the one
+//! sort, and the build-time CSS minifier.
+
+#[cfg(test)]
+mod css_minify;
+pub mod json;
+pub mod keyed;
+pub mod order;
+#[cfg(test)]
+pub(crate) mod test_pack;
