@@ -13,10 +13,10 @@ pub mod i18n;
 pub mod model;
 pub mod support;
 
-// The authors' tools behind feature `authoring` (the CLI's lint, build and schema); author
+// The authors' tools behind feature `compiler` (the CLI's lint, build and schema); author
 // mode in the page is `author` (pure), `ui::author` and `web::author`, behind feature
 // `author`.
-#[cfg(feature = "authoring")]
+#[cfg(feature = "compiler")]
 pub mod compiler;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]

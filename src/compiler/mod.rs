@@ -1,6 +1,6 @@
 //! The compiler: turns a folder of lessons into a compiled [`Pack`], with errors that name the
 //! file, the line or field, what is wrong and how to fix it. For the native CLI and the
-//! npm package's (feature `authoring`): the Markdown parser never reaches the widget.
+//! npm package's (feature `compiler`): the Markdown parser never reaches the widget.
 
 mod built;
 mod check;
