@@ -8,5 +8,6 @@ pub mod learners;
 pub mod learning_map;
 pub mod placement;
 pub mod ranking;
+mod reasons;
 pub mod session;
 pub mod way;
