@@ -1,98 +1,75 @@
 //! The JSON form of triggers, as packs hold them: `{"page": "/x"}`,
 //! `{"event": {"name": "x", "at_least": 2}}`, `"visible"`.
 
+use super::kinds::{Kind, Payload, Shape, KINDS};
 use super::rule::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
 use crate::support::json::{FromJson, Json, Mismatch, Object, ToJson};
 
-const RULES: [&str; 12] = [
-    "page",
-    "query",
-    "hash",
-    "element",
-    "event",
-    "trait",
-    "completed",
-    "dismissed",
-    "time_on_page",
-    "all",
-    "any",
-    "not",
-];
+// A rule is read and written by its kind's shape, from the table in `kinds`.
 
 impl FromJson for Rule {
     fn from_json(value: &Json) -> Result<Rule, Mismatch> {
         let (tag, v) = value.variant()?;
-        Ok(match tag {
-            "page" => Rule::Page(v.payload(tag)?),
-            "query" => Rule::Query(v.payload(tag)?),
-            "hash" => Rule::Hash(v.payload(tag)?),
-            "element" => v.with_fields(tag, |f| {
+        let Some(kind) = Kind::named(tag) else {
+            let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
+            return Err(Mismatch::unknown("rule", tag, &names));
+        };
+        Ok(match kind.spelling().shape {
+            Shape::Text(make, _) => make(v.payload(tag)?),
+            Shape::Count(make) => make(v.payload(tag)?),
+            Shape::Params => Rule::Query(v.payload(tag)?),
+            Shape::Element => v.with_fields(tag, |f| {
                 Ok(Rule::Element {
                     anchor: f.required("anchor")?,
                     state: f.required("state")?,
                 })
             })?,
-            "event" => v.with_fields(tag, |f| {
+            Shape::Event => v.with_fields(tag, |f| {
                 Ok(Rule::Event {
                     name: f.required("name")?,
                     at_least: f.optional("at_least")?.unwrap_or(1),
                     within_days: f.optional("within_days")?,
                 })
             })?,
-            "trait" => v.with_fields(tag, |f| {
+            Shape::Trait => v.with_fields(tag, |f| {
                 Ok(Rule::Trait {
                     key: f.required("key")?,
                     test: f.required("test")?,
                 })
             })?,
-            "completed" => Rule::Completed(v.payload(tag)?),
-            "dismissed" => Rule::Dismissed(v.payload(tag)?),
-            "time_on_page" => Rule::TimeOnPage(v.payload(tag)?),
-            "all" => Rule::All(v.payload(tag)?),
-            "any" => Rule::Any(v.payload(tag)?),
-            "not" => Rule::Not(v.payload(tag)?),
-            _ => return Err(Mismatch::unknown("rule", tag, &RULES)),
+            Shape::Rules(make) => make(v.payload(tag)?),
+            Shape::Inner(make) => make(v.payload(tag)?),
         })
     }
 }
 
 impl ToJson for Rule {
     fn to_json(&self) -> Json {
-        let (tag, payload) = match self {
-            Rule::Page(p) => ("page", p.to_json()),
-            Rule::Query(q) => ("query", q.to_json()),
-            Rule::Hash(h) => ("hash", h.to_json()),
-            Rule::Element { anchor, state } => (
-                "element",
-                Object::new()
-                    .with("anchor", anchor)
-                    .with("state", state)
-                    .build(),
-            ),
-            Rule::Event {
+        let (kind, payload) = self.parts();
+        let payload = match payload {
+            Payload::Text(text) => text.to_json(),
+            Payload::Count(n) => n.to_json(),
+            Payload::Params(params) => params.to_json(),
+            Payload::Element { anchor, state } => Object::new()
+                .with("anchor", anchor)
+                .with("state", &state)
+                .build(),
+            Payload::Event {
                 name,
                 at_least,
                 within_days,
-            } => (
-                "event",
-                Object::new()
-                    .with("name", name)
-                    .with("at_least", at_least)
-                    .with_some("within_days", within_days)
-                    .build(),
-            ),
-            Rule::Trait { key, test } => (
-                "trait",
-                Object::new().with("key", key).with("test", test).build(),
-            ),
-            Rule::Completed(id) => ("completed", id.to_json()),
-            Rule::Dismissed(id) => ("dismissed", id.to_json()),
-            Rule::TimeOnPage(s) => ("time_on_page", s.to_json()),
-            Rule::All(rules) => ("all", rules.to_json()),
-            Rule::Any(rules) => ("any", rules.to_json()),
-            Rule::Not(rule) => ("not", rule.to_json()),
+            } => Object::new()
+                .with("name", name)
+                .with("at_least", &at_least)
+                .with_some("within_days", &within_days)
+                .build(),
+            Payload::Trait { key, test } => {
+                Object::new().with("key", key).with("test", test).build()
+            }
+            Payload::Rules(rules) => rules.to_json(),
+            Payload::Inner(rule) => rule.to_json(),
         };
-        Json::tagged(tag, payload)
+        Json::tagged(kind.name(), payload)
     }
 }
 

@@ -10,10 +10,12 @@
 mod dates;
 mod evaluate;
 mod json;
+mod kinds;
 mod rule;
 
 #[cfg(test)]
 mod arbitrary;
 
 pub use evaluate::{days_since, events_since, AtUrl, Facts};
+pub use kinds::{FrontKey, Kind, Payload, Shape, Spelling, Text, Words, KINDS, LESSON};
 pub use rule::{Bounds, ElementState, Frequency, Rule, TraitTest, Traits, Trigger};
