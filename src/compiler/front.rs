@@ -812,3 +812,36 @@ fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
         state: state?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lesson_states_in_the_help_are_those_of_the_kinds_table() {
+        for s in KINDS.iter().filter(|s| s.front == FrontKey::LessonState) {
+            assert!(STATES.contains(&format!("\"{}\"", s.name)), "{}", s.name);
+            assert_eq!(lesson_state(s.name, "x").map(|r| r.kind()), Some(s.kind));
+        }
+    }
+
+    #[test]
+    fn each_condition_key_is_read_once_in_the_tables_order() {
+        assert_eq!(
+            conditions(),
+            [
+                "page",
+                "query",
+                "hash",
+                "time_on_page",
+                "trait",
+                "lesson",
+                "event",
+                "element",
+                "all",
+                "any",
+                "not"
+            ]
+        );
+    }
+}
