@@ -824,24 +824,4 @@ mod tests {
             assert_eq!(lesson_state(s.name, "x").map(|r| r.kind()), Some(s.kind));
         }
     }
-
-    #[test]
-    fn each_condition_key_is_read_once_in_the_tables_order() {
-        assert_eq!(
-            conditions(),
-            [
-                "page",
-                "query",
-                "hash",
-                "time_on_page",
-                "trait",
-                "lesson",
-                "event",
-                "element",
-                "all",
-                "any",
-                "not"
-            ]
-        );
-    }
 }

@@ -410,4 +410,26 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn the_kinds_are_in_the_order_front_matter_conditions_have_always_had() {
+        let names: Vec<&str> = KINDS.iter().map(|s| s.name).collect();
+        assert_eq!(
+            names,
+            [
+                "page",
+                "query",
+                "hash",
+                "time_on_page",
+                "trait",
+                "completed",
+                "dismissed",
+                "event",
+                "element",
+                "all",
+                "any",
+                "not"
+            ]
+        );
+    }
 }
