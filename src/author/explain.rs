@@ -12,7 +12,7 @@ use crate::model::anchor::Anchor;
 use crate::model::pack::Lesson;
 use crate::model::progress::{LessonState, DAY_MS, FOR_GOOD};
 use crate::model::trigger::{
-    days_since, events_since, Bounds, ElementState, Facts, Frequency, Rule, TraitTest,
+    days_since, events_since, Bounds, ElementState, Facts, Frequency, Payload, Rule, TraitTest,
 };
 use crate::model::url_pattern::{decode, Location};
 use crate::support::json::Json;
@@ -172,7 +172,8 @@ fn param_values(query: &str, key: &str) -> Vec<String> {
         .collect()
 }
 
-// The words: author mode only. They use the names authors write in the front matter.
+// The words: author mode only. They use the names authors write in the front matter, and
+// each kind's words from its row of the kinds table.
 
 impl Check<'_> {
     /// This rule alone, as the debugger says it: what it asks, ✓ or ✗, and what it saw,
@@ -266,53 +267,52 @@ fn quoted(text: &str) -> String {
     Json::String(text.to_owned()).to_string()
 }
 
-/// What a rule asks, as authors write it.
+/// What a rule asks, in its kind's words around what it carries: `page "/reports"`.
 fn asks(rule: &Rule) -> String {
-    match rule {
-        Rule::Page(p) => format!("page {}", quoted(p)),
-        Rule::Query(params) => {
+    let (kind, payload) = rule.parts();
+    let (before, after) = kind.words().asks;
+    let carried = match payload {
+        Payload::Text(text) => quoted(text),
+        Payload::Count(n) => n.to_string(),
+        Payload::Params(params) => {
             let pairs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            format!("query {}", pairs.join("&"))
+            pairs.join("&")
         }
-        Rule::Hash(h) => format!("hash {}", quoted(h)),
-        Rule::Element { anchor, state } => {
+        Payload::Element { anchor, state } => {
             let state = match state {
                 ElementState::Present => "present",
                 ElementState::Visible => "visible",
                 ElementState::Clicked => "clicked",
             };
             match anchor {
-                Anchor::Feature(name) => format!("element {} {state}", quoted(name)),
-                Anchor::Selector(s) => format!("element selector {} {state}", quoted(s)),
+                Anchor::Feature(name) => format!("{} {state}", quoted(name)),
+                Anchor::Selector(s) => format!("selector {} {state}", quoted(s)),
             }
         }
-        Rule::Event {
+        Payload::Event {
             name,
             at_least,
             within_days,
         } => {
-            let mut s = format!("event {} at least {}", quoted(name), times(*at_least));
+            let mut s = format!("{} at least {}", quoted(name), times(at_least));
             if let Some(days) = within_days {
                 let _ = write!(s, " within {days} days");
             }
             s
         }
-        Rule::Trait { key, test } => match test {
-            TraitTest::Equals(v) => format!("trait {key} = {v}"),
+        Payload::Trait { key, test } => match test {
+            TraitTest::Equals(v) => format!("{key} = {v}"),
             TraitTest::OneOf(vs) => {
                 let vs: Vec<String> = vs.iter().map(Json::to_string).collect();
-                format!("trait {key} one of [{}]", vs.join(", "))
+                format!("{key} one of [{}]", vs.join(", "))
             }
-            TraitTest::Number(b) => format!("trait {key} {}", bounds(b)),
-            TraitTest::DaysSince(b) => format!("trait {key} days since {}", bounds(b)),
+            TraitTest::Number(b) => format!("{key} {}", bounds(b)),
+            TraitTest::DaysSince(b) => format!("{key} days since {}", bounds(b)),
         },
-        Rule::Completed(id) => format!("lesson {} completed", quoted(id)),
-        Rule::Dismissed(id) => format!("lesson {} dismissed", quoted(id)),
-        Rule::TimeOnPage(s) => format!("time on page ≥ {s} s"),
-        Rule::All(rules) => format!("all of {}", rules.len()),
-        Rule::Any(rules) => format!("any of {}", rules.len()),
-        Rule::Not(_) => "not".into(),
-    }
+        Payload::Rules(rules) => rules.len().to_string(),
+        Payload::Inner(_) => return format!("{before}{after}"),
+    };
+    format!("{before} {carried}{after}")
 }
 
 fn bounds(b: &Bounds) -> String {

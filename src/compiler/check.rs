@@ -8,7 +8,7 @@ use super::selector;
 use crate::model::anchor::Anchor;
 use crate::model::content::{Block, Inline};
 use crate::model::pack::{Completion, Lesson};
-use crate::model::trigger::{Bounds, Rule, TraitTest};
+use crate::model::trigger::{Bounds, Payload, Rule, Shape, Text, TraitTest};
 use crate::model::url_pattern::{check_hash, UrlPattern};
 use crate::model::url_safety::{self, UrlUse};
 
@@ -101,6 +101,16 @@ pub fn hash(hash: &str) -> Result<(), Problem> {
             "write the fragment, e.g. `#payments`, or a hash route such as `#/invoices/:id`",
         )
     })
+}
+
+/// The text of a rule, as its kind's [`Text`] says; a lesson id is checked by the pack,
+/// which knows its lessons.
+pub fn text(meaning: Text, text: &str) -> Result<(), Problem> {
+    match meaning {
+        Text::PathPattern => page(text),
+        Text::Hash => hash(text),
+        Text::LessonId => Ok(()),
+    }
 }
 
 pub fn anchor(anchor: &Anchor) -> Result<(), Problem> {
@@ -196,30 +206,29 @@ pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Vec<(String, St
 }
 
 fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Vec<(String, String)>) {
-    match rule {
-        Rule::Page(p) => at(report, &key(path, "page"), page(p)),
-        Rule::Hash(h) => at(report, &key(path, "hash"), hash(h)),
-        Rule::Element { anchor: a, .. } => {
-            at(report, &key(&key(path, "element"), "anchor"), anchor(a))
-        }
-        Rule::Trait {
-            test: TraitTest::Number(b) | TraitTest::DaysSince(b),
-            ..
-        } => at(report, &key(&key(path, "trait"), "test"), bounds(b)),
-        Rule::Completed(id) => refs.push((id.clone(), key(path, "completed"))),
-        Rule::Dismissed(id) => refs.push((id.clone(), key(path, "dismissed"))),
-        Rule::All(rules) | Rule::Any(rules) => {
-            let name = if matches!(rule, Rule::All(_)) {
-                "all"
-            } else {
-                "any"
-            };
-            for (i, r) in rules.iter().enumerate() {
-                self::rule(r, &index(&key(path, name), i), report, refs);
+    let (kind, payload) = rule.parts();
+    let path = key(path, kind.name());
+    match payload {
+        Payload::Text(t) => {
+            if let Shape::Text(_, meaning) = kind.spelling().shape {
+                at(report, &path, text(meaning, t));
+                if meaning == Text::LessonId {
+                    refs.push((t.to_owned(), path));
+                }
             }
         }
-        Rule::Not(r) => self::rule(r, &key(path, "not"), report, refs),
-        Rule::Query(_) | Rule::Event { .. } | Rule::Trait { .. } | Rule::TimeOnPage(_) => {}
+        Payload::Element { anchor: a, .. } => at(report, &key(&path, "anchor"), anchor(a)),
+        Payload::Trait {
+            test: TraitTest::Number(b) | TraitTest::DaysSince(b),
+            ..
+        } => at(report, &key(&path, "test"), bounds(b)),
+        Payload::Rules(rules) => {
+            for (i, r) in rules.iter().enumerate() {
+                self::rule(r, &index(&path, i), report, refs);
+            }
+        }
+        Payload::Inner(r) => self::rule(r, &path, report, refs),
+        Payload::Count(_) | Payload::Params(_) | Payload::Event { .. } | Payload::Trait { .. } => {}
     }
 }
 

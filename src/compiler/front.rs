@@ -6,7 +6,10 @@ use super::diagnostic::{did_you_mean, Report};
 use super::field::{index, key};
 use crate::model::anchor::Anchor;
 use crate::model::pack::Completion;
-use crate::model::trigger::{Bounds, ElementState, Frequency, Rule, TraitTest, Trigger};
+use crate::model::trigger::{
+    Bounds, ElementState, Frequency, FrontKey, Kind, Rule, Shape, Spelling, TraitTest, Trigger,
+    KINDS, LESSON,
+};
 use crate::support::json::Json;
 use crate::support::keyed::Keyed;
 use toml::{Table, Value};
@@ -43,21 +46,19 @@ const FIELDS: &[&str] = &[
     "complete",
 ];
 
-/// The keys of a condition, cheapest to evaluate first: they become the rules of an `all`
-/// in this order, and `all` stops at the first rule that does not hold.
-const CONDITIONS: &[&str] = &[
-    "page",
-    "query",
-    "hash",
-    "time_on_page",
-    "trait",
-    "lesson",
-    "event",
-    "element",
-    "all",
-    "any",
-    "not",
-];
+/// The keys of a condition, in the order of [`KINDS`]: cheapest to evaluate first. They
+/// become the rules of an `all` in this order, and `all` stops at the first rule that does
+/// not hold.
+fn conditions() -> Vec<&'static str> {
+    let mut keys: Vec<&str> = KINDS.iter().map(Spelling::front_key).collect();
+    keys.dedup();
+    keys
+}
+
+/// A kind's front-matter example, quoted as code for a message: `` `page = "/x"` ``.
+fn example(kind: Kind) -> String {
+    format!("`{}`", kind.words().example)
+}
 
 const BOUNDS: &[&str] = &["gt", "gte", "lt", "lte"];
 
@@ -493,73 +494,68 @@ fn condition(
     path: &str,
     refs: &mut Vec<(String, String)>,
 ) -> Option<Rule> {
-    let t = table(r, value, path, CONDITIONS, "`{ page = \"/invoices/:id\" }`")?;
+    let conditions = conditions();
+    let t = table(
+        r,
+        value,
+        path,
+        &conditions,
+        "`{ page = \"/invoices/:id\" }`",
+    )?;
     if t.is_empty() {
         r.error(
             path,
             "the condition is empty",
-            format!("give it at least one of: {}", CONDITIONS.join(", ")),
+            format!("give it at least one of: {}", conditions.join(", ")),
         );
         return None;
     }
     let before = r.diags.len();
     let mut rules = Vec::new();
-    for kind in CONDITIONS {
-        let Some(v) = t.get(*kind) else { continue };
-        let path = key(path, kind);
-        match *kind {
-            "page" => rules.extend(
-                name(r, v, &path, "`page = \"/invoices/:id\"`")
-                    .and_then(|p| keep(r, &path, p.clone(), check::page(&p)))
-                    .map(Rule::Page),
+    for name in conditions {
+        let Some(v) = t.get(name) else { continue };
+        let path = key(path, name);
+        if name == LESSON {
+            lessons(r, v, &path, &mut rules, refs);
+            continue;
+        }
+        let Some(spelling) = KINDS.iter().find(|s| s.name == name) else {
+            continue;
+        };
+        let kind = spelling.kind;
+        match spelling.shape {
+            Shape::Text(make, meaning) => rules.extend(
+                self::name(r, v, &path, &example(kind))
+                    .and_then(|text| keep(r, &path, text.clone(), check::text(meaning, &text)))
+                    .map(make),
             ),
-            "query" => rules.extend(query(r, v, &path)),
-            "hash" => rules.extend(
-                name(r, v, &path, "`hash = \"#payments\"`")
-                    .and_then(|h| keep(r, &path, h.clone(), check::hash(&h)))
-                    .map(Rule::Hash),
-            ),
-            "time_on_page" => rules.extend(
-                whole(
-                    r,
-                    v,
-                    &path,
-                    1,
-                    u32::MAX.into(),
-                    "give seconds, e.g. `time_on_page = 30`",
-                )
-                .map(|s| Rule::TimeOnPage(s as u32)),
-            ),
-            "trait" => traits(r, v, &path, &mut rules),
-            "lesson" => lessons(r, v, &path, &mut rules, refs),
-            "event" => rules.extend(event(r, v, &path)),
-            "element" => rules.extend(element(r, v, &path)),
-            "all" | "any" => {
-                let example = format!(
-                    "`{kind} = [{{ page = \"/reports\" }}, {{ event = \"report_exported\" }}]`"
-                );
-                match v {
-                    Value::Array(items) if !items.is_empty() => {
-                        let inner: Vec<Rule> = items
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(i, item)| condition(r, item, &index(&path, i), refs))
-                            .collect();
-                        rules.push(if *kind == "all" {
-                            Rule::All(inner)
-                        } else {
-                            Rule::Any(inner)
-                        });
-                    }
-                    Value::Array(_) => r.error(
-                        &path,
-                        format!("`{kind}` is an empty list"),
-                        format!("list the conditions, e.g. {example}"),
-                    ),
-                    other => wrong_type(r, &path, "a list of conditions", other, &example),
-                }
+            Shape::Count(make) => {
+                let help = format!("give {}, e.g. {}", kind.words().unit, example(kind));
+                rules.extend(whole(r, v, &path, 1, u32::MAX.into(), &help).map(|n| make(n as u32)))
             }
-            _ => rules.extend(condition(r, v, &path, refs).map(|rule| Rule::Not(Box::new(rule)))),
+            Shape::Params => rules.extend(query(r, v, &path)),
+            Shape::Trait => traits(r, v, &path, &mut rules),
+            Shape::Event => rules.extend(event(r, v, &path)),
+            Shape::Element => rules.extend(element(r, v, &path)),
+            Shape::Rules(make) => match v {
+                Value::Array(items) if !items.is_empty() => {
+                    let inner: Vec<Rule> = items
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, item)| condition(r, item, &index(&path, i), refs))
+                        .collect();
+                    rules.push(make(inner));
+                }
+                Value::Array(_) => r.error(
+                    &path,
+                    format!("`{name}` is an empty list"),
+                    format!("list the conditions, e.g. {}", example(kind)),
+                ),
+                other => wrong_type(r, &path, "a list of conditions", other, &example(kind)),
+            },
+            Shape::Inner(make) => {
+                rules.extend(condition(r, v, &path, refs).map(|rule| make(Box::new(rule))))
+            }
         }
     }
     if r.diags.len() > before {
@@ -573,19 +569,19 @@ fn condition(
 }
 
 fn query(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
-    const EXAMPLE: &str = "`query = { tab = \"aging\" }` (`\"*\"` for any value)";
-    let t = map(r, value, path, EXAMPLE)?;
+    let example = format!("{} (`\"*\"` for any value)", example(Kind::Query));
+    let t = map(r, value, path, &example)?;
     if t.is_empty() {
         r.error(
             path,
             "`query` names no parameter",
-            format!("write {EXAMPLE}"),
+            format!("write {example}"),
         );
         return None;
     }
     let params: Keyed<String> = t
         .iter()
-        .filter_map(|(k, v)| Some((k.clone(), string(r, v, &key(path, k), EXAMPLE)?)))
+        .filter_map(|(k, v)| Some((k.clone(), string(r, v, &key(path, k), &example)?)))
         .collect();
     (params.len() == t.len()).then_some(Rule::Query(params))
 }
@@ -593,12 +589,12 @@ fn query(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
 /// `trait = { role = "admin", plan = ["trial", "starter"], seats = { gte = 3 },
 /// signed_up_at = { days_since = { lt = 14 } } }`: one rule per trait.
 fn traits(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>) {
-    const EXAMPLE: &str = "`trait = { role = \"admin\" }`";
-    let Some(t) = map(r, value, path, EXAMPLE) else {
+    let example = example(Kind::Trait);
+    let Some(t) = map(r, value, path, &example) else {
         return;
     };
     if t.is_empty() {
-        r.error(path, "`trait` names no trait", format!("write {EXAMPLE}"));
+        r.error(path, "`trait` names no trait", format!("write {example}"));
     }
     for (name, v) in t {
         let path = key(path, name);
@@ -688,6 +684,10 @@ fn bounds(r: &mut Report, value: &Value, path: &str) -> Option<Bounds> {
     keep(r, path, b, check::bounds(&b))
 }
 
+/// The lesson states a front-matter `lesson` table accepts: those of the kinds written as
+/// a [`FrontKey::LessonState`], and `not_completed`.
+const STATES: &str = "\"completed\", \"not_completed\" or \"dismissed\"";
+
 /// `lesson = { create-invoice = "completed", export-report = "not_completed" }`.
 fn lessons(
     r: &mut Report,
@@ -696,47 +696,49 @@ fn lessons(
     rules: &mut Vec<Rule>,
     refs: &mut Vec<(String, String)>,
 ) {
-    const STATES: &str = "\"completed\", \"not_completed\" or \"dismissed\"";
-    let Some(t) = map(
-        r,
-        value,
-        path,
-        "`lesson = { create-invoice = \"completed\" }`",
-    ) else {
+    let example = example(Kind::Completed);
+    let Some(t) = map(r, value, path, &example) else {
         return;
     };
     if t.is_empty() {
-        r.error(
-            path,
-            "`lesson` names no lesson",
-            "write `lesson = { create-invoice = \"completed\" }`",
-        );
+        r.error(path, "`lesson` names no lesson", format!("write {example}"));
     }
     for (id, state) in t {
         let path = key(path, id);
         refs.push((id.clone(), path.clone()));
-        let rule = match state.as_str() {
-            Some("completed") => Rule::Completed(id.clone()),
-            Some("not_completed") => Rule::Not(Box::new(Rule::Completed(id.clone()))),
-            Some("dismissed") => Rule::Dismissed(id.clone()),
-            _ => {
-                r.error(
-                    &path,
-                    format!("`{path}` must be {STATES}"),
-                    format!("write e.g. `{id} = \"completed\"`"),
-                );
-                continue;
-            }
+        let Some(rule) = state.as_str().and_then(|state| lesson_state(state, id)) else {
+            r.error(
+                &path,
+                format!("`{path}` must be {STATES}"),
+                format!("write e.g. `{id} = \"completed\"`"),
+            );
+            continue;
         };
         rules.push(rule);
     }
 }
 
+/// The rule that lesson `id` is in `state`: a kind written as a lesson state, or
+/// `not_completed`, which reads better than a `not` around `completed`.
+fn lesson_state(state: &str, id: &str) -> Option<Rule> {
+    if state == "not_completed" {
+        return Some(Rule::Not(Box::new(Rule::Completed(id.to_owned()))));
+    }
+    let spelling = KINDS
+        .iter()
+        .find(|s| s.front == FrontKey::LessonState && s.name == state)?;
+    match spelling.shape {
+        Shape::Text(make, _) => Some(make(id.to_owned())),
+        _ => None,
+    }
+}
+
 /// `event = "report_exported"`, or `{ name = "report_exported", at_least = 2, within_days = 7 }`.
 fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
-    const EXAMPLE: &str = "`event = { name = \"report_exported\", at_least = 2, within_days = 7 }`";
+    let example = example(Kind::Event);
+    let example = example.as_str();
     if let Value::String(_) = value {
-        return name(r, value, path, EXAMPLE).map(|name| Rule::Event {
+        return name(r, value, path, example).map(|name| Rule::Event {
             name,
             at_least: 1,
             within_days: None,
@@ -747,10 +749,10 @@ fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
         value,
         path,
         &["name", "at_least", "within_days"],
-        EXAMPLE,
+        example,
     )?;
     let name =
-        required(r, t, path, "name", EXAMPLE).and_then(|v| name(r, v, &key(path, "name"), EXAMPLE));
+        required(r, t, path, "name", example).and_then(|v| name(r, v, &key(path, "name"), example));
     let at_least = t.get("at_least").map_or(Some(1), |v| {
         whole(
             r,
@@ -782,7 +784,7 @@ fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
 
 /// `element = "reports.export"` (present), or `{ feature | selector, state }`.
 fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
-    const EXAMPLE: &str = "`element = { feature = \"reports.export\", state = \"visible\" }`";
+    let example = example(Kind::Element);
     let Value::Table(t) = value else {
         let anchor = anchor(r, value, path)?;
         return Some(Rule::Element {
@@ -799,7 +801,7 @@ fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
             r.error(
                 &key(path, "state"),
                 "`state` must be \"present\", \"visible\" or \"clicked\"",
-                format!("write e.g. {EXAMPLE}"),
+                format!("write e.g. {example}"),
             );
             None
         }
@@ -809,4 +811,17 @@ fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
         anchor,
         state: state?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lesson_states_in_the_help_are_those_of_the_kinds_table() {
+        for s in KINDS.iter().filter(|s| s.front == FrontKey::LessonState) {
+            assert!(STATES.contains(&format!("\"{}\"", s.name)), "{}", s.name);
+            assert_eq!(lesson_state(s.name, "x").map(|r| r.kind()), Some(s.kind));
+        }
+    }
 }

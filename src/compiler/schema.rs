@@ -1,14 +1,18 @@
 //! The JSON Schema (draft 2020-12) of a compiled pack: `pathlight schema` prints it for
 //! editors, and the CLI checks JSON lessons against its `lesson` definition.
 //!
-//! Written by hand to match the serde form of [`crate::model::pack`] exactly; the tests check that
-//! the packs the CLI builds conform to it.
+//! Written by hand to match the JSON form that [`crate::model::pack`] reads and writes with
+//! the project's own JSON code ([`crate::support::json`]); each trigger rule's part comes
+//! from its kind's [`Kind::schema`]. The tests check that the packs the CLI builds conform
+//! to it.
 
 use super::conform::{conform, Mismatch};
 use crate::model::pack::FORMAT;
+use crate::model::trigger::{Kind, KINDS};
 use serde_json::{json, Value};
 
-/// An object with exactly one key: how serde writes an enum variant with data.
+/// An object with exactly one key: how the pack writes an enum variant with data
+/// ([`crate::support::json::Json::tagged`]).
 fn variant(key: &str, schema: Value) -> Value {
     json!({
         "type": "object",
@@ -41,6 +45,11 @@ fn reference(name: &str) -> Value {
 
 fn list(items: Value) -> Value {
     json!({ "type": "array", "items": items })
+}
+
+/// What a rule of this kind carries, from its row of the kinds table.
+fn rule(kind: Kind) -> Value {
+    serde_json::from_str(kind.schema()).expect("each kind's schema is JSON")
 }
 
 /// The schema of a pack of this build's [`FORMAT`].
@@ -155,37 +164,7 @@ pub fn pack() -> Value {
                     "snooze_days": whole(1, 3650),
                 })),
             })),
-            "rule": {
-                "oneOf": [
-                    variant("page", json!({ "type": "string", "description": "A path pattern: /invoices/:id, /reports/*." })),
-                    variant("query", json!({
-                        "type": "object",
-                        "minProperties": 1,
-                        "additionalProperties": { "type": "string" },
-                        "description": "Parameter to value; * accepts any value.",
-                    })),
-                    variant("hash", json!({ "type": "string", "description": "#payments, or a hash route such as #/invoices/:id." })),
-                    variant("element", object(&["anchor", "state"], json!({
-                        "anchor": reference("anchor"),
-                        "state": { "enum": ["present", "visible", "clicked"] },
-                    }))),
-                    variant("event", object(&["name"], json!({
-                        "name": text(),
-                        "at_least": whole(1, u32_max),
-                        "within_days": whole(1, 3650),
-                    }))),
-                    variant("trait", object(&["key", "test"], json!({
-                        "key": text(),
-                        "test": reference("trait_test"),
-                    }))),
-                    variant("completed", text()),
-                    variant("dismissed", text()),
-                    variant("time_on_page", whole(1, u32_max)),
-                    variant("all", list(reference("rule"))),
-                    variant("any", json!({ "type": "array", "minItems": 1, "items": reference("rule") })),
-                    variant("not", reference("rule")),
-                ]
-            },
+            "rule": { "oneOf": KINDS.iter().map(|k| variant(k.name, rule(k.kind))).collect::<Vec<_>>() },
             "trait_test": {
                 "oneOf": [
                     variant("equals", reference("scalar")),

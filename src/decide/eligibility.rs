@@ -4,7 +4,7 @@
 //!
 //! It asks about lessons of the pack and evaluates their rules, so it sits above both
 //! [`crate::model::pack`] and [`crate::model::trigger`]: rules stay free of lessons, which hold them, and
-//! the pack holds rules without evaluating them. Its tests are in `trigger.rs` and
+//! the pack holds rules without evaluating them. Its tests are in `trigger/evaluate.rs` and
 //! `pack.rs`, beside the rules, facts and packs that drive them.
 
 use crate::model::pack::{Lesson, Pack};
