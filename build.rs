@@ -57,19 +57,31 @@ fn main() {
     println!("cargo:rerun-if-changed=src/decide/placement.rs");
     println!("cargo:rerun-if-changed=src/web/sizes.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut used = [false; SHARED.len()];
     for (files, name) in [(WIDGET, "widget.min.css"), (AUTHOR, "author.min.css")] {
-        std::fs::write(out.join(name), stylesheet(files)).expect("OUT_DIR is writable");
+        let css = stylesheet(files, &mut used);
+        std::fs::write(out.join(name), css).expect("OUT_DIR is writable");
+    }
+    // A size written out as a number again would drift from the code unseen.
+    for ((name, _), used) in SHARED.iter().zip(used) {
+        assert!(
+            used,
+            "no stylesheet writes {{{{{name}}}}}: drop it from SHARED or use it"
+        );
     }
 }
 
-/// The files joined in order, with the shared sizes written in, minified.
-fn stylesheet(files: &[&str]) -> String {
+/// The files joined in order, with the shared sizes written in (marking in `used` each one
+/// written), minified.
+fn stylesheet(files: &[&str], used: &mut [bool]) -> String {
     let mut css = String::new();
     for file in files {
         println!("cargo:rerun-if-changed={file}");
         let mut text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        for (name, size) in SHARED {
-            text = text.replace(&format!("{{{{{name}}}}}"), &size.to_string());
+        for ((name, size), used) in SHARED.iter().zip(used.iter_mut()) {
+            let placeholder = format!("{{{{{name}}}}}");
+            *used |= text.contains(&placeholder);
+            text = text.replace(&placeholder, &size.to_string());
         }
         if let Some(at) = text.find("{{") {
             let name = text[at..].split("}}").next().unwrap_or_default();
