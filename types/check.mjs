@@ -60,11 +60,11 @@ console.log(`# typescript ${ts.version}`);
 // 2. The declarations against src/.
 const read = (p) => readFileSync(join(root, p), "utf8");
 const src = {
-  command: read("src/command.rs"),
-  lifecycle: read("src/lifecycle.rs"),
-  layer: read("src/layer.rs"),
-  session: read("src/session.rs"),
-  progress: read("src/progress.rs"),
+  command: read("src/api/command.rs"),
+  lifecycle: read("src/api/lifecycle.rs"),
+  layer: read("src/model/layer.rs"),
+  session: read("src/decide/session.rs"),
+  progress: read("src/model/progress.rs"),
   loader: read("src/web/loader.js"),
 };
 function rustFiles(dir) {
@@ -153,13 +153,13 @@ function compare(name, fromSrc, fromTypes) {
     ...(extra.length ? [`in pathlight.d.ts but not in src/: ${extra.join(", ")}`] : []),
   ]);
 }
-compare("commands (src/command.rs KNOWN)", rust.commands, d.commands);
-compare("init options (src/command.rs InitOptions)", rust.initOptions, d.initOptions);
-compare("user fields (src/command.rs User)", rust.user, d.user);
-compare("themes (src/command.rs Theme)", rust.themes, d.themes);
-compare("event names (src/lifecycle.rs)", rust.events, d.events);
-compare("layers (src/layer.rs Layer::key)", rust.layers, d.layers);
-compare("completed.how (the Via names src/session.rs completes with)", rust.how, d.how);
+compare("commands (src/api/command.rs KNOWN)", rust.commands, d.commands);
+compare("init options (src/api/command.rs InitOptions)", rust.initOptions, d.initOptions);
+compare("user fields (src/api/command.rs User)", rust.user, d.user);
+compare("themes (src/api/command.rs Theme)", rust.themes, d.themes);
+compare("event names (src/api/lifecycle.rs)", rust.events, d.events);
+compare("layers (src/model/layer.rs Layer::key)", rust.layers, d.layers);
+compare("completed.how (the Via names src/decide/session completes with)", rust.how, d.how);
 for (const name of rust.events) {
   const detail = detailMap?.getProperty(name) ? checker.getTypeOfSymbol(detailMap.getProperty(name)) : null;
   const typeField = detail?.getProperty("type") ? literals(propType(detail, "type")) : [];

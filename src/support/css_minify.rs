@@ -1,5 +1,6 @@
-//! Minifies the widget's stylesheet at build time (`build.rs` includes this file): comments
-//! and layout whitespace are a fifth of its bytes. Quoted strings are kept exactly.
+//! Minifies the widget's and author mode's stylesheets at build time (`build.rs` includes
+//! this file): comments and layout whitespace are a fifth of their bytes. Quoted strings are
+//! kept exactly.
 
 /// The stylesheet without comments and with only the whitespace CSS needs.
 pub fn minify(css: &str) -> String {

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AddEventListenerOptions, CssStyleSheet, Document, Element, Event, ShadowRoot};
 
-const STYLE: &str = include_str!("../../style/author.css");
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/author.min.css"));
 
 /// Adds author mode's styles to the widget's shadow root, after the widget's own.
 pub fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {

@@ -11,6 +11,7 @@
 //! something is tied; the visual viewport's, while the layer follows it. Every burst of events
 //! costs one update, in the next frame.
 
+use super::sizes::BEACON_SIZE;
 use super::Focus;
 use crate::decide::placement::{beacon_spot, card_spot, px, translate, CardSide, Rect, Visible};
 use std::cell::RefCell;
@@ -18,10 +19,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, VisualViewport};
-
-/// The size of a beacon, in the layer's pixels; style/widget.css agrees. 24: the least a
-/// touch target may be (WCAG 2.5.8).
-pub const BEACON_SIZE: f64 = 24.0;
 
 /// How a floating element follows its anchor.
 #[derive(Clone, Copy, PartialEq, Eq)]
