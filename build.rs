@@ -9,8 +9,6 @@ mod css_minify;
 #[allow(dead_code, clippy::wrong_self_convention)]
 #[path = "src/decide/placement.rs"]
 mod placement;
-#[path = "src/web/sizes.rs"]
-mod sizes;
 
 use std::path::PathBuf;
 
@@ -47,7 +45,7 @@ const AUTHOR: &[&str] = &[
 
 /// The sizes the stylesheets share with the code, by the name they are written as.
 const SHARED: &[(&str, f64)] = &[
-    ("BEACON_SIZE", sizes::BEACON_SIZE),
+    ("BEACON_SIZE", placement::BEACON_SIZE),
     ("NARROW", placement::NARROW),
     ("SHORT", placement::SHORT),
 ];
@@ -55,7 +53,6 @@ const SHARED: &[(&str, f64)] = &[
 fn main() {
     println!("cargo:rerun-if-changed=src/support/css_minify.rs");
     println!("cargo:rerun-if-changed=src/decide/placement.rs");
-    println!("cargo:rerun-if-changed=src/web/sizes.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut used = [false; SHARED.len()];
     for (files, name) in [(WIDGET, "widget.min.css"), (AUTHOR, "author.min.css")] {

@@ -251,8 +251,12 @@ pub struct CardSpot {
     pub side: CardSide,
 }
 
-/// Below this width, or this height (a phone in landscape), the card becomes a sheet;
-/// style/widget.css agrees.
+/// The size of a beacon, in the layer's pixels. 24: the least a touch target may be
+/// (WCAG 2.5.8). build.rs writes it, [`NARROW`] and [`SHORT`] into the stylesheets where
+/// they say `{{NAME}}px`, so the code and the CSS cannot drift apart.
+pub const BEACON_SIZE: f64 = 24.0;
+
+/// Below this width, or this height (a phone in landscape), the card becomes a sheet.
 pub const NARROW: f64 = 640.0;
 /// The height under which a card becomes a sheet, as [`NARROW`] says.
 pub const SHORT: f64 = 480.0;

@@ -14,7 +14,6 @@ mod navigation;
 pub mod pack_loader;
 mod remote_progress;
 pub mod settled;
-mod sizes;
 mod storage;
 pub mod tether;
 mod yielding;

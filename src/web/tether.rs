@@ -11,9 +11,10 @@
 //! something is tied; the visual viewport's, while the layer follows it. Every burst of events
 //! costs one update, in the next frame.
 
-use super::sizes::BEACON_SIZE;
 use super::Focus;
-use crate::decide::placement::{beacon_spot, card_spot, px, translate, CardSide, Rect, Visible};
+use crate::decide::placement::{
+    beacon_spot, card_spot, px, translate, CardSide, Rect, Visible, BEACON_SIZE,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
