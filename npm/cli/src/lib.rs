@@ -123,14 +123,15 @@ pub fn is_loopback_origin(origin: &str) -> bool {
     dev::is_loopback_origin(origin)
 }
 
-/// The report's view of `node`: its files for the pack, its terminal, its writing.
-fn report_io(node: &Node) -> report::Io<'_> {
-    report::Io {
+/// Runs `then` with the report's view of `node`: its files for the pack, its terminal, its
+/// writing.
+fn with_io<R>(node: &Node, then: impl FnOnce(&report::Io) -> R) -> R {
+    then(&report::Io {
         files: node,
         out: &|line| Node::out(node, line),
         err: &|line| Node::err(node, line),
         write: &|path, text| System::write(node, path, text),
-    }
+    })
 }
 
 /// One `pathlight report` run (`pathlight::report::Session`): Node feeds it the bytes of
@@ -145,7 +146,7 @@ impl Report {
     #[wasm_bindgen(constructor)]
     pub fn new(args: Vec<String>, node: &Node) -> Result<Report, JsValue> {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        report::Session::start(&args, &report_io(node))
+        with_io(node, |io| report::Session::start(&args, io))
             .map(|s| Report(Some(s)))
             .map_err(JsValue::from)
     }
@@ -173,12 +174,14 @@ impl Report {
     #[wasm_bindgen(js_name = cannotRead)]
     pub fn cannot_read(&mut self, node: &Node, name: &str, why: &str) {
         if let Some(s) = &mut self.0 {
-            s.cannot_read(&report_io(node), name, why);
+            with_io(node, |io| s.cannot_read(io, name, why));
         }
     }
 
     /// Writes the report (or prints its JSON): the exit code.
     pub fn finish(&mut self, node: &Node) -> i32 {
-        self.0.take().map_or(2, |s| s.finish(&report_io(node)))
+        self.0
+            .take()
+            .map_or(2, |s| with_io(node, |io| s.finish(io)))
     }
 }
