@@ -223,3 +223,60 @@ impl Reader {
         (lines.tally, lines.problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const LOG: &str = "{\"v\":1,\"t\":5,\"type\":\"opened\",\"detail\":{\"lesson\":\"a\"},\"learner\":\"ann\"}\r\n\
+        \n\
+        {\"v\":1,\"t\":6,\"type\":\"opened\",\"detail\":{\"lesson\":\"b\"},\"learner\":\"bob\"}\n\
+        oops\n\
+        {\"v\":1,\"t\":7,\"type\":\"completed\",\"detail\":{\"lesson\":\"a\"},\"learner\":\"cat\"}";
+
+    /// (records, learners, lessons, malformed) after reading `bytes` in chunks of `size`.
+    fn read_in_chunks(bytes: &[u8], size: usize) -> (u64, usize, usize, u64) {
+        let mut reader = Reader::new(None);
+        reader.start("log");
+        for chunk in bytes.chunks(size) {
+            reader.push(chunk);
+        }
+        let (tally, problems) = reader.finish();
+        (
+            tally.records,
+            tally.learners.len(),
+            tally.lessons.len(),
+            problems.malformed,
+        )
+    }
+
+    #[test]
+    fn lines_are_the_same_whatever_the_chunks_plain_or_gzip() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(LOG.as_bytes()).unwrap();
+        let zipped = gz.finish().unwrap();
+        for bytes in [LOG.as_bytes(), &zipped] {
+            for size in [1, 2, 3, 7, 64, 1 << 20] {
+                assert_eq!(
+                    read_in_chunks(bytes, size),
+                    (3, 3, 2, 1),
+                    "chunks of {size}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_malformed_line_is_named_by_file_and_line() {
+        let mut reader = Reader::new(None);
+        reader.start("first");
+        reader.push(b"x\n");
+        reader.start("second");
+        reader.push(b"\n\ny");
+        let (_, problems) = reader.finish();
+        assert_eq!(problems.malformed, 2);
+        assert!(problems.named[0].starts_with("first:1: "), "{problems:?}");
+        assert!(problems.named[1].starts_with("second:3: "), "{problems:?}");
+    }
+}
