@@ -1,8 +1,8 @@
 //! What the report keeps while it reads: sets of learners, never lists of events. Learner
 //! keys, lesson and goal ids are interned to numbers, and each learner-lesson pair keeps a
 //! few bits and two times, so memory grows with learners × lessons (and their active
-//! days), not with events; and reading the same
-//! record twice changes nothing but the count of records read.
+//! days), not with events; and reading the same record twice changes nothing but the count
+//! of records read.
 
 use super::calendar;
 use super::record::{Kind, Record};
