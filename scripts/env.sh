@@ -12,6 +12,9 @@ command -v chromium >/dev/null || debs+=(chromium)
 command -v chromedriver >/dev/null || debs+=(chromium-driver)
 command -v node >/dev/null || debs+=(nodejs)
 command -v npm >/dev/null || debs+=(npm)
+# Python with venv, for DuckDB below (Debian's python3 has no ensurepip without python3-venv).
+command -v python3 >/dev/null || debs+=(python3)
+python3 -c 'import ensurepip' 2>/dev/null || debs+=(python3-venv)
 if [ ${#debs[@]} -gt 0 ]; then
   say "installing ${debs[*]} (Debian packages)"
   as_root apt-get update -qq
@@ -45,4 +48,13 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen, esbuild, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# DuckDB, for the test that runs docs/analytics.md's SQL and compares it with
+# `pathlight report --json` (tests/report_duckdb.py): from PyPI, into the project's own
+# virtual environment.
+if ! target/duckdb-venv/bin/python -c 'import duckdb' 2>/dev/null; then
+  say "installing duckdb (PyPI) into target/duckdb-venv"
+  python3 -m venv target/duckdb-venv
+  target/duckdb-venv/bin/pip install --quiet --disable-pip-version-check duckdb
 fi

@@ -1,12 +1,16 @@
 // Takes the README's screenshots of the demo in headless Chromium: the lesson card in light,
 // dark, right-to-left and on a phone, the goal picker and the learning map, and author mode's
-// trigger debugger and element picker (docs/authoring.md).
+// trigger debugger and element picker (docs/authoring.md), and `pathlight report`'s page
+// (`node scripts/screenshots.mjs report`).
 // Run after `trunk build --release`: node scripts/screenshots.mjs [name...] (all by default;
 // a name also takes the shots it prefixes: `author` retakes author-debugger and author-picker).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -92,6 +96,20 @@ await shot("learning-map", {
     await page.locator("pathlight-widget >> .pl-map").evaluate((map) => map.scrollIntoView({ block: "start" }));
   },
 });
+if (!only.length || only.includes("report")) {
+  // `pathlight report` on 60,000 simulated events of the demo pack (examples/report_events.rs).
+  const tmp = mkdtempSync(join(tmpdir(), "pathlight-shot-"));
+  const events = join(tmp, "events.ndjson");
+  const made = spawnSync("cargo", ["run", "--quiet", "--example", "report_events", "--", "60000", "--pack", "lessons"], { cwd: join(out, ".."), maxBuffer: 1 << 28 });
+  writeFileSync(events, made.stdout);
+  spawnSync("cargo", ["run", "--quiet", "--bin", "pathlight", "--", "report", events, "--pack", "lessons", "-o", join(tmp, "report.html")], { cwd: join(out, ".."), stdio: "inherit" });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1500 } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(tmp, "report.html")).href);
+  await page.screenshot({ path: join(out, "report.png"), scale: "css" });
+  await context.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
 await browser.close();
 server.close();
 console.log("screenshots written to docs/");

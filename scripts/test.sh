@@ -6,6 +6,9 @@ source "$(dirname "$0")/env.sh"
 say "native tests (pure core and CLI)"
 cargo test --quiet
 
+say "pathlight report against docs/analytics.md's SQL, run in DuckDB"
+target/duckdb-venv/bin/python tests/report_duckdb.py
+
 say "component tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER="$(command -v chromedriver)" \

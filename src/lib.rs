@@ -18,6 +18,9 @@ pub mod support;
 // `author`.
 #[cfg(feature = "compiler")]
 pub mod compiler;
+// `pathlight report`: what product teams learn from the events their learners send.
+#[cfg(feature = "report")]
+pub mod report;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod app;

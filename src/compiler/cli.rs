@@ -22,6 +22,9 @@ pub const USAGE: &str = "usage:
                                        JSON lesson file), for editors
   pathlight dev <DIR> [--port N]       serve the pack at http://127.0.0.1:N/lessons.json
                                        (default 7878) and rebuild it on every change
+  pathlight report FILE... [--pack DIR] [-o report.html] [--json]
+                                       what learners did with the lessons, from the
+                                       collected events (docs/analytics.md)
 
 docs/authoring.md describes every field, trigger and error.";
 
@@ -66,6 +69,16 @@ pub fn run(args: &[&str], sys: &dyn System) -> i32 {
         ["build", dir, "-o", out] | ["build", "-o", out, dir] => {
             build(sys, Path::new(dir), Path::new(out))
         }
+        #[cfg(feature = "report")]
+        ["report", rest @ ..] => crate::report::run(
+            rest,
+            &crate::report::Io {
+                files: sys.files(),
+                out: &|line| sys.out(line),
+                err: &|line| sys.err(line),
+                write: &|path, text| sys.write(path, text),
+            },
+        ),
         ["schema"] => print_schema(sys, schema::pack()),
         ["schema", "lesson"] => print_schema(sys, schema::lesson()),
         ["-h" | "--help" | "help"] => {

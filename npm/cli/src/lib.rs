@@ -2,11 +2,14 @@
 //! compiled to WebAssembly, so product teams run `npx pathlight` without Rust. The wasm has
 //! no file system: npm/bin/pathlight.mjs hands it Node's, as a [`Node`] object.
 //! `pathlight dev`'s builds and answers are the native CLI's too ([`LivePack`]); only its
-//! server and watcher are Node's (npm/bin/dev.mjs).
+//! server and watcher are Node's (npm/bin/dev.mjs). `pathlight report` too: Node streams the
+//! files of records into a [`Report`] chunk by chunk (npm/bin/report.mjs), so that files
+//! larger than memory are read as the native CLI reads them.
 
 use pathlight::compiler::cli::{self, System};
 use pathlight::compiler::dev;
 use pathlight::compiler::files::Files;
+use pathlight::report;
 use std::io;
 use std::path::{Path, PathBuf};
 use wasm_bindgen::prelude::*;
@@ -118,4 +121,67 @@ impl LivePack {
 #[wasm_bindgen(js_name = isLoopbackOrigin)]
 pub fn is_loopback_origin(origin: &str) -> bool {
     dev::is_loopback_origin(origin)
+}
+
+/// Runs `then` with the report's view of `node`: its files for the pack, its terminal, its
+/// writing.
+fn with_io<R>(node: &Node, then: impl FnOnce(&report::Io) -> R) -> R {
+    then(&report::Io {
+        files: node,
+        out: &|line| Node::out(node, line),
+        err: &|line| Node::err(node, line),
+        write: &|path, text| System::write(node, path, text),
+    })
+}
+
+/// One `pathlight report` run (`pathlight::report::Session`): Node feeds it the bytes of
+/// each file of records, then asks for the report.
+#[wasm_bindgen]
+pub struct Report(Option<report::Session>);
+
+#[wasm_bindgen]
+impl Report {
+    /// `pathlight report <args>`: reads the arguments and the pack through `node`. Throws
+    /// the exit code when either fails, its problems printed.
+    #[wasm_bindgen(constructor)]
+    pub fn new(args: Vec<String>, node: &Node) -> Result<Report, JsValue> {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        with_io(node, |io| report::Session::start(&args, io))
+            .map(|s| Report(Some(s)))
+            .map_err(JsValue::from)
+    }
+
+    /// The files of records to read, in order.
+    pub fn inputs(&self) -> Vec<String> {
+        self.0.as_ref().map_or(Vec::new(), |s| s.inputs().to_vec())
+    }
+
+    /// Starts the file `name`.
+    pub fn begin(&mut self, name: &str) {
+        if let Some(s) = &mut self.0 {
+            s.begin(name);
+        }
+    }
+
+    /// The next bytes of the file begun.
+    pub fn push(&mut self, chunk: &[u8]) {
+        if let Some(s) = &mut self.0 {
+            s.push(chunk);
+        }
+    }
+
+    /// The file `name` could not be read, for the reason `why`.
+    #[wasm_bindgen(js_name = cannotRead)]
+    pub fn cannot_read(&mut self, node: &Node, name: &str, why: &str) {
+        if let Some(s) = &mut self.0 {
+            with_io(node, |io| s.cannot_read(io, name, why));
+        }
+    }
+
+    /// Writes the report (or prints its JSON): the exit code.
+    pub fn finish(&mut self, node: &Node) -> i32 {
+        self.0
+            .take()
+            .map_or(2, |s| with_io(node, |io| s.finish(io)))
+    }
 }
