@@ -109,10 +109,6 @@ impl WidgetState {
         }) else {
             return;
         };
-        if effects.new_page {
-            self.anchors
-                .with_value(|w| w.as_ref().map(AnchorWatcher::forget_clicks));
-        }
         if was != is {
             self.step.set(None);
             if let Surface::Lesson { .. } = is {
@@ -152,7 +148,7 @@ impl WidgetState {
     /// The anchor watcher, once the widget is on the page (never in component tests).
     pub fn watch(&self, watcher: AnchorWatcher) {
         // The view's effect may have run before the watcher came (start-up is sliced).
-        watcher.watch(self.watched.get_untracked().iter().map(Anchor::css));
+        watcher.watch(&self.watched.get_untracked());
         self.anchors.set_value(Some(watcher));
     }
 
@@ -161,30 +157,14 @@ impl WidgetState {
         let anchors = self.watched.get();
         self.anchors.with_value(|w| {
             if let Some(w) = w {
-                w.watch(anchors.iter().map(Anchor::css));
+                w.watch(&anchors);
             }
         });
     }
 
-    /// The page's anchors changed: the session hears their facts, as values.
-    pub fn anchors_changed(&self) {
-        let Some(anchors) = self.watched.try_get_untracked() else {
-            return;
-        };
-        let facts: Vec<(Anchor, AnchorFacts)> = self
-            .anchors
-            .try_with_value(|w| {
-                let Some(w) = w else { return vec![] };
-                anchors
-                    .into_iter()
-                    .map(|a| {
-                        let f = w.facts(&a.css());
-                        (a, f)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        self.dispatch(|s| s.anchors_changed(facts, now()));
+    /// The page's anchors changed: the watcher tells what the page shows of each.
+    pub fn anchors_changed(&self, anchors: Vec<(Anchor, AnchorFacts)>) {
+        self.dispatch(|s| s.anchors_changed(anchors, now()));
         self.anchors_moved.notify();
     }
 
@@ -250,6 +230,27 @@ impl WidgetState {
         self.offer.with(|o| o.beacons.clone())
     }
 
+    /// Counts a beacon as shown whenever the offer brings it up: an effect compares each
+    /// offer's beacons with the last one's, so the show is recorded in this one place and
+    /// not by whatever draws the beacon. Call it before the view's own effects are made, so
+    /// that it hears a new offer before a lesson that opens by itself takes its beacon away.
+    pub fn count_beacon_shows(&self) {
+        let state = *self;
+        Effect::new(move |before: Option<Vec<String>>| {
+            let before = before.unwrap_or_default();
+            let Some(beacons) = state.offer.try_with(|o| {
+                let ids = o.beacons.iter().map(|l| l.id.clone());
+                ids.collect::<Vec<String>>()
+            }) else {
+                return before;
+            };
+            for id in beacons.iter().filter(|id| !before.contains(id)) {
+                state.dispatch(|s| s.beacon_shown(id, now()));
+            }
+            beacons
+        });
+    }
+
     /// The lesson to open without being asked, if the host allows it and now is a good time.
     pub fn auto_open(&self) -> Option<String> {
         self.offer.with(|o| o.auto_open.clone())
@@ -275,7 +276,7 @@ impl WidgetState {
     /// The element an Anchor finds on the page now, if any.
     pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
         self.anchors
-            .try_with_value(|w| w.as_ref().and_then(|w| w.element(&anchor.css())))
+            .try_with_value(|w| w.as_ref().and_then(|w| w.element(anchor)))
             .flatten()
     }
 
@@ -355,11 +356,6 @@ impl WidgetState {
                 .ok()
                 .flatten()
         })
-    }
-
-    /// A beacon appeared for this lesson.
-    pub fn beacon_shown(&self, id: &str) {
-        self.dispatch(|s| s.beacon_shown(id, now()));
     }
 
     /// "Not now": closes the lesson and sets it aside for its snooze, or for good.
