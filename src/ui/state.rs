@@ -61,7 +61,8 @@ pub struct WidgetState {
     /// Notified when author mode puts a new edition of the pack in place.
     pack_replaced: Notifier,
     edge: StoredValue<Rc<Edge>, LocalStorage>,
-    anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
+    /// The anchor watcher, once the widget is on the page.
+    watcher: StoredValue<Option<AnchorWatcher>, LocalStorage>,
 }
 
 impl WidgetState {
@@ -93,7 +94,7 @@ impl WidgetState {
             anchors_moved,
             pack_replaced: Notifier::new(),
             edge: StoredValue::new_local(edge),
-            anchors: StoredValue::new_local(None),
+            watcher: StoredValue::new_local(None),
         }
     }
 
@@ -149,13 +150,13 @@ impl WidgetState {
     pub fn watch(&self, watcher: AnchorWatcher) {
         // The view's effect may have run before the watcher came (start-up is sliced).
         watcher.watch(&self.watched.get_untracked());
-        self.anchors.set_value(Some(watcher));
+        self.watcher.set_value(Some(watcher));
     }
 
     /// Tells the watcher which anchors matter now; run by an effect, so it follows the page.
     pub fn sync_anchors(&self) {
         let anchors = self.watched.get();
-        self.anchors.with_value(|w| {
+        self.watcher.with_value(|w| {
             if let Some(w) = w {
                 w.watch(&anchors);
             }
@@ -215,7 +216,7 @@ impl WidgetState {
     /// Every lesson explained here and now, for author mode's debugger: its id, title,
     /// trigger in words, and place in the offer in words. Follows the session and the clock,
     /// as the offer does.
-    pub fn explained(&self) -> Vec<(String, String, crate::author::explain::Said, String)> {
+    pub fn explain(&self) -> Vec<(String, String, crate::author::explain::Said, String)> {
         let now = self.clock.get().max(now());
         self.session.with(|s| {
             s.explain(now)
@@ -275,7 +276,7 @@ impl WidgetState {
 
     /// The element an Anchor finds on the page now, if any.
     pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
-        self.anchors
+        self.watcher
             .try_with_value(|w| w.as_ref().and_then(|w| w.element(anchor)))
             .flatten()
     }

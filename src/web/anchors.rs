@@ -33,21 +33,24 @@ const SHADOW_SCAN_EVERY_MS: f64 = 2000.0;
 /// Hears what the page shows of every watched anchor, after a change.
 type OnChange = Rc<dyn Fn(Vec<(Anchor, AnchorFacts)>)>;
 
+/// One selector the watcher looks for, and what it found.
 struct Tracked {
     selector: String,
     /// The anchors this selector finds, most often one.
     anchors: Vec<Anchor>,
     /// The `data-pathlight` value, when the selector is a feature anchor's.
     feature: Option<String>,
-    /// The element found, while it is in the page.
+    /// The element found: the session hears the anchor as present while there is one.
     element: Option<Element>,
+    /// Whether the element is on screen, as the IntersectionObserver last said.
     visible: bool,
     on_click: Option<Closure<dyn FnMut()>>,
     /// Set once the browser refused the selector: it is never looked up again.
     invalid: bool,
 }
 
-struct Inner {
+/// What the watcher holds while it watches, shared with its observers' callbacks.
+struct Watching {
     tracked: Vec<Tracked>,
     shadow_roots: Vec<ShadowRoot>,
     last_shadow_scan: f64,
@@ -62,9 +65,9 @@ struct Inner {
     tick: Option<Closure<dyn FnMut()>>,
 }
 
-/// Tracks a set of anchor selectors; stops observing when dropped.
+/// Watches a set of anchors; stops observing when dropped.
 pub struct AnchorWatcher {
-    inner: Rc<RefCell<Inner>>,
+    inner: Rc<RefCell<Watching>>,
 }
 
 impl AnchorWatcher {
@@ -76,7 +79,7 @@ impl AnchorWatcher {
         on_invalid: impl Fn(&str) + 'static,
         on_settled: impl Fn() + 'static,
     ) -> Result<AnchorWatcher, JsValue> {
-        let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Inner>>| {
+        let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Watching>>| {
             let on_mutation: Closure<dyn FnMut(Array)> = Closure::new({
                 let weak = weak.clone();
                 move |_records: Array| {
@@ -106,7 +109,7 @@ impl AnchorWatcher {
                 .expect("MutationObserver");
             let intersections = IntersectionObserver::new(on_intersection.as_ref().unchecked_ref())
                 .expect("IntersectionObserver");
-            RefCell::new(Inner {
+            RefCell::new(Watching {
                 tracked: vec![],
                 shadow_roots: vec![],
                 last_shadow_scan: f64::NEG_INFINITY,
@@ -147,7 +150,7 @@ impl AnchorWatcher {
         }
         {
             let mut inner = self.inner.borrow_mut();
-            let Inner {
+            let Watching {
                 tracked,
                 intersections,
                 ..
@@ -199,7 +202,7 @@ impl Drop for AnchorWatcher {
                 .expect("a window")
                 .clear_timeout_with_handle(timer);
         }
-        let Inner {
+        let Watching {
             tracked,
             intersections,
             ..
@@ -232,11 +235,11 @@ fn observe_options() -> MutationObserverInit {
 }
 
 /// Coalesces bursts of mutations into one lookup.
-fn schedule(inner: &Rc<RefCell<Inner>>) {
+fn schedule(inner: &Rc<RefCell<Watching>>) {
     schedule_in(inner, RESOLVE_EVERY_MS);
 }
 
-fn schedule_in(inner: &Rc<RefCell<Inner>>, delay_ms: i32) {
+fn schedule_in(inner: &Rc<RefCell<Watching>>, delay_ms: i32) {
     let mut this = inner.borrow_mut();
     if this.timer.is_some() {
         return;
@@ -255,7 +258,7 @@ fn schedule_in(inner: &Rc<RefCell<Inner>>, delay_ms: i32) {
 }
 
 /// Looks up every anchor that is missing or left the page.
-fn resolve(inner: &Rc<RefCell<Inner>>) {
+fn resolve(inner: &Rc<RefCell<Watching>>) {
     let document = document();
     let mut scan_later = None;
     let mut changed = false;
@@ -263,7 +266,7 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
     {
         let mut guard = inner.borrow_mut();
         let now = js_sys::Date::now();
-        let Inner {
+        let Watching {
             tracked,
             shadow_roots,
             intersections,
@@ -428,7 +431,7 @@ fn forget_element(t: &mut Tracked, intersections: &IntersectionObserver) {
     t.visible = false;
 }
 
-fn seen(inner: &Rc<RefCell<Inner>>, entries: Array) {
+fn seen(inner: &Rc<RefCell<Watching>>, entries: Array) {
     let mut changed = false;
     {
         let mut inner = inner.borrow_mut();
@@ -462,7 +465,7 @@ fn seen(inner: &Rc<RefCell<Inner>>, entries: Array) {
     }
 }
 
-fn clicked(inner: &Rc<RefCell<Inner>>, selector: &str) {
+fn clicked(inner: &Rc<RefCell<Watching>>, selector: &str) {
     let tracked = inner
         .borrow()
         .tracked
@@ -475,7 +478,7 @@ fn clicked(inner: &Rc<RefCell<Inner>>, selector: &str) {
 
 /// Tells `on_change` what the page shows of every watched anchor now, with the click on
 /// `clicked`'s element if that is what changed.
-fn report(inner: &Rc<RefCell<Inner>>, clicked: Option<&str>) {
+fn report(inner: &Rc<RefCell<Watching>>, clicked: Option<&str>) {
     let (on_change, facts) = {
         let inner = inner.borrow();
         let facts: Vec<(Anchor, AnchorFacts)> = (inner.tracked.iter())

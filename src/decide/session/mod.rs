@@ -92,13 +92,13 @@ pub struct Session {
     /// The latest time handed out: times recorded by one session only go forward, so two
     /// events in the same millisecond both count and nothing recorded after a reset is
     /// taken for something before it.
-    clock: u64,
+    last_tick: u64,
 }
 
 impl Session {
     /// Starts a session on `url` with the progress stored for `options.user`.
     pub fn new(pack: Arc<Pack>, options: Options, stored: Progress, url: &str, now: u64) -> Self {
-        let clock = now.max(stored.latest());
+        let last_tick = now.max(stored.latest());
         Session {
             pack,
             t: i18n::strings(&options.locale),
@@ -115,7 +115,7 @@ impl Session {
             surface: Surface::Closed,
             auto_opened: 0,
             just_completed: None,
-            clock,
+            last_tick,
         }
     }
 
@@ -184,8 +184,8 @@ impl Session {
 
     /// A time for something recorded now: never before one handed out already.
     fn tick(&mut self, now: u64) -> u64 {
-        self.clock = now.max(self.clock + 1);
-        self.clock
+        self.last_tick = now.max(self.last_tick + 1);
+        self.last_tick
     }
 
     // Host commands.

@@ -48,7 +48,7 @@ impl Session {
         } else {
             theirs
         };
-        self.clock = self.clock.max(self.progress.latest());
+        self.last_tick = self.last_tick.max(self.progress.latest());
         self.just_completed = None;
         self.visit.shown.clear();
         effects.save = self.save();
@@ -106,7 +106,7 @@ impl Session {
     fn adopt(&mut self, theirs: &Progress) {
         let reset = self.progress.reset_at();
         self.progress = self.progress.merge(theirs);
-        self.clock = self.clock.max(self.progress.latest());
+        self.last_tick = self.last_tick.max(self.progress.latest());
         if self.progress.reset_at() > reset {
             // Reset elsewhere: this page's beacons count afresh too.
             self.visit.shown.clear();
