@@ -183,11 +183,12 @@ impl AnchorWatcher {
 
     /// The element the anchor finds, for the Beacon and card to attach to.
     pub fn element(&self, anchor: &Anchor) -> Option<Element> {
+        let selector = anchor.css();
         self.inner
             .borrow()
             .tracked
             .iter()
-            .find(|t| t.anchors.contains(anchor))
+            .find(|t| t.selector == selector)
             .and_then(|t| t.element.clone())
     }
 }
