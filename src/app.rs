@@ -244,7 +244,7 @@ async fn mount(
     };
     let edge = Edge::open(remote);
     let owner = Owner::new();
-    let key = crate::decide::session::progress_key(
+    let key = crate::decide::session::keys::progress_key(
         &pack.id,
         session_options.user.as_deref(),
         session_options.preview,
@@ -278,10 +278,12 @@ async fn mount(
     })?;
     #[cfg(not(feature = "author"))]
     let view = owner.with(|| {
-        leptos::mount::mount_to(
-            root.clone().unchecked_into(),
-            move || view! { <Widget state/> },
-        )
+        leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+            // Before the view's effects: a beacon is counted before anything else acts on
+            // the offer that brought it up.
+            state.count_beacon_shows();
+            view! { <Widget state/> }
+        })
     });
     // The author build: its panel beside the widget, in the same shadow root.
     #[cfg(feature = "author")]
@@ -294,6 +296,8 @@ async fn mount(
         }
         owner.with(|| {
             leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+                // Before the view's effects, as above.
+                state.count_beacon_shows();
                 view! { <Widget state/> <crate::ui::author::AuthorPanel state lessons locale=author_locale/> }
             })
         })
@@ -342,7 +346,7 @@ async fn mount(
 fn watch_anchors(state: WidgetState, host: web_sys::Element) {
     let reattached = std::cell::Cell::new(0u32);
     let watcher = AnchorWatcher::new(
-        move || state.anchors_changed(),
+        move |anchors| state.anchors_changed(anchors),
         move |selector| {
             let lessons: Vec<String> = state
                 .pack()

@@ -15,9 +15,10 @@
 //! steps.
 #![cfg(not(target_arch = "wasm32"))]
 
+use pathlight::decide::session::keys::storage_key;
 use pathlight::decide::session::{Effects, Options, Session};
 use pathlight::model::pack::Pack;
-use pathlight::model::progress::{storage_key, Progress, Stored};
+use pathlight::model::progress::{Progress, Stored};
 use pathlight::model::trigger::Traits;
 use proptest::prelude::*;
 use std::collections::BTreeMap;

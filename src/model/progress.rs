@@ -1,11 +1,12 @@
 //! Progress: what this learner has done, kept per user and per pack.
 //!
 //! The browser keeps it as a versioned envelope, `{"v": 3, "data": {...}}`, under a key made
-//! of the pack id and the user id ([`storage_key`]). Every tab and device may hold a stale
-//! copy, so every part of the model merges without coordination ([`Progress::merge`]), and
-//! every save merges with what is stored ([`Progress::over`]): no completion is ever lost to
-//! a race between two page views. A reset is a time, not an absence, so that it wins over
-//! the copies that still hold what it forgot.
+//! of the pack id and the user id (the session's
+//! [`keys`](crate::decide::session::keys)). Every tab and device may hold a stale copy, so
+//! every part of the model merges without coordination ([`Progress::merge`]), and every
+//! save merges with what is stored ([`Progress::over`]): no completion is ever lost to a
+//! race between two page views. A reset is a time, not an absence, so that it wins over the
+//! copies that still hold what it forgot.
 
 use crate::model::layer::Layer;
 use crate::support::json::{self, FromJson, Json, Mismatch, Object, ToJson};
@@ -143,7 +144,7 @@ pub enum Stored {
     /// so the newer build finds its data intact.
     ReadOnly(Progress),
     /// Not progress this build can read, for this reason: keep the stored text under
-    /// [`backup_key`] and start afresh.
+    /// [`backup_key`](crate::decide::session::keys::backup_key) and start afresh.
     Corrupt(String),
 }
 
@@ -516,38 +517,6 @@ impl V1 {
     }
 }
 
-/// The storage key of a learner's progress through a pack; `None` (or an empty id) is the
-/// anonymous learner, whose key is the same on every visit to the same browser.
-///
-/// On identify, merge the anonymous progress into the user's with [`Progress::merge`], save
-/// it under the user's key, then remove the anonymous key (unless the user's progress was
-/// [`Stored::ReadOnly`]: then keep both as they are).
-pub fn storage_key(pack: &str, user: Option<&str>) -> String {
-    match user.filter(|id| !id.is_empty()) {
-        Some(id) => format!("pathlight:{}:user:{}", escape(pack), escape(id)),
-        None => format!("pathlight:{}:anonymous", escape(pack)),
-    }
-}
-
-/// Ids may hold the separator: escaping it keeps two (pack, user) pairs from sharing a key.
-fn escape(part: &str) -> String {
-    part.replace('%', "%25").replace(':', "%3A")
-}
-
-/// Where to keep a corrupt value found under `key` before starting afresh: a key stamped
-/// with the time, numbered when `taken` says that key is already used, so no earlier backup
-/// is ever overwritten.
-pub fn backup_key(key: &str, now: u64, taken: &dyn Fn(&str) -> bool) -> String {
-    let stamped = format!("{key}:corrupt:{now}");
-    let mut candidate = stamped.clone();
-    let mut n = 1u32;
-    while taken(&candidate) {
-        n += 1;
-        candidate = format!("{stamped}:{n}");
-    }
-    candidate
-}
-
 #[cfg(test)]
 mod event_tests {
     use super::*;
@@ -917,29 +886,6 @@ mod tests {
     }
 
     #[test]
-    fn keys_separate_packs_and_users_even_when_ids_hold_the_separator() {
-        assert_eq!(
-            storage_key("acme-ledger", Some("u1")),
-            "pathlight:acme-ledger:user:u1"
-        );
-        assert_ne!(
-            storage_key("a:user", Some("b")),
-            storage_key("a", Some("user:b"))
-        );
-        assert_ne!(
-            storage_key("a", Some("x:y")),
-            storage_key("a", Some("x%3Ay"))
-        );
-    }
-
-    #[test]
-    fn the_anonymous_key_is_stable_and_distinct_from_any_user() {
-        assert_eq!(storage_key("p", None), "pathlight:p:anonymous");
-        assert_eq!(storage_key("p", Some("")), storage_key("p", None));
-        assert_ne!(storage_key("p", Some("anonymous")), storage_key("p", None));
-    }
-
-    #[test]
     fn anonymous_progress_carries_over_on_identify() {
         let mut anonymous = Progress::default();
         anonymous.complete("create-invoice", Via::Event, NOW);
@@ -954,23 +900,6 @@ mod tests {
             merged.state("send-invoice"),
             LessonState::Completed(_)
         ));
-    }
-
-    #[test]
-    fn a_backup_key_never_overwrites_an_earlier_backup() {
-        let key = "pathlight:p:anonymous";
-        assert_eq!(
-            backup_key(key, 42, &|_| false),
-            "pathlight:p:anonymous:corrupt:42"
-        );
-        let taken = [
-            "pathlight:p:anonymous:corrupt:42",
-            "pathlight:p:anonymous:corrupt:42:2",
-        ];
-        assert_eq!(
-            backup_key(key, 42, &|k| taken.contains(&k)),
-            "pathlight:p:anonymous:corrupt:42:3"
-        );
     }
 
     #[test]

@@ -23,7 +23,6 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
         }
     });
     let id = lesson.id.clone();
-    state.beacon_shown(&id);
     view! {
         <button
             class="pl-beacon"

@@ -61,7 +61,8 @@ pub struct WidgetState {
     /// Notified when author mode puts a new edition of the pack in place.
     pack_replaced: Notifier,
     edge: StoredValue<Rc<Edge>, LocalStorage>,
-    anchors: StoredValue<Option<AnchorWatcher>, LocalStorage>,
+    /// The anchor watcher, once the widget is on the page.
+    watcher: StoredValue<Option<AnchorWatcher>, LocalStorage>,
 }
 
 impl WidgetState {
@@ -93,7 +94,7 @@ impl WidgetState {
             anchors_moved,
             pack_replaced: Notifier::new(),
             edge: StoredValue::new_local(edge),
-            anchors: StoredValue::new_local(None),
+            watcher: StoredValue::new_local(None),
         }
     }
 
@@ -109,10 +110,6 @@ impl WidgetState {
         }) else {
             return;
         };
-        if effects.new_page {
-            self.anchors
-                .with_value(|w| w.as_ref().map(AnchorWatcher::forget_clicks));
-        }
         if was != is {
             self.step.set(None);
             if let Surface::Lesson { .. } = is {
@@ -152,39 +149,23 @@ impl WidgetState {
     /// The anchor watcher, once the widget is on the page (never in component tests).
     pub fn watch(&self, watcher: AnchorWatcher) {
         // The view's effect may have run before the watcher came (start-up is sliced).
-        watcher.watch(self.watched.get_untracked().iter().map(Anchor::css));
-        self.anchors.set_value(Some(watcher));
+        watcher.watch(&self.watched.get_untracked());
+        self.watcher.set_value(Some(watcher));
     }
 
     /// Tells the watcher which anchors matter now; run by an effect, so it follows the page.
     pub fn sync_anchors(&self) {
         let anchors = self.watched.get();
-        self.anchors.with_value(|w| {
+        self.watcher.with_value(|w| {
             if let Some(w) = w {
-                w.watch(anchors.iter().map(Anchor::css));
+                w.watch(&anchors);
             }
         });
     }
 
-    /// The page's anchors changed: the session hears their facts, as values.
-    pub fn anchors_changed(&self) {
-        let Some(anchors) = self.watched.try_get_untracked() else {
-            return;
-        };
-        let facts: Vec<(Anchor, AnchorFacts)> = self
-            .anchors
-            .try_with_value(|w| {
-                let Some(w) = w else { return vec![] };
-                anchors
-                    .into_iter()
-                    .map(|a| {
-                        let f = w.facts(&a.css());
-                        (a, f)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        self.dispatch(|s| s.anchors_changed(facts, now()));
+    /// The page's anchors changed: the watcher tells what the page shows of each.
+    pub fn anchors_changed(&self, anchors: Vec<(Anchor, AnchorFacts)>) {
+        self.dispatch(|s| s.anchors_changed(anchors, now()));
         self.anchors_moved.notify();
     }
 
@@ -235,7 +216,7 @@ impl WidgetState {
     /// Every lesson explained here and now, for author mode's debugger: its id, title,
     /// trigger in words, and place in the offer in words. Follows the session and the clock,
     /// as the offer does.
-    pub fn explained(&self) -> Vec<(String, String, crate::author::explain::Said, String)> {
+    pub fn explain(&self) -> Vec<(String, String, crate::author::explain::Said, String)> {
         let now = self.clock.get().max(now());
         self.session.with(|s| {
             s.explain(now)
@@ -248,6 +229,27 @@ impl WidgetState {
     /// Beacons for the best new lessons whose feature is on screen, within the attention budget.
     pub fn beacons(&self) -> Vec<Lesson> {
         self.offer.with(|o| o.beacons.clone())
+    }
+
+    /// Counts a beacon as shown whenever the offer brings it up: an effect compares each
+    /// offer's beacons with the last one's, so the show is recorded in this one place and
+    /// not by whatever draws the beacon. Call it before the view's own effects are made, so
+    /// that it hears a new offer before a lesson that opens by itself takes its beacon away.
+    pub fn count_beacon_shows(&self) {
+        let state = *self;
+        Effect::new(move |before: Option<Vec<String>>| {
+            let before = before.unwrap_or_default();
+            let Some(beacons) = state.offer.try_with(|o| {
+                let ids = o.beacons.iter().map(|l| l.id.clone());
+                ids.collect::<Vec<String>>()
+            }) else {
+                return before;
+            };
+            for id in beacons.iter().filter(|id| !before.contains(id)) {
+                state.dispatch(|s| s.beacon_shown(id, now()));
+            }
+            beacons
+        });
     }
 
     /// The lesson to open without being asked, if the host allows it and now is a good time.
@@ -274,8 +276,8 @@ impl WidgetState {
 
     /// The element an Anchor finds on the page now, if any.
     pub fn anchor_element(&self, anchor: &Anchor) -> Option<web_sys::Element> {
-        self.anchors
-            .try_with_value(|w| w.as_ref().and_then(|w| w.element(&anchor.css())))
+        self.watcher
+            .try_with_value(|w| w.as_ref().and_then(|w| w.element(anchor)))
             .flatten()
     }
 
@@ -355,11 +357,6 @@ impl WidgetState {
                 .ok()
                 .flatten()
         })
-    }
-
-    /// A beacon appeared for this lesson.
-    pub fn beacon_shown(&self, id: &str) {
-        self.dispatch(|s| s.beacon_shown(id, now()));
     }
 
     /// "Not now": closes the lesson and sets it aside for its snooze, or for good.

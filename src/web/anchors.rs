@@ -9,8 +9,13 @@
 //! - Open shadow roots of host components are searched when an anchor is not found in the
 //!   document; the scan for them runs at most every 2 s, and only while something is missing.
 //! - A click is seen by a passive listener on the anchor element itself, never on the page.
+//!
+//! What it sees goes up as values: every change calls `on_change` with what the page shows
+//! of each watched anchor. A click is reported once, with the change it makes; the session
+//! keeps it for the rest of the page visit, so the watcher keeps no copy to forget.
 
 use crate::decide::session::AnchorFacts;
+use crate::model::anchor::Anchor;
 use crate::support::keyed::Keyed;
 use js_sys::Array;
 use std::cell::RefCell;
@@ -25,23 +30,32 @@ use web_sys::{
 const RESOLVE_EVERY_MS: i32 = 200;
 const SHADOW_SCAN_EVERY_MS: f64 = 2000.0;
 
+/// Hears what the page shows of every watched anchor, after a change.
+type OnChange = Rc<dyn Fn(Vec<(Anchor, AnchorFacts)>)>;
+
+/// One selector the watcher looks for, and what it found.
 struct Tracked {
     selector: String,
+    /// The anchors this selector finds, most often one.
+    anchors: Vec<Anchor>,
     /// The `data-pathlight` value, when the selector is a feature anchor's.
     feature: Option<String>,
+    /// The element found: the session hears the anchor as present while there is one.
     element: Option<Element>,
-    facts: AnchorFacts,
+    /// Whether the element is on screen, as the IntersectionObserver last said.
+    visible: bool,
     on_click: Option<Closure<dyn FnMut()>>,
     /// Set once the browser refused the selector: it is never looked up again.
     invalid: bool,
 }
 
-struct Inner {
+/// What the watcher holds while it watches, shared with its observers' callbacks.
+struct Watching {
     tracked: Vec<Tracked>,
     shadow_roots: Vec<ShadowRoot>,
     last_shadow_scan: f64,
     timer: Option<i32>,
-    on_change: Rc<dyn Fn()>,
+    on_change: OnChange,
     on_invalid: Rc<dyn Fn(&str)>,
     on_settled: Rc<dyn Fn()>,
     mutations: MutationObserver,
@@ -51,20 +65,21 @@ struct Inner {
     tick: Option<Closure<dyn FnMut()>>,
 }
 
-/// Tracks a set of anchor selectors; stops observing when dropped.
+/// Watches a set of anchors; stops observing when dropped.
 pub struct AnchorWatcher {
-    inner: Rc<RefCell<Inner>>,
+    inner: Rc<RefCell<Watching>>,
 }
 
 impl AnchorWatcher {
-    /// `on_change` runs after facts change; `on_invalid` once per selector the browser refuses.
-    /// `on_settled` runs after every burst of page mutations has been looked at.
+    /// `on_change` hears the facts of every watched anchor after they change; `on_invalid`
+    /// runs once per selector the browser refuses. `on_settled` runs after every burst of
+    /// page mutations has been looked at.
     pub fn new(
-        on_change: impl Fn() + 'static,
+        on_change: impl Fn(Vec<(Anchor, AnchorFacts)>) + 'static,
         on_invalid: impl Fn(&str) + 'static,
         on_settled: impl Fn() + 'static,
     ) -> Result<AnchorWatcher, JsValue> {
-        let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Inner>>| {
+        let inner = Rc::new_cyclic(|weak: &Weak<RefCell<Watching>>| {
             let on_mutation: Closure<dyn FnMut(Array)> = Closure::new({
                 let weak = weak.clone();
                 move |_records: Array| {
@@ -94,7 +109,7 @@ impl AnchorWatcher {
                 .expect("MutationObserver");
             let intersections = IntersectionObserver::new(on_intersection.as_ref().unchecked_ref())
                 .expect("IntersectionObserver");
-            RefCell::new(Inner {
+            RefCell::new(Watching {
                 tracked: vec![],
                 shadow_roots: vec![],
                 last_shadow_scan: f64::NEG_INFINITY,
@@ -116,67 +131,59 @@ impl AnchorWatcher {
         Ok(AnchorWatcher { inner })
     }
 
-    /// Sets which selectors to track; facts of selectors tracked before are kept.
-    pub fn watch(&self, selectors: impl IntoIterator<Item = String>) {
-        // In the order given, each once; a pack may name a thousand selectors, so the
-        // repeats are found through a sorted set rather than by scanning the list.
-        let mut seen = Keyed::new();
-        let mut wanted: Vec<String> = Vec::new();
-        for selector in selectors {
-            if seen.insert(selector.clone(), ()).is_none() {
-                wanted.push(selector);
+    /// Sets which anchors to watch; what is known of those watched before is kept.
+    pub fn watch(&self, anchors: &[Anchor]) {
+        // Each selector once, in the order given, with every anchor it finds; a pack may name
+        // a thousand selectors, so the repeats are found through a sorted map rather than by
+        // scanning the list.
+        let mut at: Keyed<usize> = Keyed::new();
+        let mut wanted: Vec<(String, Vec<Anchor>)> = Vec::new();
+        for anchor in anchors {
+            let selector = anchor.css();
+            match at.get(&selector) {
+                Some(&i) => wanted[i].1.push(anchor.clone()),
+                None => {
+                    at.insert(selector.clone(), wanted.len());
+                    wanted.push((selector, vec![anchor.clone()]));
+                }
             }
         }
         {
             let mut inner = self.inner.borrow_mut();
-            let Inner {
+            let Watching {
                 tracked,
                 intersections,
                 ..
             } = &mut *inner;
-            tracked.retain_mut(|t| {
-                let keep = wanted.contains(&t.selector);
-                if !keep {
+            tracked.retain_mut(|t| match at.get(&t.selector) {
+                Some(&i) => {
+                    t.anchors = std::mem::take(&mut wanted[i].1);
+                    true
+                }
+                None => {
                     forget_element(t, intersections);
+                    false
                 }
-                keep
             });
-            for selector in wanted {
-                if !tracked.iter().any(|t| t.selector == selector) {
-                    tracked.push(Tracked {
-                        feature: feature_name(&selector),
-                        selector,
-                        element: None,
-                        facts: AnchorFacts::default(),
-                        on_click: None,
-                        invalid: false,
-                    });
-                }
+            // What is left holds the anchors of selectors not tracked yet.
+            for (selector, anchors) in wanted.into_iter().filter(|(_, a)| !a.is_empty()) {
+                tracked.push(Tracked {
+                    feature: feature_name(&selector),
+                    selector,
+                    anchors,
+                    element: None,
+                    visible: false,
+                    on_click: None,
+                    invalid: false,
+                });
             }
         }
         resolve(&self.inner);
     }
 
-    /// A new page: clicks on the previous one no longer count.
-    pub fn forget_clicks(&self) {
-        for t in self.inner.borrow_mut().tracked.iter_mut() {
-            t.facts.clicked = false;
-        }
-    }
-
-    /// What the page shows of the Anchor's element, for Triggers.
-    pub fn facts(&self, selector: &str) -> AnchorFacts {
-        self.inner
-            .borrow()
-            .tracked
-            .iter()
-            .find(|t| t.selector == selector)
-            .map(|t| t.facts)
-            .unwrap_or_default()
-    }
-
-    /// The element the selector finds, for the Beacon and card to attach to.
-    pub fn element(&self, selector: &str) -> Option<Element> {
+    /// The element the anchor finds, for the Beacon and card to attach to.
+    pub fn element(&self, anchor: &Anchor) -> Option<Element> {
+        let selector = anchor.css();
         self.inner
             .borrow()
             .tracked
@@ -196,7 +203,7 @@ impl Drop for AnchorWatcher {
                 .expect("a window")
                 .clear_timeout_with_handle(timer);
         }
-        let Inner {
+        let Watching {
             tracked,
             intersections,
             ..
@@ -229,11 +236,11 @@ fn observe_options() -> MutationObserverInit {
 }
 
 /// Coalesces bursts of mutations into one lookup.
-fn schedule(inner: &Rc<RefCell<Inner>>) {
+fn schedule(inner: &Rc<RefCell<Watching>>) {
     schedule_in(inner, RESOLVE_EVERY_MS);
 }
 
-fn schedule_in(inner: &Rc<RefCell<Inner>>, delay_ms: i32) {
+fn schedule_in(inner: &Rc<RefCell<Watching>>, delay_ms: i32) {
     let mut this = inner.borrow_mut();
     if this.timer.is_some() {
         return;
@@ -252,7 +259,7 @@ fn schedule_in(inner: &Rc<RefCell<Inner>>, delay_ms: i32) {
 }
 
 /// Looks up every anchor that is missing or left the page.
-fn resolve(inner: &Rc<RefCell<Inner>>) {
+fn resolve(inner: &Rc<RefCell<Watching>>) {
     let document = document();
     let mut scan_later = None;
     let mut changed = false;
@@ -260,7 +267,7 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
     {
         let mut guard = inner.borrow_mut();
         let now = js_sys::Date::now();
-        let Inner {
+        let Watching {
             tracked,
             shadow_roots,
             intersections,
@@ -325,7 +332,6 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
                     &options,
                 );
                 t.on_click = Some(on_click);
-                t.facts.present = true;
                 t.element = Some(el);
             }
         }
@@ -333,19 +339,15 @@ fn resolve(inner: &Rc<RefCell<Inner>>) {
     if let Some(delay) = scan_later {
         schedule_in(inner, delay);
     }
-    let (on_change, on_invalid, on_settled) = {
+    let (on_invalid, on_settled) = {
         let inner = inner.borrow();
-        (
-            inner.on_change.clone(),
-            inner.on_invalid.clone(),
-            inner.on_settled.clone(),
-        )
+        (inner.on_invalid.clone(), inner.on_settled.clone())
     };
     for selector in &invalid {
         on_invalid(selector);
     }
     if changed {
-        on_change();
+        report(inner, None);
     }
     on_settled();
 }
@@ -427,11 +429,10 @@ fn forget_element(t: &mut Tracked, intersections: &IntersectionObserver) {
                 el.remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         }
     }
-    t.facts.present = false;
-    t.facts.visible = false;
+    t.visible = false;
 }
 
-fn seen(inner: &Rc<RefCell<Inner>>, entries: Array) {
+fn seen(inner: &Rc<RefCell<Watching>>, entries: Array) {
     let mut changed = false;
     {
         let mut inner = inner.borrow_mut();
@@ -455,25 +456,43 @@ fn seen(inner: &Rc<RefCell<Inner>>, entries: Array) {
             let same: Array = index.get(&entry.target()).dyn_into().unwrap_or_default();
             for i in same.iter().filter_map(|i| i.as_f64()) {
                 let t = &mut inner.tracked[i as usize];
-                changed |= t.facts.visible != visible;
-                t.facts.visible = visible;
+                changed |= t.visible != visible;
+                t.visible = visible;
             }
         }
     }
     if changed {
-        let on_change = inner.borrow().on_change.clone();
-        on_change();
+        report(inner, None);
     }
 }
 
-fn clicked(inner: &Rc<RefCell<Inner>>, selector: &str) {
-    let on_change = {
-        let mut inner = inner.borrow_mut();
-        let Some(t) = inner.tracked.iter_mut().find(|t| t.selector == selector) else {
-            return;
-        };
-        t.facts.clicked = true;
-        inner.on_change.clone()
+fn clicked(inner: &Rc<RefCell<Watching>>, selector: &str) {
+    let tracked = inner
+        .borrow()
+        .tracked
+        .iter()
+        .any(|t| t.selector == selector);
+    if tracked {
+        report(inner, Some(selector));
+    }
+}
+
+/// Tells `on_change` what the page shows of every watched anchor now, with the click on
+/// `clicked`'s element if that is what changed.
+fn report(inner: &Rc<RefCell<Watching>>, clicked: Option<&str>) {
+    let (on_change, facts) = {
+        let inner = inner.borrow();
+        let facts: Vec<(Anchor, AnchorFacts)> = (inner.tracked.iter())
+            .flat_map(|t| {
+                let facts = AnchorFacts {
+                    present: t.element.is_some(),
+                    visible: t.visible,
+                    clicked: clicked == Some(t.selector.as_str()),
+                };
+                t.anchors.iter().map(move |a| (a.clone(), facts))
+            })
+            .collect();
+        (inner.on_change.clone(), facts)
     };
-    on_change();
+    on_change(facts);
 }

@@ -5,8 +5,9 @@
 
 use super::console::warn;
 use super::{events, RemoteProgress, Store};
+use crate::decide::session::keys::{backup_key, is_ours};
 use crate::decide::session::Effects;
-use crate::model::progress::{backup_key, Progress, Stored};
+use crate::model::progress::{Progress, Stored};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -81,7 +82,7 @@ impl Edge {
                 let (Some(key), Some(value)) = (event.key(), event.new_value()) else {
                     return;
                 };
-                if !key.starts_with("pathlight:") {
+                if !is_ours(&key) {
                     return;
                 }
                 if let Stored::Writable(p) | Stored::ReadOnly(p) = Progress::load(&value) {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// calls and the clock, as the widget's own offer does.
 #[component]
 pub fn TriggerDebugger(state: WidgetState) -> impl IntoView {
-    let explained = Memo::new(move |_| state.explained());
+    let explained = Memo::new(move |_| state.explain());
     view! {
         <ul class="pa-lessons" aria-label="Lessons and their triggers">
             {move || {
