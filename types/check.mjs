@@ -63,7 +63,8 @@ const src = {
   command: read("src/api/command.rs"),
   lifecycle: read("src/api/lifecycle.rs"),
   layer: read("src/model/layer.rs"),
-  session: read("src/decide/session.rs"),
+  // The session is a folder: its files read as one text.
+  session: readdirSync(join(root, "src/decide/session")).sort().map((f) => read(`src/decide/session/${f}`)).join("\n"),
   progress: read("src/model/progress.rs"),
   loader: read("src/web/loader.js"),
 };
