@@ -445,7 +445,7 @@ mod tests {
     use crate::support::keyed::Keyed;
     use std::collections::HashMap;
     // This module has a `Seen` of its own: what a rule saw.
-    use crate::support::test_pack::Seen as Page;
+    use crate::model::test_pack::Seen as Page;
 
     const NOW: u64 = 1_800_000_000_000;
 

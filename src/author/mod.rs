@@ -3,5 +3,6 @@
 //! natively; the in-page panel that shows it is `ui::author` and `web::author`.
 
 pub mod anchor_proposal;
+pub mod debugger;
 pub mod dev_status;
 pub mod explain;

@@ -126,7 +126,7 @@ pub fn learning_map<'a>(
 mod tests {
     use super::*;
     use crate::model::progress::Via;
-    use crate::support::test_pack::{lesson, pack, NOW};
+    use crate::model::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     fn map_pack() -> Pack {

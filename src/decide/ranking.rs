@@ -311,7 +311,7 @@ impl Attention {
 mod tests {
     use super::*;
     use crate::model::progress::{Via, DAY_MS};
-    use crate::support::test_pack::{lesson, pack, NOW};
+    use crate::model::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     /// The ids in ranked order, with the features of `visible` in view and the rest on the page.

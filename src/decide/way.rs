@@ -153,7 +153,7 @@ impl<'a> Way<'a> {
 mod tests {
     use super::*;
     use crate::model::progress::Via;
-    use crate::support::test_pack::{lesson, pack, NOW};
+    use crate::model::test_pack::{lesson, pack, NOW};
     use serde_json::json;
 
     fn way_pack() -> Pack {

@@ -7,6 +7,8 @@ pub mod content;
 pub mod layer;
 pub mod pack;
 pub mod progress;
+#[cfg(test)]
+pub(crate) mod test_pack;
 pub mod trigger;
 pub mod url_pattern;
 pub mod url_safety;

@@ -6,5 +6,3 @@ mod css_minify;
 pub mod json;
 pub mod keyed;
 pub mod order;
-#[cfg(test)]
-pub(crate) mod test_pack;

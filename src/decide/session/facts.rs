@@ -77,7 +77,7 @@ impl Session {
     }
 
     /// What the page shows of `anchor`, as last reported.
-    pub(super) fn anchor(&self, anchor: &Anchor) -> AnchorFacts {
+    pub(crate) fn anchor(&self, anchor: &Anchor) -> AnchorFacts {
         self.visit
             .anchors
             .iter()
@@ -135,11 +135,11 @@ impl Session {
 }
 
 /// The facts triggers are evaluated against, all from the session.
-pub(super) struct SessionFacts<'a> {
+pub(crate) struct SessionFacts<'a> {
     /// The session the facts come from.
-    pub(super) session: &'a Session,
+    pub(crate) session: &'a Session,
     /// The time "now" is for time-on-page and date rules.
-    pub(super) now: u64,
+    pub(crate) now: u64,
 }
 
 impl Facts for SessionFacts<'_> {

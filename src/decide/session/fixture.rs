@@ -3,15 +3,15 @@
 use super::{Effects, Options, Session};
 use crate::api::lifecycle::EventKind;
 use crate::model::progress::Progress;
+pub(crate) use crate::model::test_pack::NOW;
+use crate::model::test_pack::{lesson, pack};
 use crate::model::trigger::Traits;
-pub(super) use crate::support::test_pack::NOW;
-use crate::support::test_pack::{lesson, pack};
 use serde_json::json;
 use std::sync::Arc;
 
 /// A session of `user` on `/`, over three lessons: `create` completes on an event, `send` on a
 /// click on its feature on invoice pages, `reports` on reaching its URL.
-pub(super) fn session(user: Option<&str>, stored: Progress) -> Session {
+pub(crate) fn session(user: Option<&str>, stored: Progress) -> Session {
     let pack = pack(json!([
         lesson(
             "create",

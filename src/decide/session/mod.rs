@@ -15,14 +15,14 @@
 pub mod effects;
 pub mod facts;
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 pub mod keys;
 pub mod offer;
 pub mod sync;
 
 pub use effects::{Effects, Emit, Save};
 pub use facts::AnchorFacts;
-pub use offer::{BeaconStanding, Offer, Standing, Suggested};
+pub use offer::{Offer, Suggested};
 
 use crate::api::lifecycle::EventKind;
 use crate::decide::ranking::Attention;
@@ -75,11 +75,11 @@ pub struct Options {
 /// One learner's session.
 #[derive(Debug)]
 pub struct Session {
-    pack: Arc<Pack>,
+    pub(crate) pack: Arc<Pack>,
     /// The widget's words in the learner's language.
     t: &'static Strings,
     preview: bool,
-    attention: Attention,
+    pub(crate) attention: Attention,
     user: Option<String>,
     traits: Traits,
     progress: Progress,

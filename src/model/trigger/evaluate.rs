@@ -227,10 +227,10 @@ mod tests {
     use crate::decide::eligibility::{eligibility, Eligibility};
     use crate::model::pack::Lesson;
     use crate::model::progress::FOR_GOOD;
+    use crate::model::test_pack::Seen;
     use crate::model::trigger::{Frequency, Traits, Trigger};
     use crate::support::json::FromJson;
     use crate::support::keyed::Keyed;
-    use crate::support::test_pack::Seen;
     use std::collections::HashMap;
 
     fn traits(value: serde_json::Value) -> Traits {
