@@ -13,9 +13,11 @@ pub mod i18n;
 pub mod model;
 pub mod support;
 
-// The authors' tools behind feature `compiler` (the CLI's lint, build and schema); author
-// mode in the page is `author` (pure), `ui::author` and `web::author`, behind feature
-// `author`.
+// The CLI: its commands (`cli`) above what they run, the compiler (lint, build, schema;
+// feature `compiler`) and the report (feature `report`). Author mode in the page is another
+// thing: `author` (pure), `ui::author` and `web::author`, behind feature `author`.
+#[cfg(feature = "compiler")]
+pub mod cli;
 #[cfg(feature = "compiler")]
 pub mod compiler;
 // `pathlight report`: what product teams learn from the events their learners send.

@@ -11,7 +11,7 @@ mod dev;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use pathlight::compiler::cli;
+    use pathlight::cli;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let code = match args.as_slice() {

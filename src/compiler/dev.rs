@@ -7,9 +7,9 @@
 //! WebAssembly) both use it, so they say the same; the clock is the caller's, as wasm32
 //! has none.
 
-use super::cli::{lint_report, plural};
 use super::files::Files;
 use super::{compile_from, Diagnostic};
+use super::{lint_report, plural};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 

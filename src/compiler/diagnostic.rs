@@ -145,6 +145,28 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// "1 lesson" or "3 lessons", for the CLI's summaries.
+pub fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What `pathlight lint` prints about `diags`, one entry per message (a diagnostic's has
+/// two lines): each diagnostic, then, when there are errors, how many. `pathlight dev`
+/// prints the same, native or npm.
+pub fn lint_report(diags: &[Diagnostic]) -> Vec<String> {
+    let mut lines: Vec<String> = diags.iter().map(Diagnostic::to_string).collect();
+    let warnings = diags.iter().filter(|d| d.warning).count();
+    let errors = diags.len() - warnings;
+    if errors > 0 {
+        let and = match warnings {
+            0 => String::new(),
+            n => format!(" (and {})", plural(n, "warning")),
+        };
+        lines.push(format!("{} found{and}", plural(errors, "error")));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +177,21 @@ mod tests {
         assert_eq!(did_you_mean("pgae", known), " (did you mean `page`?)");
         assert_eq!(did_you_mean("evnet", known), " (did you mean `event`?)");
         assert_eq!(did_you_mean("colour", known), "");
+    }
+
+    #[test]
+    fn lint_report_counts_errors_and_warnings_like_lint() {
+        let error = Diagnostic::at_line(Path::new("a.md"), 3, "bad".into(), "fix it");
+        let warning = Diagnostic::in_file(Path::new("b.md"), "odd".into(), "look").warning();
+        assert_eq!(
+            lint_report(&[error.clone(), warning]).join("\n"),
+            "error: a.md:3: bad\n  help: fix it\nwarning: b.md: odd\n  help: look\n1 error found (and 1 warning)"
+        );
+        assert_eq!(
+            lint_report(&[error.clone(), error])
+                .last()
+                .map(String::as_str),
+            Some("2 errors found")
+        );
     }
 }

@@ -4,7 +4,6 @@
 
 mod built;
 mod check;
-pub mod cli;
 mod conform;
 // `pathlight dev`'s builds and answers, for the native server and npm/cli's.
 pub mod dev;
@@ -18,7 +17,7 @@ mod selector;
 mod source;
 
 pub use built::{check_built, read_built, read_if_built};
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{lint_report, plural, Diagnostic};
 
 use crate::model::pack::{Pack, FORMAT};
 use diagnostic::did_you_mean;

@@ -22,8 +22,8 @@ pub const USAGE: &str =
 
 docs/analytics.md defines every figure.";
 
-/// The report's own view of the CLI's [`System`](crate::compiler::cli::System): how
-/// `compiler::cli` hands it the files, the terminal and writing.
+/// The report's own view of the CLI's [`System`](crate::cli::System): how
+/// `cli` hands it the files, the terminal and writing.
 pub struct Io<'a> {
     /// Where the pack is read from.
     pub files: &'a dyn Files,

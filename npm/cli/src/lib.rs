@@ -1,4 +1,4 @@
-//! The `pathlight` CLI for Node: the native CLI's own commands (`pathlight::compiler::cli`)
+//! The `pathlight` CLI for Node: the native CLI's own commands (`pathlight::cli`)
 //! compiled to WebAssembly, so product teams run `npx pathlight` without Rust. The wasm has
 //! no file system: npm/bin/pathlight.mjs hands it Node's, as a [`Node`] object.
 //! `pathlight dev`'s builds and answers are the native CLI's too ([`LivePack`]); only its
@@ -6,7 +6,7 @@
 //! files of records into a [`Report`] chunk by chunk (npm/bin/report.mjs), so that files
 //! larger than memory are read as the native CLI reads them.
 
-use pathlight::compiler::cli::{self, System};
+use pathlight::cli::{self, System};
 use pathlight::compiler::dev;
 use pathlight::compiler::files::Files;
 use pathlight::report;

@@ -5,8 +5,10 @@
 //! Exit codes suit CI: 0 when the pack is clean, 1 when it has errors, 2 for a usage or
 //! file-system problem.
 
-use super::files::{Disk, Files};
-use super::{check_built, compile_from, read_built, schema, Diagnostic};
+use crate::compiler::files::{Disk, Files};
+use crate::compiler::{
+    check_built, compile_from, lint_report, plural, read_built, schema, Diagnostic,
+};
 use crate::model::pack::Pack;
 use std::io::{self, Write};
 use std::path::Path;
@@ -98,28 +100,6 @@ fn print_schema(sys: &dyn System, schema: serde_json::Value) -> i32 {
     0
 }
 
-/// "1 lesson" or "3 lessons", for the CLI's summaries.
-pub fn plural(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
-
-/// What `pathlight lint` prints about `diags`, one entry per message (a diagnostic's has
-/// two lines): each diagnostic, then, when there are errors, how many. `pathlight dev`
-/// prints the same, native or npm.
-pub fn lint_report(diags: &[Diagnostic]) -> Vec<String> {
-    let mut lines: Vec<String> = diags.iter().map(Diagnostic::to_string).collect();
-    let warnings = diags.iter().filter(|d| d.warning).count();
-    let errors = diags.len() - warnings;
-    if errors > 0 {
-        let and = match warnings {
-            0 => String::new(),
-            n => format!(" (and {})", plural(n, "warning")),
-        };
-        lines.push(format!("{} found{and}", plural(errors, "error")));
-    }
-    lines
-}
-
 /// Prints every diagnostic and, when there are errors, how many: the number of errors.
 pub fn report(sys: &dyn System, diags: &[Diagnostic]) -> usize {
     for line in lint_report(diags) {
@@ -189,26 +169,5 @@ fn build(sys: &dyn System, dir: &Path, out: &Path) -> i32 {
             sys.err(&format!("error: cannot write {}: {e}", out.display()));
             2
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lint_report_counts_errors_and_warnings_like_lint() {
-        let error = Diagnostic::at_line(Path::new("a.md"), 3, "bad".into(), "fix it");
-        let warning = Diagnostic::in_file(Path::new("b.md"), "odd".into(), "look").warning();
-        assert_eq!(
-            lint_report(&[error.clone(), warning]).join("\n"),
-            "error: a.md:3: bad\n  help: fix it\nwarning: b.md: odd\n  help: look\n1 error found (and 1 warning)"
-        );
-        assert_eq!(
-            lint_report(&[error.clone(), error])
-                .last()
-                .map(String::as_str),
-            Some("2 errors found")
-        );
     }
 }
