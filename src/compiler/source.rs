@@ -226,12 +226,7 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
         .unwrap_or_default();
     // A front matter that does not parse still names its lesson, often: lessons that
     // name it are not wrong as well.
-    let Some(front) = front.or_else(|| {
-        let id = written_id(parts.front)?;
-        Some(front::Front::named(id))
-    }) else {
-        return None;
-    };
+    let front = front.or_else(|| Some(front::Front::named(written_id(parts.front)?)))?;
     let mut features = mentions(front.refs.features, path, &lines);
     features.extend(step_mentions(layers.features, path));
     Some(Authored {
