@@ -39,6 +39,13 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   -o "$stage/cli/pathlight_cli_node_bg.wasm" "$stage/cli/pathlight_cli_node_bg.wasm"
 cp npm/package.json npm/README.md npm/index.js npm/index.d.ts "$stage/"
 cp -r npm/bin "$stage/bin"
+# The guides the CLI's messages name (node_modules/pathlight/docs/authoring.md), and the
+# pictures they show.
+mkdir -p "$stage/docs"
+cp docs/authoring.md docs/api.md docs/quickstart-pm.md "$stage/docs/"
+for picture in $(grep -oh '([a-z-]*\.png)' docs/authoring.md docs/api.md docs/quickstart-pm.md | tr -d '()' | sort -u); do
+  cp "docs/$picture" "$stage/docs/"
+done
 # The widget, and the author build that only pages switching author mode on fetch.
 widget="dist/pathlight.js dist/pathlight_bg.wasm dist/pathlight_surfaces.wasm dist/pathlight_author.js dist/pathlight_author_bg.wasm types/pathlight.d.ts"
 for file in $widget; do

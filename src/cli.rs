@@ -23,12 +23,16 @@ pub const USAGE: &str = "usage:
   pathlight schema [lesson]            print the JSON Schema of a compiled pack (or of a
                                        JSON lesson file), for editors
   pathlight dev <DIR> [--port N]       serve the pack at http://127.0.0.1:N/lessons.json
-                                       (default 7878) and rebuild it on every change
+        [--allow-origin ORIGIN]...     (default 7878) and rebuild it on every change, for
+                                       pages on this machine and at each ORIGIN given
+                                       (a staging app: https://staging.acme.example)
   pathlight report FILE... [--pack DIR] [-o report.html] [--json]
                                        what learners did with the lessons, from the
                                        collected events (docs/analytics.md)
 
-docs/authoring.md describes every field, trigger and error.";
+The authoring guide describes every field, trigger and error: docs/authoring.md, in the
+npm package node_modules/pathlight/docs/authoring.md (and docs/quickstart-pm.md, from
+npm install to a lesson previewed on staging).";
 
 /// Where the CLI runs: files to read and write, and the terminal.
 pub trait System {

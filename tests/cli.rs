@@ -95,6 +95,26 @@ fn a_toml_error_in_the_front_matter_names_its_line_of_the_file() {
 }
 
 #[test]
+fn lint_reports_field_section_cross_lesson_and_feature_errors_in_one_run() {
+    let dir = "tests/fixtures/lint/one-run";
+    let out = pathlight(&["lint", dir]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let file = format!("error: {dir}/tax-tab.md");
+    assert_eq!(
+        errors(&out),
+        [
+            format!("{file}:4 [objectve]: unknown field `objectve` (did you mean `objective`?)"),
+            format!("{file}:6 [anchor]: unknown feature `invoices.tax-tab` (did you mean `invoices.tab-tax`?)"),
+            format!("{file}:7 [prerequisites[0]]: unknown lesson `filter-invoice` (did you mean `filter-invoices`?)"),
+            format!("{file}:8 [goals.close-month]: unknown goal `close-month`"),
+            format!("{file}:20: unknown section `## Hwo` (did you mean `## How`?)"),
+        ],
+        "one error per mistake, all in the first run"
+    );
+    assert!(stderr(&out).contains("5 errors found"));
+}
+
+#[test]
 fn a_json_lesson_is_checked_like_a_markdown_one_at_field_paths() {
     let out = pathlight(&["lint", "tests/fixtures/lint/single/bad-lesson.json"]);
     assert_eq!(out.status.code(), Some(1));

@@ -34,9 +34,15 @@ fn free_port() -> u16 {
 }
 
 fn start(dir: &Path) -> Dev {
+    start_with(dir, &[])
+}
+
+/// [`start`], with more arguments.
+fn start_with(dir: &Path, more: &[&str]) -> Dev {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_pathlight"))
         .args(["dev", dir.to_str().unwrap(), "--port", &port.to_string()])
+        .args(more)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -94,11 +100,16 @@ impl Answer {
 
 /// One HTTP/1.0 request: the server closes the connection after its answer.
 fn request(port: u16, method: &str, path: &str, origin: Option<&str>) -> Answer {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the dev server listens");
     let origin = origin.map_or(String::new(), |o| format!("Origin: {o}\r\n"));
+    request_with(port, method, path, &origin)
+}
+
+/// [`request`] with these header lines, each ending in `\r\n`.
+fn request_with(port: u16, method: &str, path: &str, headers: &str) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the dev server listens");
     write!(
         stream,
-        "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n{origin}\r\n"
+        "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n{headers}\r\n"
     )
     .unwrap();
     let mut text = String::new();
@@ -340,4 +351,109 @@ fn a_pack_that_never_built_answers_503_with_its_errors() {
     assert!(!status["diagnostics"].as_array().unwrap().is_empty());
     drop(dev);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_allowed_staging_origin_reads_the_pack_through_private_network_preflights_and_others_are_refused(
+) {
+    let dir = copy_of_pack("staging");
+    let dev = start_with(
+        &dir,
+        &[
+            "--allow-origin",
+            "https://staging.acme.example/",
+            "--allow-origin",
+            "http://qa.acme.test:8080",
+        ],
+    );
+    let port = dev.port;
+    wait_for("the first build", || {
+        get(port, "/status").json()["served"] == 1
+    });
+    // Chrome's Private Network Access preflight, before a public page reaches loopback.
+    let pna =
+        "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Private-Network: true\r\n";
+    for origin in [
+        "https://staging.acme.example",
+        "http://qa.acme.test:8080",
+        "http://localhost:3000",
+    ] {
+        let pack = request(port, "GET", "/lessons.json", Some(origin));
+        assert_eq!(pack.status, 200);
+        assert_eq!(pack.header("Access-Control-Allow-Origin"), Some(origin));
+        let preflight = request_with(
+            port,
+            "OPTIONS",
+            "/lessons.json",
+            &format!("Origin: {origin}\r\n{pna}"),
+        );
+        assert_eq!(preflight.status, 204, "{origin}");
+        assert_eq!(
+            preflight.header("Access-Control-Allow-Origin"),
+            Some(origin)
+        );
+        assert_eq!(
+            preflight.header("Access-Control-Allow-Methods"),
+            Some("GET")
+        );
+        assert_eq!(
+            preflight.header("Access-Control-Allow-Private-Network"),
+            Some("true")
+        );
+    }
+    let plain = request(
+        port,
+        "OPTIONS",
+        "/status",
+        Some("https://staging.acme.example"),
+    );
+    assert_eq!(
+        plain.header("Access-Control-Allow-Private-Network"),
+        None,
+        "only a preflight that asks gets it"
+    );
+    for origin in [
+        "https://app.acme.example",
+        "http://staging.acme.example",
+        "http://qa.acme.test:8081",
+    ] {
+        let pack = request(port, "GET", "/lessons.json", Some(origin));
+        assert_eq!(pack.header("Access-Control-Allow-Origin"), None, "{origin}");
+        let preflight = request_with(
+            port,
+            "OPTIONS",
+            "/lessons.json",
+            &format!("Origin: {origin}\r\n{pna}"),
+        );
+        assert_eq!(preflight.status, 403, "{origin}");
+        assert_eq!(preflight.header("Access-Control-Allow-Origin"), None);
+        assert_eq!(
+            preflight.header("Access-Control-Allow-Private-Network"),
+            None
+        );
+        assert!(
+            preflight.body.contains("--allow-origin"),
+            "{}",
+            preflight.body
+        );
+    }
+    drop(dev);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_wrong_allow_origin_exits_2_naming_what_an_origin_is() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pathlight"))
+        .args(["dev", "lessons", "--allow-origin", "staging.acme.example"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.starts_with(
+            "error: --allow-origin needs an origin such as https://staging.acme.example"
+        ),
+        "{said}"
+    );
 }

@@ -1,47 +1,35 @@
-// `pathlight dev <DIR> [--port N]`: serves the pack of DIR on 127.0.0.1, rebuilds it on
-// every change, and tells pages through Server-Sent Events. The same protocol, words and
-// exit codes as the native CLI's `pathlight dev` (src/bin/pathlight/dev.rs), with Node's
-// own http and fs.watch: the builds, what they print, the status and which origins may
-// read are the shared Rust code (../cli, src/compiler/dev.rs).
+// `pathlight dev <DIR> [--port N] [--allow-origin ORIGIN]...`: serves the pack of DIR on
+// 127.0.0.1, rebuilds it on every change, and tells pages through Server-Sent Events. The
+// same protocol, words and exit codes as the native CLI's `pathlight dev`
+// (src/bin/pathlight/dev.rs), with Node's own http and fs.watch: the arguments, the builds,
+// what they print, the status and which origins may read (with which CORS headers) are the
+// shared Rust code (../cli, src/compiler/dev.rs).
 //
 //   GET /lessons.json  the last good pack; 503 with the status until one builds
 //   GET /status        {"build", "diagnostics", "ok", "served"}
 //   GET /events        `event: status` now and after every rebuild; a keep-alive each 15 s
-//   CORS for loopback origins only (a site on the web cannot read a pack in progress).
+//   CORS for loopback origins and those given with --allow-origin only (a site on the web
+//   cannot read a pack in progress), Private Network Access preflights included.
 import { createServer } from "node:http";
 import { statSync, watch } from "node:fs";
-import { LivePack, isLoopbackOrigin } from "../cli/pathlight_cli_node.js";
+import { DevArgs, LivePack, refusal } from "../cli/pathlight_cli_node.js";
 import { system } from "./system.mjs";
 
-const DEFAULT_PORT = 7878;
 /** Editors save in bursts (a temporary file, a rename, a touch): one build for the burst. */
 const DEBOUNCE_MS = 50;
 const KEEP_ALIVE_MS = 15_000;
 const PATHS = "not found: pathlight dev serves GET /lessons.json, /status and /events\n";
 
-/** The port as Rust's `u16` parses it, or null. */
-function parsePort(text) {
-  if (!/^\+?\d+$/.test(text)) return null;
-  const n = Number(text.replace(/^\+/, ""));
-  return n <= 65535 ? n : null;
-}
-
 /** Runs the dev server until Ctrl-C; resolves to the exit code of a problem (2). */
 export async function dev(args) {
-  let dir;
-  let portText = String(DEFAULT_PORT);
-  if (args.length === 1) [dir] = args;
-  else if (args.length === 3 && args[1] === "--port") [dir, , portText] = args;
-  else if (args.length === 3 && args[0] === "--port") [, portText, dir] = args;
-  else {
-    console.error("usage: pathlight dev <DIR> [--port N]");
+  let options;
+  try {
+    options = new DevArgs(args);
+  } catch (said) {
+    console.error(String(said));
     return 2;
   }
-  const port = parsePort(portText);
-  if (port === null) {
-    console.error("error: --port needs a port number from 1 to 65535");
-    return 2;
-  }
+  const { dir, port } = options;
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -53,7 +41,8 @@ export async function dev(args) {
 
   const live = new LivePack(dir);
   const streams = new Set();
-  const server = createServer((req, res) => answer(live, streams, req, res));
+  const refused = new Set();
+  const server = createServer((req, res) => answer(live, streams, options, refused, req, res));
   // The port first: a second `pathlight dev` should fail at once, not after a build.
   const listening = await new Promise((resolve) => {
     server.once("error", (e) => resolve(e));
@@ -87,23 +76,38 @@ export async function dev(args) {
     return 2;
   }
   console.log(`serving http://127.0.0.1:${port}/lessons.json, watching ${dir} (Ctrl-C stops)`);
+  for (const origin of options.allowed) console.log(`pages at ${origin} may read it too`);
   // Serves until the process is stopped.
   return new Promise(() => {});
 }
 
 const event = (status) => `event: status\ndata: ${status}\n\n`;
 
-function answer(live, streams, req, res) {
-  const origin = isLoopbackOrigin(req.headers.origin ?? "") ? req.headers.origin : null;
-  const cors = origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
+const REFUSED = "this origin may not read the pack: start pathlight dev with --allow-origin <origin>\n";
+
+function answer(live, streams, options, refused, req, res) {
+  const origin = req.headers.origin ?? "";
+  const preflight = req.method === "OPTIONS";
+  const privateNetwork = (req.headers["access-control-request-private-network"] ?? "").toLowerCase() === "true";
+  const pairs = options.cors(origin, preflight, privateNetwork);
+  if (pairs === undefined && !refused.has(origin)) {
+    refused.add(origin);
+    console.error(refusal(origin));
+  }
+  const cors = {};
+  for (let i = 0; pairs && i < pairs.length; i += 2) cors[pairs[i]] = pairs[i + 1];
   const path = req.url.split(/[?#]/)[0];
   const json = (code, body) => {
     res.writeHead(code, { "Content-Type": "application/json", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body), ...cors });
     res.end(body);
   };
-  if (req.method === "OPTIONS") {
-    const allow = origin ? { "Access-Control-Allow-Methods": "GET", "Access-Control-Allow-Headers": "*" } : {};
-    res.writeHead(204, { ...allow, ...cors });
+  if (preflight && pairs === undefined) {
+    // A refused page's preflight fails, so its request is never sent.
+    res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" });
+    return res.end(REFUSED);
+  }
+  if (preflight) {
+    res.writeHead(204, cors);
     return res.end();
   }
   if (req.method === "GET" && path === "/lessons.json") {

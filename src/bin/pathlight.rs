@@ -1,5 +1,5 @@
 //! `pathlight`: the authoring CLI. Checks and compiles lesson packs for the widget. Its
-//! commands live in the library (`compiler::cli`), which the npm package's CLI shares;
+//! commands live in the library (`cli`), which the npm package's CLI shares;
 //! `dev`'s server and watcher are native only, here.
 
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@ use super::check;
 use super::diagnostic::{Diagnostic, Report};
 use super::field::{index, key, Lines};
 use super::files::{read_text, Disk, Files};
+use super::refs::Refs;
 use super::source::{under, Authored};
 use super::{check_cycles, check_links, schema};
 use crate::model::pack::{megabytes, Pack, PackError, FORMAT, MAX_PACK_BYTES};
@@ -109,13 +110,13 @@ pub fn check_built(path: &Path, text: &str) -> (Option<Pack>, Vec<Diagnostic>) {
     for (i, lesson) in pack.lessons.iter().enumerate() {
         let at = index("lessons", i);
         let before = diags.len();
-        let mut lesson_refs = Vec::new();
+        let mut refs = Refs::default();
         let mut report = Report {
             file: path,
             lines: &lines,
             diags: &mut diags,
         };
-        check::compiled(lesson, &mut report, &mut lesson_refs);
+        check::compiled(lesson, &mut report, &mut refs);
         for d in &mut diags[before..] {
             d.field = Some(under(&at, d.field.as_deref().unwrap_or_default()));
         }
@@ -123,7 +124,9 @@ pub fn check_built(path: &Path, text: &str) -> (Option<Pack>, Vec<Diagnostic>) {
             lesson: lesson.clone(),
             file: path.to_path_buf(),
             lines: Lines::default(),
-            lesson_refs,
+            lesson_refs: refs.lessons,
+            // A built pack has no pack.toml to list the app's features.
+            features: vec![],
             at,
         });
     }

@@ -4,6 +4,7 @@
 
 use super::diagnostic::Report;
 use super::field::{index, key};
+use super::refs::Refs;
 use super::selector;
 use crate::model::anchor::Anchor;
 use crate::model::content::{Block, Inline};
@@ -160,18 +161,18 @@ pub fn at(report: &mut Report, path: &str, result: Result<(), Problem>) {
 }
 
 /// Checks what the schema cannot about a lesson read from JSON, and collects the lessons
-/// its rules name (with where), for the pack to check that they exist.
-pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Vec<(String, String)>) {
+/// and features it names (with where), for the pack to check that they exist.
+pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Refs) {
     at(report, "id", lesson_id(&lesson.id));
     if let Some(a) = &lesson.anchor {
-        at(report, "anchor", anchor(a));
+        named(a, "anchor", report, refs);
     }
     for (name, blocks) in [
         ("why", &lesson.why),
         ("what", &lesson.what),
         ("how", &lesson.how),
     ] {
-        content(blocks, name, report);
+        content(blocks, name, report, refs);
     }
     if let Some(trigger) = &lesson.when {
         rule(&trigger.rule, "when.rule", report, refs);
@@ -193,19 +194,31 @@ pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Vec<(String, St
         }
         for (name, blocks) in [("why", &t.why), ("what", &t.what), ("how", &t.how)] {
             if let Some(blocks) = blocks {
-                content(blocks, &key(&path, name), report);
+                content(blocks, &key(&path, name), report, refs);
             }
         }
     }
     match &lesson.complete {
-        Some(Completion::Click(a)) => at(report, "complete.click", anchor(a)),
-        Some(Completion::Appears(a)) => at(report, "complete.appears", anchor(a)),
+        Some(Completion::Click(a)) => named(a, "complete.click", report, refs),
+        Some(Completion::Appears(a)) => named(a, "complete.appears", report, refs),
         Some(Completion::Url(p)) => at(report, "complete.url", page(p)),
         Some(Completion::Event(_)) | None => {}
     }
 }
 
-fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Vec<(String, String)>) {
+/// Checks the anchor at `path`, and collects the feature it names.
+fn named(a: &Anchor, path: &str, report: &mut Report, refs: &mut Refs) {
+    match anchor(a) {
+        Err(p) => report.error(path, p.message, p.help),
+        Ok(()) => {
+            if let Anchor::Feature(name) = a {
+                refs.features.push((name.clone(), path.to_owned()));
+            }
+        }
+    }
+}
+
+fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Refs) {
     let (kind, payload) = rule.parts();
     let path = key(path, kind.name());
     match payload {
@@ -213,11 +226,11 @@ fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Vec<(String, St
             if let Shape::Text(_, meaning) = kind.spelling().shape {
                 at(report, &path, text(meaning, t));
                 if meaning == Text::LessonId {
-                    refs.push((t.to_owned(), path));
+                    refs.lessons.push((t.to_owned(), path));
                 }
             }
         }
-        Payload::Element { anchor: a, .. } => at(report, &key(&path, "anchor"), anchor(a)),
+        Payload::Element { anchor: a, .. } => named(a, &key(&path, "anchor"), report, refs),
         Payload::Trait {
             test: TraitTest::Number(b) | TraitTest::DaysSince(b),
             ..
@@ -234,7 +247,7 @@ fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Vec<(String, St
 
 /// Every link and image URL must be safe, and every step's anchor valid. Paths follow the
 /// JSON: `why[0].p[1].link.href`.
-fn content(blocks: &[Block], path: &str, report: &mut Report) {
+fn content(blocks: &[Block], path: &str, report: &mut Report, refs: &mut Refs) {
     for (i, block) in blocks.iter().enumerate() {
         let path = index(path, i);
         match block {
@@ -250,16 +263,16 @@ fn content(blocks: &[Block], path: &str, report: &mut Report) {
                     },
                 );
                 for (j, item) in items.iter().enumerate() {
-                    content(item, &index(&list, j), report);
+                    content(item, &index(&list, j), report, refs);
                 }
             }
-            Block::Quote(inner) => content(inner, &key(&path, "quote"), report),
+            Block::Quote(inner) => content(inner, &key(&path, "quote"), report, refs),
             Block::Steps(steps) => {
                 for (j, step) in steps.iter().enumerate() {
                     let path = index(&key(&path, "steps"), j);
-                    content(&step.content, &key(&path, "content"), report);
+                    content(&step.content, &key(&path, "content"), report, refs);
                     if let Some(a) = &step.anchor {
-                        at(report, &key(&path, "anchor"), anchor(a));
+                        named(a, &key(&path, "anchor"), report, refs);
                     }
                 }
             }
@@ -277,13 +290,13 @@ fn inline(inlines: &[Inline], path: &str, report: &mut Report) {
                 at(
                     report,
                     &key(&link, "href"),
-                    url(href, UrlUse::Link).map(drop),
+                    url(href, href, UrlUse::Link).map(drop),
                 );
                 inline(children, &key(&link, "children"), report);
             }
             Inline::Image { src, .. } => {
                 let src_path = key(&key(&path, "image"), "src");
-                at(report, &src_path, url(src, UrlUse::Image).map(drop));
+                at(report, &src_path, url(src, src, UrlUse::Image).map(drop));
             }
             Inline::Em(children) => inline(children, &key(&path, "em"), report),
             Inline::Strong(children) => inline(children, &key(&path, "strong"), report),
@@ -292,18 +305,33 @@ fn inline(inlines: &[Inline], path: &str, report: &mut Report) {
     }
 }
 
-/// The URL as the browser will read it, if it is safe for its use.
-pub fn url(url: &str, usage: UrlUse) -> Result<String, Problem> {
+/// The URL as the browser will read it, if it is safe for its use. A problem quotes it as
+/// `written` in the file.
+pub fn url(url: &str, written: &str, usage: UrlUse) -> Result<String, Problem> {
     url_safety::check(url, usage).map_err(|e| {
         let (what, allowed) = match usage {
             UrlUse::Link => ("link", "http, https, mailto or a relative URL"),
             UrlUse::Image => ("image", "https or a relative URL"),
         };
         problem(
-            format!("unsafe {what} URL `{}`: {e}", url.escape_debug()),
+            format!("unsafe {what} URL `{}`: {e}", visible(written)),
             format!("use {allowed}"),
         )
     })
+}
+
+/// `text` as written, with only the characters a terminal would not show (tabs, line
+/// breaks, other controls) spelt as escapes: quotes and backslashes stay as they are.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

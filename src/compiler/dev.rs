@@ -97,6 +97,162 @@ impl LivePack {
     }
 }
 
+/// The default port of `pathlight dev`.
+pub const DEFAULT_PORT: u16 = 7878;
+
+/// The usage line of `pathlight dev`, printed for arguments it cannot read.
+pub const USAGE: &str = "usage: pathlight dev <DIR> [--port N] [--allow-origin ORIGIN]...";
+
+/// What `pathlight dev` was asked for: the folder, the port and the origins allowed beside
+/// this machine's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DevArgs {
+    /// The pack folder to serve.
+    pub dir: String,
+    /// The port on 127.0.0.1.
+    pub port: u16,
+    /// Which pages may read the pack.
+    pub origins: Origins,
+}
+
+/// Reads `pathlight dev`'s arguments (without `dev`), in any order: the error line to print
+/// (exit code 2) when they are wrong.
+pub fn dev_args(args: &[&str]) -> Result<DevArgs, String> {
+    const PORT: &str = "error: --port needs a port number from 1 to 65535";
+    let mut dir = None;
+    let mut port = DEFAULT_PORT;
+    let mut origins = Origins::default();
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        match (arg, args.clone().next()) {
+            ("--port", Some(value)) => {
+                args.next();
+                port = value.parse().map_err(|_| PORT.to_string())?;
+            }
+            ("--allow-origin", Some(value)) => {
+                args.next();
+                origins.allow(value)?;
+            }
+            (arg, _) if dir.is_none() && !arg.starts_with("--") => dir = Some(arg.to_string()),
+            _ => return Err(USAGE.into()),
+        }
+    }
+    let dir = dir.ok_or_else(|| USAGE.to_string())?;
+    Ok(DevArgs { dir, port, origins })
+}
+
+/// The pages that may read the dev server: those served from this machine, always, and the
+/// origins the author allows with `--allow-origin` (a staging app), exactly; no other.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origins {
+    allowed: Vec<String>,
+}
+
+impl Origins {
+    /// Allows the origin `written` (`https://staging.acme.example`), spelt as browsers send
+    /// it; the error line to print when it is not an origin.
+    pub fn allow(&mut self, written: &str) -> Result<(), String> {
+        let origin = origin(written).ok_or_else(|| {
+            format!("error: --allow-origin needs an origin such as https://staging.acme.example (a scheme, a host and maybe a port, nothing after), not `{written}`")
+        })?;
+        if !self.allowed.contains(&origin) {
+            self.allowed.push(origin);
+        }
+        Ok(())
+    }
+
+    /// The origins allowed beside this machine's, as browsers send them.
+    pub fn allowed(&self) -> &[String] {
+        &self.allowed
+    }
+
+    /// Whether a page at `origin` (its `Origin` header) may read the pack.
+    pub fn may_read(&self, origin: &str) -> bool {
+        is_loopback_origin(origin) || self.allowed.iter().any(|a| a == origin)
+    }
+
+    /// The CORS headers of an answer to a request from `origin` (its `Origin` header, if
+    /// any): `None` when the page may not read it. A preflight (`OPTIONS`) gets the methods
+    /// and headers allowed, and, when it asks with `Access-Control-Request-Private-Network:
+    /// true` (Chrome's Private Network Access, before a public page may reach a loopback
+    /// address), `Access-Control-Allow-Private-Network: true`.
+    pub fn cors(
+        &self,
+        origin: Option<&str>,
+        preflight: bool,
+        private_network: bool,
+    ) -> Option<Vec<(&'static str, String)>> {
+        let Some(origin) = origin else {
+            // Not a page's request (curl, a test): nothing to allow.
+            return Some(vec![]);
+        };
+        if !self.may_read(origin) {
+            return None;
+        }
+        let mut headers = vec![
+            ("Access-Control-Allow-Origin", origin.to_string()),
+            ("Vary", "Origin".to_string()),
+        ];
+        if preflight {
+            headers.push(("Access-Control-Allow-Methods", "GET".into()));
+            headers.push(("Access-Control-Allow-Headers", "*".into()));
+            if private_network {
+                headers.push(("Access-Control-Allow-Private-Network", "true".into()));
+            }
+        }
+        Some(headers)
+    }
+}
+
+/// What the terminal says, once, when a page at `origin` asks for the pack and may not
+/// read it: how to let it.
+pub fn refusal(origin: &str) -> String {
+    match origin {
+        "null" => "refused a page with no origin (a file or a sandboxed frame): serve it from http://localhost or an allowed origin".into(),
+        _ if origin.contains(['\r', '\n', ' ']) => "refused a page with an unreadable origin".into(),
+        _ => format!("refused a page at {origin}: to let it read the pack, start pathlight dev with --allow-origin {origin}"),
+    }
+}
+
+/// `written` as a browser's `Origin` header spells it (lower case, no default port, no
+/// trailing `/`), if it is an http or https origin.
+fn origin(written: &str) -> Option<String> {
+    let lower = written.trim().to_ascii_lowercase();
+    let (scheme, rest) = lower.split_once("://")?;
+    let default_port = match scheme {
+        "http" => ":80",
+        "https" => ":443",
+        _ => return None,
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let host_end = if rest.starts_with('[') {
+        rest.find(']')? + 1
+    } else {
+        rest.find(':').unwrap_or(rest.len())
+    };
+    let (host, port) = rest.split_at(host_end);
+    let host_ok = !host.is_empty()
+        && (host.starts_with('[')
+            || host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    let port_ok = port.is_empty()
+        || port.strip_prefix(':').is_some_and(|p| {
+            !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit())
+        });
+    if !host_ok
+        || !port_ok
+        || host.starts_with('[')
+            && !host[1..host.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+    {
+        return None;
+    }
+    let port = if port == default_port { "" } else { port };
+    Some(format!("{scheme}://{host}{port}"))
+}
+
 /// Whether a page at `origin` may read the dev server: only pages served from this
 /// machine (`http(s)://localhost`, `127.0.0.1` or `[::1]`, any port), so a site on the
 /// web cannot read a pack in progress.
@@ -147,6 +303,135 @@ mod tests {
         ] {
             assert!(!is_loopback_origin(no), "{no}");
         }
+    }
+
+    #[test]
+    fn allowed_origins_are_spelt_as_browsers_send_them_and_nothing_else_is_an_origin() {
+        let mut origins = Origins::default();
+        for (written, sent) in [
+            (
+                "https://staging.acme.example",
+                "https://staging.acme.example",
+            ),
+            (
+                "HTTPS://Staging.Acme.Example/",
+                "https://staging.acme.example",
+            ),
+            (
+                "https://staging.acme.example:443",
+                "https://staging.acme.example",
+            ),
+            (
+                "http://staging.acme.test:8080",
+                "http://staging.acme.test:8080",
+            ),
+            ("http://[fd00::1]:80", "http://[fd00::1]"),
+        ] {
+            origins.allow(written).unwrap();
+            assert!(origins.allowed().contains(&sent.to_string()), "{written}");
+        }
+        assert_eq!(origins.allowed().len(), 3, "each origin once");
+        for no in [
+            "staging.acme.example",
+            "https://staging.acme.example/app",
+            "https://staging.acme.example?x",
+            "https://user@staging.acme.example",
+            "ftp://staging.acme.example",
+            "https://",
+            "https://a.example:",
+            "https://a.example:99999x",
+            "*",
+            "null",
+        ] {
+            let said = Origins::default().allow(no).unwrap_err();
+            assert!(
+                said.starts_with("error: --allow-origin needs an origin"),
+                "{said}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_allowed_origin_reads_the_pack_and_passes_private_network_preflights_and_no_other_does() {
+        let mut origins = Origins::default();
+        origins.allow("https://staging.acme.example").unwrap();
+        let staging = Some("https://staging.acme.example");
+        let headers = |h: Option<Vec<(&str, String)>>| {
+            h.map(|h| {
+                h.into_iter()
+                    .map(|(n, v)| format!("{n}: {v}"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            headers(origins.cors(staging, false, false)).unwrap(),
+            [
+                "Access-Control-Allow-Origin: https://staging.acme.example",
+                "Vary: Origin"
+            ]
+        );
+        assert_eq!(
+            headers(origins.cors(staging, true, true)).unwrap(),
+            [
+                "Access-Control-Allow-Origin: https://staging.acme.example",
+                "Vary: Origin",
+                "Access-Control-Allow-Methods: GET",
+                "Access-Control-Allow-Headers: *",
+                "Access-Control-Allow-Private-Network: true",
+            ]
+        );
+        assert!(origins
+            .cors(Some("http://localhost:5173"), true, false)
+            .is_some());
+        for other in [
+            "https://staging.acme.example:8443",
+            "http://staging.acme.example",
+            "https://evil.acme.example",
+            "https://staging.acme.example.evil.test",
+            "null",
+        ] {
+            assert_eq!(origins.cors(Some(other), true, true), None, "{other}");
+        }
+        assert_eq!(origins.cors(None, false, false), Some(vec![]));
+        assert_eq!(
+            refusal("https://app.acme.example"),
+            "refused a page at https://app.acme.example: to let it read the pack, start pathlight dev with --allow-origin https://app.acme.example"
+        );
+    }
+
+    #[test]
+    fn dev_arguments_come_in_any_order_and_origins_repeat() {
+        let args = dev_args(&[
+            "--allow-origin",
+            "https://a.example",
+            "lessons",
+            "--port",
+            "9000",
+            "--allow-origin",
+            "https://b.example/",
+        ])
+        .unwrap();
+        assert_eq!(args.dir, "lessons");
+        assert_eq!(args.port, 9000);
+        assert_eq!(
+            args.origins.allowed(),
+            ["https://a.example", "https://b.example"]
+        );
+        assert_eq!(dev_args(&["lessons"]).unwrap().port, DEFAULT_PORT);
+        for wrong in [
+            &[][..],
+            &["a", "b"],
+            &["lessons", "--port"],
+            &["--allow-origin"],
+            &["lessons", "--verbose"],
+        ] {
+            assert_eq!(dev_args(wrong), Err(USAGE.to_string()), "{wrong:?}");
+        }
+        assert_eq!(
+            dev_args(&["lessons", "--port", "http"]),
+            Err("error: --port needs a port number from 1 to 65535".into())
+        );
+        assert!(dev_args(&["lessons", "--allow-origin", "staging.acme.example"]).is_err());
     }
 
     /// A folder in the test's own temporary space, removed when the test ends.

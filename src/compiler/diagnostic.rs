@@ -114,13 +114,19 @@ impl Report<'_> {
 
 /// ` (did you mean `x`?)` when a candidate is a likely typo of `word`, or nothing.
 pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    closest(word, candidates)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+/// The candidate `word` is most likely a typo of, if any is close enough.
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min()
-        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
-        .unwrap_or_default()
+        .map(|(_, c)| c)
 }
 
 /// Edit distance by characters, counting a swap of neighbours as one edit (`pgae`).

@@ -2,8 +2,9 @@
 //! mistake is reported (not only the first) on the line of its field.
 
 use super::check::{self, Problem};
-use super::diagnostic::{did_you_mean, Report};
+use super::diagnostic::{closest, did_you_mean, Report};
 use super::field::{index, key};
+use super::refs::Refs;
 use crate::model::anchor::Anchor;
 use crate::model::pack::Completion;
 use crate::model::trigger::{
@@ -14,7 +15,8 @@ use crate::support::json::Json;
 use crate::support::keyed::Keyed;
 use toml::{Table, Value};
 
-/// What the front matter says about a lesson.
+/// What the front matter says about a lesson; a field missing or wrong is its default
+/// here, and reported.
 pub struct Front {
     pub id: String,
     pub title: String,
@@ -27,8 +29,9 @@ pub struct Front {
     pub priority: u8,
     pub when: Option<Trigger>,
     pub complete: Option<Completion>,
-    /// The lessons the trigger names, with the path of each mention.
-    pub lesson_refs: Vec<(String, String)>,
+    /// The lessons the trigger names and the features the lesson names, with the path of
+    /// each mention: read even when other fields are wrong, for the pack to check.
+    pub refs: Refs,
 }
 
 const FIELDS: &[&str] = &[
@@ -62,16 +65,19 @@ fn example(kind: Kind) -> String {
 
 const BOUNDS: &[&str] = &["gt", "gte", "lt", "lte"];
 
-/// Reads the front matter; `None` when a field the lesson cannot do without is missing or
-/// invalid. Every problem found is in `r`.
-pub fn read(front: &Table, r: &mut Report) -> Option<Front> {
+/// Reads the front matter. Every problem found is in `r`; the lesson is valid only when
+/// there is none.
+pub fn read(front: &Table, r: &mut Report) -> Front {
     unknown_keys(r, front, "", FIELDS);
     let text = |r: &mut Report, field: &str, example: &str| {
         let value = required(r, front, "", field, example)?;
         name(r, value, field, example)
     };
-    let id = text(r, "id", "`id = \"send-invoice\"`")
-        .and_then(|id| keep(r, "id", id.clone(), check::lesson_id(&id)));
+    // An invalid id is kept as written: other lessons that name it are not wrong as well.
+    let id = text(r, "id", "`id = \"send-invoice\"`");
+    if let Some(id) = &id {
+        check::at(r, "id", check::lesson_id(id));
+    }
     let title = text(r, "title", "`title = \"Send an invoice by email\"`");
     let objective = text(
         r,
@@ -106,12 +112,15 @@ pub fn read(front: &Table, r: &mut Report) -> Option<Front> {
             "use 0 to 100; higher shows first, e.g. `priority = 50`",
         )
     });
-    let mut lesson_refs = Vec::new();
+    let mut refs = Refs::default();
+    let anchor = anchor.inspect(|a| feature(&mut refs, a, "anchor"));
     let rule = front
         .get("trigger")
-        .map(|v| condition(r, v, "trigger", &mut lesson_refs));
+        .map(|v| condition(r, v, "trigger", &mut refs));
     let frequency = front.get("frequency").map(|v| frequency(r, v));
-    let complete = front.get("complete").and_then(|v| complete(r, v));
+    let complete = front
+        .get("complete")
+        .and_then(|v| complete(r, v, &mut refs));
     let when = match (rule, frequency) {
         (None, None) => None,
         (rule, frequency) => Some(Trigger {
@@ -119,20 +128,47 @@ pub fn read(front: &Table, r: &mut Report) -> Option<Front> {
             frequency: frequency.flatten().unwrap_or_default(),
         }),
     };
-    Some(Front {
-        id: id?,
-        title: title?,
-        objective: objective?,
-        minutes: minutes? as u16,
+    Front {
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        objective: objective.unwrap_or_default(),
+        minutes: minutes.unwrap_or_default() as u16,
         anchor,
         goals,
         prerequisites,
         related,
-        priority: priority? as u8,
+        priority: priority.unwrap_or_default() as u8,
         when,
         complete,
-        lesson_refs,
-    })
+        refs,
+    }
+}
+
+impl Front {
+    /// The front matter of a lesson known only by its id: one whose TOML does not parse.
+    pub fn named(id: String) -> Front {
+        Front {
+            id,
+            title: String::new(),
+            objective: String::new(),
+            minutes: 0,
+            anchor: None,
+            goals: Keyed::new(),
+            prerequisites: vec![],
+            related: vec![],
+            priority: 0,
+            when: None,
+            complete: None,
+            refs: Refs::default(),
+        }
+    }
+}
+
+/// Collects the feature `a` names, if it names one, at `path`.
+fn feature(refs: &mut Refs, a: &Anchor, path: &str) {
+    if let Anchor::Feature(name) = a {
+        refs.features.push((name.clone(), path.to_owned()));
+    }
 }
 
 /// What the front matter of a translation says: the text it translates, and the id of
@@ -211,7 +247,9 @@ fn required<'v>(
     example: &str,
 ) -> Option<&'v Value> {
     let value = table.get(name);
-    if value.is_none() {
+    // A misspelt field is reported as unknown, with "did you mean": one mistake, one error.
+    let misspelt = || table.keys().any(|k| closest(k, [name]).is_some());
+    if value.is_none() && !misspelt() {
         r.error(
             &key(path, name),
             format!("missing field `{name}`"),
@@ -398,7 +436,7 @@ fn valid_anchor(r: &mut Report, a: Anchor, path: &str) -> Option<Anchor> {
     keep(r, path, a, check)
 }
 
-fn complete(r: &mut Report, value: &Value) -> Option<Completion> {
+fn complete(r: &mut Report, value: &Value, refs: &mut Refs) -> Option<Completion> {
     const KINDS: &[&str] = &["click", "event", "url", "appears"];
     let t = table(
         r,
@@ -423,8 +461,15 @@ fn complete(r: &mut Report, value: &Value) -> Option<Completion> {
     let path = key("complete", kind);
     let v = &t[*kind];
     match *kind {
-        "click" => anchor(r, v, &path).map(Completion::Click),
-        "appears" => anchor(r, v, &path).map(Completion::Appears),
+        "click" | "appears" => {
+            let a = anchor(r, v, &path)?;
+            feature(refs, &a, &path);
+            Some(if *kind == "click" {
+                Completion::Click(a)
+            } else {
+                Completion::Appears(a)
+            })
+        }
         "event" => name(r, v, &path, "`event = \"invoice_sent\"`").map(Completion::Event),
         _ => {
             let pattern = name(r, v, &path, "`url = \"/invoices/:id\"`")?;
@@ -488,12 +533,7 @@ fn frequency(r: &mut Report, value: &Value) -> Option<Frequency> {
 }
 
 /// A condition table: each key is a rule, and several keys must all hold.
-fn condition(
-    r: &mut Report,
-    value: &Value,
-    path: &str,
-    refs: &mut Vec<(String, String)>,
-) -> Option<Rule> {
+fn condition(r: &mut Report, value: &Value, path: &str, refs: &mut Refs) -> Option<Rule> {
     let conditions = conditions();
     let t = table(
         r,
@@ -536,7 +576,7 @@ fn condition(
             Shape::Params => rules.extend(query(r, v, &path)),
             Shape::Trait => traits(r, v, &path, &mut rules),
             Shape::Event => rules.extend(event(r, v, &path)),
-            Shape::Element => rules.extend(element(r, v, &path)),
+            Shape::Element => rules.extend(element(r, v, &path, refs)),
             Shape::Rules(make) => match v {
                 Value::Array(items) if !items.is_empty() => {
                     let inner: Vec<Rule> = items
@@ -689,13 +729,7 @@ fn bounds(r: &mut Report, value: &Value, path: &str) -> Option<Bounds> {
 const STATES: &str = "\"completed\", \"not_completed\" or \"dismissed\"";
 
 /// `lesson = { create-invoice = "completed", export-report = "not_completed" }`.
-fn lessons(
-    r: &mut Report,
-    value: &Value,
-    path: &str,
-    rules: &mut Vec<Rule>,
-    refs: &mut Vec<(String, String)>,
-) {
+fn lessons(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>, refs: &mut Refs) {
     let example = example(Kind::Completed);
     let Some(t) = map(r, value, path, &example) else {
         return;
@@ -705,7 +739,7 @@ fn lessons(
     }
     for (id, state) in t {
         let path = key(path, id);
-        refs.push((id.clone(), path.clone()));
+        refs.lessons.push((id.clone(), path.clone()));
         let Some(rule) = state.as_str().and_then(|state| lesson_state(state, id)) else {
             r.error(
                 &path,
@@ -783,10 +817,11 @@ fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
 }
 
 /// `element = "reports.export"` (present), or `{ feature | selector, state }`.
-fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
+fn element(r: &mut Report, value: &Value, path: &str, refs: &mut Refs) -> Option<Rule> {
     let example = example(Kind::Element);
     let Value::Table(t) = value else {
         let anchor = anchor(r, value, path)?;
+        feature(refs, &anchor, path);
         return Some(Rule::Element {
             anchor,
             state: ElementState::Present,
@@ -807,6 +842,7 @@ fn element(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
         }
     };
     let anchor = anchor_in(r, t, path)?;
+    feature(refs, &anchor, path);
     Some(Rule::Element {
         anchor,
         state: state?,

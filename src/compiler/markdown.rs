@@ -4,6 +4,7 @@
 //! every link and image URL goes through [`crate::model::url_safety`].
 
 use super::check;
+use super::diagnostic::closest;
 use super::Diagnostic;
 use crate::model::anchor::Anchor;
 use crate::model::content::{Block, Inline, Step};
@@ -11,11 +12,17 @@ use crate::model::url_safety::UrlUse;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
+#[derive(Default)]
 pub struct Layers {
     pub why: Vec<Block>,
     pub what: Vec<Block>,
     pub how: Vec<Block>,
+    /// The features How's step markers name, each with its line.
+    pub features: Vec<(String, usize)>,
 }
+
+/// The three sections, as they are written.
+const SECTIONS: [&str; 3] = ["Why", "What", "How"];
 
 /// Where the tree is being built: a container of blocks, or of inlines.
 enum Frame {
@@ -53,19 +60,27 @@ pub struct Sections {
     pub why: Option<Vec<Block>>,
     pub what: Option<Vec<Block>>,
     pub how: Option<Vec<Block>>,
+    /// The features How's step markers name, each with its line.
+    pub features: Vec<(String, usize)>,
 }
 
-/// Compiles a lesson body into its three layers, reporting every problem found.
+/// Compiles a lesson body into its three layers, reporting every problem found; a missing
+/// section is reported, and empty here. `None` when content comes before the first section.
 pub fn layers(
     body: &str,
     first_line: usize,
     path: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Layers> {
-    let Sections { why, what, how } = sections(body, first_line, path, diags)?;
+    let Sections {
+        why,
+        what,
+        how,
+        features,
+    } = sections(body, first_line, path, diags)?;
     // A missing section is reported where the file ends, where it is usually added.
     let last_line = first_line + body.trim_end().lines().count().saturating_sub(1);
-    for (name, layer) in [("Why", &why), ("What", &what), ("How", &how)] {
+    for (name, layer) in SECTIONS.into_iter().zip([&why, &what, &how]) {
         if layer.is_none() {
             diags.push(Diagnostic {
                 line: Some(last_line),
@@ -79,9 +94,10 @@ pub fn layers(
         }
     }
     Some(Layers {
-        why: why?,
-        what: what?,
-        how: how?,
+        why: why.unwrap_or_default(),
+        what: what.unwrap_or_default(),
+        how: how.unwrap_or_default(),
+        features,
     })
 }
 
@@ -164,11 +180,13 @@ pub fn sections(
                 Tag::Emphasis => open_inline(&mut stack, InlineKind::Em),
                 Tag::Strong | Tag::Strikethrough => open_inline(&mut stack, InlineKind::Strong),
                 Tag::Link { dest_url, .. } => {
-                    let href = checked(&dest_url, UrlUse::Link, path, line, diags);
+                    let written = as_written(&dest_url, &body[range.clone()]);
+                    let href = checked(&dest_url, written, UrlUse::Link, path, line, diags);
                     open_inline(&mut stack, InlineKind::Link(href));
                 }
                 Tag::Image { dest_url, .. } => {
-                    let src = checked(&dest_url, UrlUse::Image, path, line, diags);
+                    let written = as_written(&dest_url, &body[range.clone()]);
+                    let src = checked(&dest_url, written, UrlUse::Image, path, line, diags);
                     open_inline(&mut stack, InlineKind::Image(src));
                 }
                 Tag::HtmlBlock => {}
@@ -246,20 +264,14 @@ pub fn sections(
     close_all(&mut stack, &mut sections);
 
     let mut found: [Option<Vec<Block>>; 3] = [None, None, None];
+    let mut misspelt = Vec::new();
     for section in sections {
-        let slot = match section.name.to_ascii_lowercase().as_str() {
-            "why" => 0,
-            "what" => 1,
-            "how" => 2,
-            _ => {
-                diags.push(Diagnostic::at_line(
-                    path,
-                    section.line,
-                    format!("unknown section `## {}`", section.name),
-                    "a lesson has exactly three sections: `## Why`, `## What` and `## How`, named in English in translations too",
-                ));
-                continue;
-            }
+        let Some(slot) = SECTIONS
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(&section.name))
+        else {
+            misspelt.push(section);
+            continue;
         };
         if found[slot].is_some() {
             diags.push(Diagnostic::at_line(
@@ -280,6 +292,25 @@ pub fn sections(
             found[slot] = Some(section.blocks);
         }
     }
+    // After the sections spelt right, so that a typo never takes the place of the section
+    // it meant, and the one it meant is not reported missing as well: one mistake, one error.
+    for section in misspelt {
+        let written = section.name.to_ascii_lowercase();
+        let meant = closest(&written, ["why", "what", "how"])
+            .and_then(|m| SECTIONS.iter().position(|s| s.eq_ignore_ascii_case(m)));
+        let guess = meant.map_or(String::new(), |slot| {
+            format!(" (did you mean `## {}`?)", SECTIONS[slot])
+        });
+        diags.push(Diagnostic::at_line(
+            path,
+            section.line,
+            format!("unknown section `## {}`{guess}", section.name),
+            "a lesson has exactly three sections: `## Why`, `## What` and `## How`, named in English in translations too",
+        ));
+        if let Some(slot) = meant.filter(|&slot| found[slot].is_none()) {
+            found[slot] = Some(section.blocks);
+        }
+    }
     let [why, what, how] = found;
     let how = how.map(into_steps);
     let steps = how
@@ -287,24 +318,34 @@ pub fn sections(
         .map(crate::model::content::steps)
         .into_iter()
         .flatten();
+    let mut features = Vec::new();
     for anchor in steps.filter_map(|s| s.anchor.as_ref()) {
-        if let Err(problem) = check::anchor(anchor) {
-            let written = match anchor {
-                Anchor::Feature(name) | Anchor::Selector(name) => name,
-            };
-            let line = body
-                .lines()
-                .position(|l| l.contains("{@") && l.contains(written.as_str()))
-                .map_or(first_line, |i| first_line + i);
-            diags.push(Diagnostic::at_line(
+        let written = match anchor {
+            Anchor::Feature(name) | Anchor::Selector(name) => name,
+        };
+        let line = body
+            .lines()
+            .position(|l| l.contains("{@") && l.contains(written.as_str()))
+            .map_or(first_line, |i| first_line + i);
+        match check::anchor(anchor) {
+            Err(problem) => diags.push(Diagnostic::at_line(
                 path,
                 line,
                 problem.message,
                 problem.help,
-            ));
+            )),
+            Ok(()) if matches!(anchor, Anchor::Feature(_)) => {
+                features.push((written.clone(), line))
+            }
+            Ok(()) => {}
         }
     }
-    Some(Sections { why, what, how })
+    Some(Sections {
+        why,
+        what,
+        how,
+        features,
+    })
 }
 
 /// The start of something that looks like an HTML tag in plain text: `<` followed by a
@@ -320,14 +361,29 @@ fn tag_like(text: &str) -> Option<String> {
     Some(text[at.0..].chars().take(60).collect())
 }
 
+/// A link's destination as the author wrote it: `url` when it is in `source` (the link's
+/// Markdown) as it is, or the link's Markdown itself when the author spelt the URL with
+/// entities or escapes (`jav&#x09;ascript:`), which `url` no longer shows.
+fn as_written<'a>(url: &'a str, source: &'a str) -> &'a str {
+    if source.contains(url) {
+        return url;
+    }
+    let first_line = source.lines().next().unwrap_or(source).trim();
+    match first_line.char_indices().nth(80) {
+        Some((end, _)) => &first_line[..end],
+        None => first_line,
+    }
+}
+
 fn checked(
     url: &str,
+    written: &str,
     usage: UrlUse,
     path: &Path,
     line: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
-    check::url(url, usage).unwrap_or_else(|problem| {
+    check::url(url, written, usage).unwrap_or_else(|problem| {
         diags.push(Diagnostic::at_line(
             path,
             line,
@@ -566,6 +622,44 @@ mod tests {
             text.iter()
                 .any(|m| m.contains("`## How` section is missing")),
             "{text:?}"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_section_gets_a_suggestion_and_one_error() {
+        let (layers, diags) =
+            compile("## Why\nw\n\n## What\nw\n\n## Hwo\n1. Open it. {@invoices.send}\n");
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["unknown section `## Hwo` (did you mean `## How`?)"]
+        );
+        assert_eq!(diags[0].line, Some(7));
+        assert_eq!(
+            layers.unwrap().features,
+            [("invoices.send".to_string(), 8)],
+            "its content is read as the section it meant"
+        );
+        // Beside the section it meant, a typo takes nothing's place: the other is read.
+        let (_, diags) = compile("## Why\nw\n\n## Whta\nx\n\n## What\nw\n\n## How\nh\n");
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["unknown section `## Whta` (did you mean `## What`?)"]
+        );
+    }
+
+    #[test]
+    fn a_refused_url_is_quoted_as_written() {
+        let (_, diags) = compile("## Why\n[x](javascript:alert('hi'))\n\n## What\n[y](jav&#x09;ascript:alert(\"a\\b\"))\n\n## How\n![i](http://x/a.png)\n");
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unsafe link URL `javascript:alert('hi')`: the scheme `javascript:` is not allowed",
+                "unsafe link URL `[y](jav&#x09;ascript:alert(\"a\\b\"))`: the scheme `javascript:` is not allowed",
+                "unsafe image URL `http://x/a.png`: the scheme `http:` is not allowed",
+            ]
         );
     }
 

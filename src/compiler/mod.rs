@@ -12,6 +12,7 @@ mod field;
 pub mod files;
 mod front;
 mod markdown;
+mod refs;
 pub mod schema;
 mod selector;
 mod source;
@@ -23,6 +24,7 @@ use crate::model::pack::{Pack, FORMAT};
 use diagnostic::did_you_mean;
 use field::{index, key};
 use files::{Disk, Files};
+use refs::Mention;
 use source::Authored;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -53,7 +55,12 @@ pub fn compile_from(
         let Some(lesson) = source::read_lesson(fs, file, &mut diags) else {
             continue;
         };
-        if let Some(first) = authored.iter().find(|a| a.lesson.id == lesson.lesson.id) {
+        // A lesson without an id (reported) is no duplicate of another.
+        let id = lesson.lesson.id.as_str();
+        if let Some(first) = authored
+            .iter()
+            .find(|a| !id.is_empty() && a.lesson.id == id)
+        {
             lesson.error(
                 &mut diags,
                 "id",
@@ -73,6 +80,10 @@ pub fn compile_from(
         .as_ref()
         .filter(|_| manifest_path.is_some())
         .map(|m| m.locale.as_str());
+    let mut features: Vec<Mention> = authored
+        .iter()
+        .flat_map(|a| a.features.iter().cloned())
+        .collect();
     translate(
         fs,
         &mut authored,
@@ -80,6 +91,7 @@ pub fn compile_from(
         &translation_files,
         default_locale,
         &mut diags,
+        &mut features,
     );
     let Some(manifest) = manifest else {
         return Ok((None, diags));
@@ -87,6 +99,9 @@ pub fn compile_from(
     let goals = manifest.goals();
     if manifest_path.is_some() {
         check_links(&authored, &goals, &mut diags);
+    }
+    if let Some(known) = &manifest.features {
+        check_features(&features, known, &mut diags);
     }
     check_cycles(&authored, &mut diags);
     // Read file by file, top to bottom, whichever check found the problem.
@@ -106,7 +121,8 @@ pub fn compile_from(
 }
 
 /// Reads the translations (`<lesson>.<locale>.md`) into the `locales` of their lessons,
-/// reporting every problem with their names, their lessons and their content.
+/// reporting every problem with their names, their lessons and their content, and adding
+/// the features their steps name to `features`.
 fn translate(
     fs: &dyn Files,
     authored: &mut [Authored],
@@ -114,6 +130,7 @@ fn translate(
     translation_files: &[PathBuf],
     default_locale: Option<&str>,
     diags: &mut Vec<Diagnostic>,
+    features: &mut Vec<Mention>,
 ) {
     // Translations written inside JSON lessons.
     for a in authored.iter() {
@@ -177,7 +194,8 @@ fn translate(
         }
         let lesson = authored.iter().position(|a| base.contains(&a.file));
         let id = lesson.map(|i| authored[i].lesson.id.clone());
-        let Some(translation) = source::read_translation(fs, file, id.as_deref(), diags) else {
+        let Some(translation) = source::read_translation(fs, file, id.as_deref(), diags, features)
+        else {
             continue;
         };
         let (Some(tag), Some(i)) = (tag, lesson) else {
@@ -251,7 +269,11 @@ fn check_links(
     goals: &[crate::model::pack::Goal],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let ids: HashSet<&str> = authored.iter().map(|a| a.lesson.id.as_str()).collect();
+    let ids: HashSet<&str> = authored
+        .iter()
+        .map(|a| a.lesson.id.as_str())
+        .filter(|id| !id.is_empty())
+        .collect();
     let goal_ids: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
     for a in authored {
         let lists = [
@@ -292,6 +314,30 @@ fn check_links(
                 );
             }
         }
+    }
+}
+
+/// When `pack.toml` lists the app's features, every feature a lesson names must be one of
+/// them: a misspelt name would otherwise show only in the browser, as a lesson that never
+/// finds its element.
+fn check_features(mentions: &[Mention], known: &[String], diags: &mut Vec<Diagnostic>) {
+    for m in mentions {
+        if known.contains(&m.name) {
+            continue;
+        }
+        diags.push(Diagnostic {
+            line: m.line,
+            ..Diagnostic::at_field(
+                &m.file,
+                &m.field,
+                format!(
+                    "unknown feature `{}`{}",
+                    m.name,
+                    did_you_mean(&m.name, known.iter().map(String::as_str))
+                ),
+                "use a feature listed in `features` in pack.toml (the app's data-pathlight names), or add it there if the app has it",
+            )
+        });
     }
 }
 
@@ -599,6 +645,183 @@ mod tests {
             diags[0].message.contains("did you mean `send-invoice`"),
             "{}",
             diags[0]
+        );
+    }
+
+    #[test]
+    fn a_field_error_does_not_hide_the_files_cross_lesson_errors() {
+        let diags = compile_files(
+            "one-run",
+            &[
+                (
+                    "pack.toml",
+                    "id = \"p\"\ntitle = \"P\"\n[[goals]]\nid = \"close-books\"\ntitle = \"C\"\n",
+                ),
+                ("a.md", &lesson("filter-invoices", "")),
+                (
+                    "b.md",
+                    &lesson(
+                        "b",
+                        "prerequisites = [\"filter-invoice\"]\ngoals = { close-month = 3 }\n",
+                    )
+                    .replace("minutes = 1", "minutes = 0"),
+                ),
+            ],
+        );
+        assert_eq!(
+            places(&diags),
+            [
+                (
+                    "b.md".into(),
+                    Some(5),
+                    "`minutes` is 0, out of range".into()
+                ),
+                (
+                    "b.md".into(),
+                    Some(6),
+                    "unknown lesson `filter-invoice` (did you mean `filter-invoices`?)".into()
+                ),
+                ("b.md".into(), Some(7), "unknown goal `close-month`".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lesson_whose_front_matter_does_not_parse_is_still_known_by_its_id() {
+        let diags = compile_files(
+            "broken-toml",
+            &[
+                ("pack.toml", PACK),
+                (
+                    "a.md",
+                    &lesson("a", "").replace("minutes = 1", "minutes = 2 min"),
+                ),
+                ("b.md", &lesson("b", "prerequisites = [\"a\"]\n")),
+            ],
+        );
+        assert_eq!(
+            places(&diags),
+            [(
+                "a.md".into(),
+                Some(5),
+                "minutes must be a number, e.g. `minutes = 2`".into()
+            )],
+            "b names a, which is broken but there"
+        );
+    }
+
+    /// A pack that lists the app's features, and lessons naming them in every way.
+    fn featured(test: &str, features: &str) -> Vec<Diagnostic> {
+        let front = "anchor = \"billing.exprot\"\n[trigger]\nany = [{ element = \"billing.export\" }, { element = { feature = \"invoice.send\", state = \"visible\" } }]\n[complete]\nclick = \"invoices.sned\"\n";
+        compile_files(
+            test,
+            &[
+                ("pack.toml", &format!("id = \"p\"\ntitle = \"P\"\n{features}")),
+                (
+                    "a.md",
+                    &lesson("a", front).replace(
+                        "## How\nh\n",
+                        "## How\n1. Export. {@billing.export}\n2. Send. {@invoices.snd}\n3. Any. {@css:#send}\n",
+                    ),
+                ),
+                ("a.de.md", "## How\n1. Senden. {@invoice.sent}\n"),
+                (
+                    "b.json",
+                    "{\"id\": \"b\", \"title\": \"T\", \"objective\": \"O.\", \"minutes\": 1, \"anchor\": {\"feature\": \"billing.exports\"}, \"why\": [{\"p\": []}], \"what\": [{\"p\": []}], \"how\": [{\"p\": []}]}",
+                ),
+            ],
+        )
+    }
+
+    #[test]
+    fn features_in_pack_toml_catch_every_misspelt_feature_a_lesson_names() {
+        let diags = featured(
+            "features",
+            "features = [\"billing.export\", \"invoices.send\"]\n",
+        );
+        let found: Vec<(String, Option<usize>, String, String)> = diags
+            .iter()
+            .map(|d| {
+                let name = d.file.file_name().unwrap().to_string_lossy().into_owned();
+                (
+                    name,
+                    d.line,
+                    d.field.clone().unwrap_or_default(),
+                    d.message.clone(),
+                )
+            })
+            .collect();
+        let expected = [
+            (
+                "a.de.md",
+                Some(2),
+                "how",
+                "unknown feature `invoice.sent` (did you mean `invoices.send`?)",
+            ),
+            (
+                "a.md",
+                Some(6),
+                "anchor",
+                "unknown feature `billing.exprot` (did you mean `billing.export`?)",
+            ),
+            (
+                "a.md",
+                Some(8),
+                "trigger.any[1].element",
+                "unknown feature `invoice.send` (did you mean `invoices.send`?)",
+            ),
+            (
+                "a.md",
+                Some(10),
+                "complete.click",
+                "unknown feature `invoices.sned` (did you mean `invoices.send`?)",
+            ),
+            (
+                "a.md",
+                Some(18),
+                "how",
+                "unknown feature `invoices.snd` (did you mean `invoices.send`?)",
+            ),
+            (
+                "b.json",
+                None,
+                "anchor",
+                "unknown feature `billing.exports` (did you mean `billing.export`?)",
+            ),
+        ];
+        let expected: Vec<(String, Option<usize>, String, String)> = expected
+            .iter()
+            .map(|(f, l, field, m)| (f.to_string(), *l, field.to_string(), m.to_string()))
+            .collect();
+        assert_eq!(found, expected);
+        assert!(
+            diags[0].help.contains("`features` in pack.toml"),
+            "{}",
+            diags[0]
+        );
+    }
+
+    #[test]
+    fn without_features_in_pack_toml_any_feature_name_passes() {
+        assert_eq!(featured("no-features", ""), vec![]);
+    }
+
+    #[test]
+    fn an_invalid_feature_name_in_pack_toml_is_reported_on_its_line() {
+        let diags = compile_files(
+            "bad-features",
+            &[(
+                "pack.toml",
+                "id = \"p\"\ntitle = \"P\"\nfeatures = [\n  \"a\",\n  \" b\",\n]\n",
+            )],
+        );
+        assert_eq!(
+            places(&diags),
+            [(
+                "pack.toml".into(),
+                Some(5),
+                "invalid feature name ` b`".into()
+            )]
         );
     }
 

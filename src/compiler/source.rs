@@ -5,6 +5,7 @@ use super::check;
 use super::diagnostic::{Diagnostic, Report};
 use super::field::{key, Lines};
 use super::files::{read_text, Files};
+use super::refs::{Mention, Refs};
 use super::{front, markdown, schema};
 use crate::model::pack::{Goal, GoalTranslation, Lesson, Translation};
 use crate::support::json::FromJson;
@@ -20,6 +21,10 @@ pub struct Manifest {
     pub title: String,
     #[serde(default = "english")]
     pub locale: String,
+    /// The app's feature names (its `data-pathlight` values), when the author lists them:
+    /// then a lesson that names another feature is an error.
+    #[serde(default)]
+    pub features: Option<Vec<String>>,
     #[serde(default)]
     goals: Vec<GoalSource>,
 }
@@ -57,6 +62,7 @@ impl Manifest {
             id: "lint".into(),
             title: "lint".into(),
             locale: english(),
+            features: None,
             goals: vec![],
         }
     }
@@ -119,16 +125,28 @@ pub fn read_manifest(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -
             check::at(&mut report, &field, check::locale(tag).map(drop));
         }
     }
+    for (i, name) in manifest.features.iter().flatten().enumerate() {
+        let anchor = crate::model::anchor::Anchor::Feature(name.clone());
+        check::at(
+            &mut report,
+            &format!("features[{i}]"),
+            check::anchor(&anchor),
+        );
+    }
     Some(manifest)
 }
 
 /// A lesson as read from its file, with what the pack's checks need to place problems.
+/// A file with problems is read as far as it goes (the rest of the lesson is defaults), so
+/// that the pack's checks of what it names run all the same: every problem in one run.
 pub struct Authored {
     pub lesson: Lesson,
     pub file: PathBuf,
     pub lines: Lines,
     /// The lessons its trigger names, with the path of each mention.
     pub lesson_refs: Vec<(String, String)>,
+    /// The features it names.
+    pub features: Vec<Mention>,
     /// Where the lesson is in its file: empty for a lesson file, `lessons[3]` in a
     /// compiled pack. Its problems are reported at fields under it.
     pub at: String,
@@ -144,6 +162,28 @@ impl Authored {
         }
         .error(&under(&self.at, field), message, help);
     }
+}
+
+/// The features of `refs`, each placed on the line of its field.
+fn mentions(refs: Vec<(String, String)>, file: &Path, lines: &Lines) -> Vec<Mention> {
+    refs.into_iter()
+        .map(|(name, field)| Mention {
+            name,
+            file: file.to_path_buf(),
+            line: lines.line(&field),
+            field,
+        })
+        .collect()
+}
+
+/// The features How's step markers name, at their lines.
+fn step_mentions(steps: Vec<(String, usize)>, file: &Path) -> impl Iterator<Item = Mention> + '_ {
+    steps.into_iter().map(move |(name, line)| Mention {
+        name,
+        file: file.to_path_buf(),
+        line: Some(line),
+        field: "how".into(),
+    })
 }
 
 pub fn read_lesson(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Authored> {
@@ -165,7 +205,6 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
         ));
         return None;
     };
-    let before = diags.len();
     let front_line = line_at(text, parts.front_offset);
     let lines = Lines::of_toml(parts.front, front_line, 1);
     let front = match toml::from_str::<toml::Table>(parts.front) {
@@ -175,7 +214,7 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
                 lines: &lines,
                 diags,
             };
-            front::read(&table, &mut report)
+            Some(front::read(&table, &mut report))
         }
         Err(e) => {
             diags.push(toml_error(path, text, parts.front_offset, &e));
@@ -183,11 +222,13 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
         }
     };
     // The body is checked even when the front matter is wrong: every mistake at once.
-    let layers = markdown::layers(parts.body, line_at(text, parts.body_offset), path, diags);
-    if diags.len() > before {
-        return None;
-    }
-    let (front, layers) = (front?, layers?);
+    let layers = markdown::layers(parts.body, line_at(text, parts.body_offset), path, diags)
+        .unwrap_or_default();
+    // A front matter that does not parse still names its lesson, often: lessons that
+    // name it are not wrong as well.
+    let front = front.or_else(|| Some(front::Front::named(written_id(parts.front)?)))?;
+    let mut features = mentions(front.refs.features, path, &lines);
+    features.extend(step_mentions(layers.features, path));
     Some(Authored {
         lesson: Lesson {
             id: front.id,
@@ -208,8 +249,22 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
         },
         file: path.to_path_buf(),
         lines,
-        lesson_refs: front.lesson_refs,
+        lesson_refs: front.refs.lessons,
+        features,
         at: String::new(),
+    })
+}
+
+/// The id a front matter that does not parse gives its lesson, on an `id = "…"` line.
+fn written_id(front: &str) -> Option<String> {
+    front.lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?;
+        let id = value.trim().strip_prefix('"')?.split_once('"')?.0;
+        check::lesson_id(id).is_ok().then(|| id.to_string())
     })
 }
 
@@ -225,12 +280,13 @@ pub fn translation_name(path: &Path) -> Option<(&str, &str)> {
 /// Reads a translation, `<lesson>.<locale>.md`: an optional front matter with `title` and
 /// `objective`, and any of the three sections. `id`, when given, must be `lesson_id`, the
 /// id of the lesson it translates (when that lesson was read). `None` when the file has a
-/// problem.
+/// problem. The features its steps name are added to `features`, problem or not.
 pub fn read_translation(
     fs: &dyn Files,
     path: &Path,
     lesson_id: Option<&str>,
     diags: &mut Vec<Diagnostic>,
+    features: &mut Vec<Mention>,
 ) -> Option<Translation> {
     let text = read(fs, path, diags)?;
     let before = diags.len();
@@ -274,7 +330,10 @@ pub fn read_translation(
     } else {
         (front::TranslationFront::default(), text.as_str(), 1)
     };
-    let sections = markdown::sections(body, body_line, path, diags);
+    let mut sections = markdown::sections(body, body_line, path, diags);
+    if let Some(s) = &mut sections {
+        features.extend(step_mentions(std::mem::take(&mut s.features), path));
+    }
     if diags.len() > before {
         return None;
     }
@@ -311,7 +370,6 @@ fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Aut
         })
         .ok()?;
     let lines = Lines::default();
-    let before = diags.len();
     let mut report = Report {
         file: path,
         lines: &lines,
@@ -334,13 +392,15 @@ fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Aut
         }
         Err(_) => return None,
     };
-    let mut lesson_refs = Vec::new();
-    check::compiled(&lesson, &mut report, &mut lesson_refs);
-    (report.diags.len() == before).then(|| Authored {
+    let mut refs = Refs::default();
+    check::compiled(&lesson, &mut report, &mut refs);
+    let features = mentions(refs.features, path, &lines);
+    Some(Authored {
         lesson,
         file: path.to_path_buf(),
         lines,
-        lesson_refs,
+        lesson_refs: refs.lessons,
+        features,
         at: String::new(),
     })
 }
@@ -405,14 +465,78 @@ fn line_at(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
+/// What a field takes, an example and how to write it, for fields whose value TOML cannot
+/// read when it is written unquoted: its parser would say "string values must be quoted",
+/// and push the author toward `minutes = "2 min"`, another mistake.
+const SHAPES: &[(&str, &str, &str, &str)] = &[
+    ("minutes", "a number", "minutes = 2", NUMBER),
+    ("priority", "a number", "priority = 50", NUMBER),
+    ("max_shows", "a number", "max_shows = 3", NUMBER),
+    ("snooze_days", "a number", "snooze_days = 7", NUMBER),
+    (
+        "time_on_page",
+        "a number of seconds",
+        "time_on_page = 20",
+        NUMBER,
+    ),
+    (
+        "once",
+        "true or false",
+        "once = true",
+        "write true or false, unquoted",
+    ),
+    (
+        "prerequisites",
+        "a list of lesson ids",
+        "prerequisites = [\"create-invoice\"]",
+        LIST,
+    ),
+    (
+        "related",
+        "a list of lesson ids",
+        "related = [\"send-invoice\"]",
+        LIST,
+    ),
+    (
+        "goals",
+        "a table of goal ids and weights",
+        "goals = { get-paid-faster = 3 }",
+        "write the goals in braces, each goal id with a weight from 1 to 5",
+    ),
+    (
+        "features",
+        "a list of feature names",
+        "features = [\"billing.export\"]",
+        LIST,
+    ),
+];
+const NUMBER: &str = "write the number alone: no unit, no quotes";
+const LIST: &str = "write the list in brackets, each item quoted and separated by commas";
+
+/// The message and help for a TOML error on `line` when it writes, unquoted, the value of
+/// a field of [`SHAPES`].
+fn shape_error(line: &str) -> Option<(String, &'static str)> {
+    let (name, value) = line.split_once('=')?;
+    let name = name.trim();
+    let &(_, shape, example, help) = SHAPES.iter().find(|(n, ..)| *n == name)?;
+    if value.trim_start().starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    Some((format!("{name} must be {shape}, e.g. `{example}`"), help))
+}
+
 /// A TOML error placed on its line of the file: `offset` is where the TOML starts in `text`.
 fn toml_error(path: &Path, text: &str, offset: usize, e: &toml::de::Error) -> Diagnostic {
     let line = e
         .span()
         .map_or(line_at(text, offset), |s| line_at(text, offset + s.start));
+    let written = text.lines().nth(line - 1).unwrap_or_default();
+    if let Some((message, help)) = shape_error(written) {
+        return Diagnostic::at_line(path, line, message, help);
+    }
     let message = e.message().trim().to_string();
     let help = if message.contains("unknown field") {
-        "remove the field or fix its spelling; docs/authoring.md lists every field"
+        "remove the field or fix its spelling; the authoring guide lists every field (docs/authoring.md, in the npm package node_modules/pathlight/docs/authoring.md)"
     } else if message.contains("missing field") {
         "add the field"
     } else {
@@ -444,6 +568,29 @@ mod tests {
         assert_eq!(diags[0].line, Some(6), "{}", diags[0]);
         let crlf = text.replace('\n', "\r\n");
         assert_eq!(lint(&crlf)[0].line, Some(6));
+    }
+
+    #[test]
+    fn an_unquoted_value_says_what_the_field_takes_instead_of_asking_for_quotes() {
+        let front = |line: &str| {
+            format!("+++\nid = \"a\"\ntitle = \"T\"\nobjective = \"O.\"\n{line}\n+++\n{BODY}")
+        };
+        for (line, message) in [
+            ("minutes = 2 min", "minutes must be a number, e.g. `minutes = 2`"),
+            ("minutes = two", "minutes must be a number, e.g. `minutes = 2`"),
+            ("minutes = 2\npriority = high", "priority must be a number, e.g. `priority = 50`"),
+            ("minutes = 2\nprerequisites = create-invoice", "prerequisites must be a list of lesson ids, e.g. `prerequisites = [\"create-invoice\"]`"),
+            ("minutes = 2\ngoals = get-paid", "goals must be a table of goal ids and weights, e.g. `goals = { get-paid-faster = 3 }`"),
+            ("minutes = 2\n[frequency]\nonce = yes", "once must be true or false, e.g. `once = true`"),
+        ] {
+            let diags = lint(&front(line));
+            assert_eq!(diags.len(), 1, "{diags:?}");
+            assert_eq!(diags[0].message, message);
+            assert_eq!(diags[0].line, Some(4 + line.lines().count()), "{line}");
+        }
+        // A string field unquoted: TOML's own message is the right one.
+        let diags = lint(&front("minutes = 2\nobjective = Send it"));
+        assert!(diags[0].message.contains("quoted"), "{}", diags[0]);
     }
 
     #[test]

@@ -52,10 +52,12 @@ export async function serve() {
   return { base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launch() {
+/** Headless Chromium; `args` adds switches, such as `--host-resolver-rules` to give a page
+ * another origin than loopback's. */
+export async function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", ...args],
   });
 }
 

@@ -85,6 +85,7 @@ test("npx pathlight and the native pathlight agree on every pack, broken ones in
     ["lint", "lessons"],
     ["lint", "tests/fixtures/pack"],
     ["lint", "tests/fixtures/lint/ten-mistakes"],
+    ["lint", "tests/fixtures/lint/one-run"],
     ["lint", "tests/fixtures/lint/translations"],
     ["lint", "tests/fixtures/lint/translations/send-invoice.deutsch.md"],
     ["lint", "tests/fixtures/lint/json-pack"],
@@ -158,6 +159,26 @@ test("in a fresh folder without Rust, npx pathlight lints the demo's lessons and
     assert.deepEqual(log.warnings, []);
   } finally {
     await close();
+  }
+});
+
+test("the guides the CLI's messages name are in the installed package, pictures included", () => {
+  const help = spawnSync("npx", ["pathlight", "help"], { cwd: scratch, encoding: "utf8", env: { ...process.env, PATH: noRust } });
+  assert.equal(help.status, 0, help.stderr);
+  const named = [...help.stdout.matchAll(/node_modules\/pathlight\/docs\/[\w-]+\.md/g)].map((m) => m[0]);
+  assert.ok(named.includes("node_modules/pathlight/docs/authoring.md"), help.stdout);
+  mkdirSync(join(scratch, "typo"), { recursive: true });
+  writeFileSync(join(scratch, "typo/pack.toml"), 'id = "p"\ntitle = "P"\ncolour = "red"\n');
+  const lint = spawnSync("npx", ["pathlight", "lint", "typo"], { cwd: scratch, encoding: "utf8", env: { ...process.env, PATH: noRust } });
+  assert.equal(lint.status, 1);
+  assert.match(lint.stderr, /node_modules\/pathlight\/docs\/authoring\.md/);
+  named.push("node_modules/pathlight/docs/api.md");
+  for (const doc of named) {
+    const path = join(scratch, doc);
+    assert.ok(existsSync(path), `${doc} is in the installed package`);
+    for (const [, picture] of readFileSync(path, "utf8").matchAll(/\]\(([\w-]+\.png)\)/g)) {
+      assert.ok(existsSync(join(scratch, "node_modules/pathlight/docs", picture)), `${doc} shows ${picture}`);
+    }
   }
 });
 

@@ -172,10 +172,50 @@ for (const [name, cmd] of clis) {
   });
 }
 
+for (const [name, cmd] of clis) {
+  test(`${name}: --allow-origin lets that exact origin read the pack, Private Network Access preflights included`, async () => {
+    const dir = pack();
+    const port = await freePort();
+    const child = spawn(cmd[0], [...cmd.slice(1), "dev", dir, "--port", String(port), "--allow-origin", "https://staging.acme.example/"], { encoding: "utf8" });
+    const out = { stdout: "", stderr: "" };
+    child.stdout.on("data", (d) => (out.stdout += d));
+    child.stderr.on("data", (d) => (out.stderr += d));
+    const exited = new Promise((ok) => child.on("exit", ok));
+    try {
+      await waitFor(() => out.stdout.includes("pages at https://staging.acme.example may read it too"), { what: () => JSON.stringify(out) });
+      const base = `http://127.0.0.1:${port}`;
+      const pna = { "access-control-request-method": "GET", "access-control-request-private-network": "true" };
+      for (const origin of ["https://staging.acme.example", "http://localhost:5173"]) {
+        const r = await fetch(`${base}/lessons.json`, { headers: { origin } });
+        assert.equal(r.headers.get("access-control-allow-origin"), origin);
+        const pre = await fetch(`${base}/lessons.json`, { method: "OPTIONS", headers: { origin, ...pna } });
+        assert.equal(pre.status, 204);
+        assert.equal(pre.headers.get("access-control-allow-origin"), origin);
+        assert.equal(pre.headers.get("access-control-allow-private-network"), "true");
+      }
+      for (const origin of ["https://app.acme.example", "http://staging.acme.example", "https://staging.acme.example:8443"]) {
+        const r = await fetch(`${base}/lessons.json`, { headers: { origin } });
+        assert.equal(r.headers.get("access-control-allow-origin"), null, origin);
+        const pre = await fetch(`${base}/lessons.json`, { method: "OPTIONS", headers: { origin, ...pna } });
+        assert.equal(pre.status, 403, origin);
+        assert.equal(pre.headers.get("access-control-allow-private-network"), null);
+        assert.match(await pre.text(), /--allow-origin/);
+      }
+      assert.equal(out.stderr.match(/refused a page at https:\/\/app\.acme\.example/g)?.length, 1, "told once: " + out.stderr);
+    } finally {
+      child.kill("SIGINT");
+      await exited;
+    }
+  });
+}
+
 test("usage mistakes exit 2 with one line", () => {
   for (const [name, cmd] of clis) {
     const run = (...args) => spawnSync(cmd[0], [...cmd.slice(1), "dev", ...args], { cwd: root, encoding: "utf8" });
-    assert.deepEqual([run().status, run().stderr], [2, "usage: pathlight dev <DIR> [--port N]\n"], name);
+    assert.deepEqual([run().status, run().stderr], [2, "usage: pathlight dev <DIR> [--port N] [--allow-origin ORIGIN]...\n"], name);
+    const origin = run("lessons", "--allow-origin", "staging.acme.example");
+    assert.equal(origin.status, 2, name);
+    assert.match(origin.stderr, /^error: --allow-origin needs an origin such as https:\/\/staging\.acme\.example .*`staging\.acme\.example`\n$/, name);
     assert.deepEqual([run("lessons", "--port", "http").status, run("lessons", "--port", "http").stderr], [2, "error: --port needs a port number from 1 to 65535\n"], name);
     const notDir = run("README.md");
     assert.deepEqual([notDir.status, notDir.stderr], [2, "error: README.md is not a folder: pathlight dev watches a pack folder (pack.toml and lessons)\n"], name);

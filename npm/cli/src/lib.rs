@@ -185,3 +185,61 @@ impl Report {
             .map_or(2, |s| with_io(node, |io| s.finish(io)))
     }
 }
+
+/// `pathlight dev`'s arguments, read as the native CLI reads them: which pages may read the
+/// pack, with the folder and the port; a wrong argument throws the line to print (exit 2).
+#[wasm_bindgen(js_name = DevArgs)]
+pub struct DevArgs(dev::DevArgs);
+
+#[wasm_bindgen(js_class = DevArgs)]
+impl DevArgs {
+    /// Reads `args` (after `dev`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(args: Vec<String>) -> Result<DevArgs, String> {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        dev::dev_args(&args).map(DevArgs)
+    }
+
+    /// The pack folder.
+    #[wasm_bindgen(getter)]
+    pub fn dir(&self) -> String {
+        self.0.dir.clone()
+    }
+
+    /// The port on 127.0.0.1.
+    #[wasm_bindgen(getter)]
+    pub fn port(&self) -> u16 {
+        self.0.port
+    }
+
+    /// The origins allowed beside this machine's, as browsers send them.
+    #[wasm_bindgen(getter)]
+    pub fn allowed(&self) -> Vec<String> {
+        self.0.origins.allowed().to_vec()
+    }
+
+    /// The CORS headers of an answer to a page at `origin` (`""` for a request without one),
+    /// as `[name, value, name, value, …]`, or `undefined` when that page may not read the
+    /// pack.
+    pub fn cors(
+        &self,
+        origin: &str,
+        preflight: bool,
+        private_network: bool,
+    ) -> Option<Vec<String>> {
+        let origin = Some(origin).filter(|o| !o.is_empty());
+        let headers = self.0.origins.cors(origin, preflight, private_network)?;
+        Some(
+            headers
+                .into_iter()
+                .flat_map(|(name, value)| [name.to_string(), value])
+                .collect(),
+        )
+    }
+}
+
+/// What the terminal says, once, about a page at `origin` that may not read the pack.
+#[wasm_bindgen]
+pub fn refusal(origin: &str) -> String {
+    dev::refusal(origin)
+}

@@ -1,11 +1,14 @@
-//! `pathlight dev DIR [--port N]`: serves the pack of DIR on 127.0.0.1, rebuilds it on every
-//! change and tells connected pages through Server-Sent Events.
+//! `pathlight dev DIR [--port N] [--allow-origin ORIGIN]...`: serves the pack of DIR on
+//! 127.0.0.1, rebuilds it on every change and tells connected pages through Server-Sent
+//! Events.
 //!
 //! The protocol (shared with the npm CLI): `GET /lessons.json` (the last good pack, or 503
 //! with the status), `GET /status`, `GET /events` (an `event: status` now and after every
-//! rebuild, a keep-alive comment every 15 s); CORS for loopback origins only.
+//! rebuild, a keep-alive comment every 15 s); CORS for loopback origins and the origins
+//! allowed with `--allow-origin` only, Private Network Access preflights included.
 
-use pathlight::compiler::dev::{is_loopback_origin, LivePack};
+use pathlight::compiler::dev::{dev_args, refusal, LivePack, Origins};
+use std::collections::HashSet;
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
@@ -14,28 +17,25 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server};
 
-const DEFAULT_PORT: u16 = 7878;
 /// Editors save in bursts (a temporary file, a rename, a touch): one build for the burst.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 const PATHS: &str = "not found: pathlight dev serves GET /lessons.json, /status and /events\n";
+const REFUSED: &str =
+    "this origin may not read the pack: start pathlight dev with --allow-origin <origin>\n";
 
 /// Runs the dev server until the process is stopped (Ctrl-C): the exit code otherwise,
 /// 2 for a usage problem, a port in use or a folder that cannot be watched.
 pub fn main(args: &[&str]) -> i32 {
-    let (dir, port) = match args {
-        [dir] => (*dir, Ok(DEFAULT_PORT)),
-        [dir, "--port", port] | ["--port", port, dir] => (*dir, port.parse::<u16>()),
-        _ => {
-            eprintln!("usage: pathlight dev <DIR> [--port N]");
+    let args = match dev_args(args) {
+        Ok(args) => args,
+        Err(said) => {
+            eprintln!("{said}");
             return 2;
         }
     };
-    let Ok(port) = port else {
-        eprintln!("error: --port needs a port number from 1 to 65535");
-        return 2;
-    };
-    let dir = Path::new(dir);
+    let port = args.port;
+    let dir = Path::new(&args.dir);
     if !dir.is_dir() {
         eprintln!(
             "error: {} is not a folder: pathlight dev watches a pack folder (pack.toml and lessons)",
@@ -62,6 +62,8 @@ pub fn main(args: &[&str]) -> i32 {
     let live = Arc::new(Live {
         pack: Mutex::new(LivePack::new(dir)),
         listeners: Mutex::new(vec![]),
+        origins: args.origins,
+        refused: Mutex::new(HashSet::new()),
     });
     live.rebuild();
     let _watcher = match watch(dir, Arc::clone(&live)) {
@@ -82,6 +84,9 @@ pub fn main(args: &[&str]) -> i32 {
         "serving http://127.0.0.1:{port}/lessons.json, watching {} (Ctrl-C stops)",
         dir.display()
     );
+    for origin in live.origins.allowed() {
+        println!("pages at {origin} may read it too");
+    }
     for request in server.incoming_requests() {
         live.answer(request);
     }
@@ -93,6 +98,10 @@ struct Live {
     pack: Mutex<LivePack>,
     /// One sender per open `/events` stream; a closed stream is dropped on the next send.
     listeners: Mutex<Vec<Sender<String>>>,
+    /// Which pages may read the pack.
+    origins: Origins,
+    /// The origins refused so far: the terminal says how to allow each, once.
+    refused: Mutex<HashSet<String>>,
 }
 
 impl Live {
@@ -113,7 +122,24 @@ impl Live {
     }
 
     fn answer(self: &Arc<Self>, request: Request) {
-        let origin = header(&request, "Origin").filter(|o| is_loopback_origin(o));
+        let origin = header(&request, "Origin");
+        let preflight = *request.method() == Method::Options;
+        let private_network = header(&request, "Access-Control-Request-Private-Network")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let cors = self
+            .origins
+            .cors(origin.as_deref(), preflight, private_network);
+        if let (None, Some(origin)) = (&cors, &origin) {
+            let first = self
+                .refused
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(origin.clone());
+            if first {
+                eprintln!("{}", refusal(origin));
+            }
+        }
+        let cors = cors.unwrap_or_default();
         let path = request
             .url()
             .split(['?', '#'])
@@ -121,14 +147,14 @@ impl Live {
             .unwrap_or("")
             .to_string();
         let response = match (request.method(), path.as_str()) {
-            (Method::Options, _) => {
-                let mut response = Response::empty(204);
-                if origin.is_some() {
-                    response.add_header(head("Access-Control-Allow-Methods", "GET"));
-                    response.add_header(head("Access-Control-Allow-Headers", "*"));
-                }
-                response.boxed()
+            // A refused page's preflight fails, so its request is never sent.
+            (Method::Options, _) if cors.is_empty() && origin.is_some() => {
+                Response::from_string(REFUSED)
+                    .with_status_code(403)
+                    .with_header(head("Content-Type", "text/plain; charset=utf-8"))
+                    .boxed()
             }
+            (Method::Options, _) => Response::empty(204).boxed(),
             (Method::Get, "/lessons.json") => {
                 let pack = self.pack.lock().unwrap_or_else(|e| e.into_inner());
                 match pack.pack() {
@@ -142,7 +168,7 @@ impl Live {
             }
             (Method::Get, "/events") => {
                 let live = Arc::clone(self);
-                std::thread::spawn(move || live.stream(request, origin));
+                std::thread::spawn(move || live.stream(request, cors));
                 return;
             }
             _ => Response::from_string(PATHS)
@@ -151,9 +177,8 @@ impl Live {
                 .boxed(),
         };
         let mut response = response;
-        if let Some(origin) = origin {
-            response.add_header(head("Access-Control-Allow-Origin", &origin));
-            response.add_header(head("Vary", "Origin"));
+        for (name, value) in &cors {
+            response.add_header(head(name, value));
         }
         // A page that went away mid-answer is no error of ours.
         let _ = request.respond(response);
@@ -161,7 +186,7 @@ impl Live {
 
     /// One `/events` stream, until the page closes it. Written by hand on the socket:
     /// tiny_http buffers streamed bodies, and every event must reach the page at once.
-    fn stream(&self, request: Request, origin: Option<String>) {
+    fn stream(&self, request: Request, cors: Vec<(&str, String)>) {
         let (tx, rx) = mpsc::channel();
         let first = {
             let pack = self.pack.lock().unwrap_or_else(|e| e.into_inner());
@@ -174,10 +199,8 @@ impl Live {
         let mut head = String::from(
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n",
         );
-        if let Some(origin) = origin {
-            head.push_str(&format!(
-                "Access-Control-Allow-Origin: {origin}\r\nVary: Origin\r\n"
-            ));
+        for (name, value) in cors {
+            head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str("\r\n");
         let mut out = request.into_writer();
