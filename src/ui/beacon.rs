@@ -16,7 +16,7 @@ pub fn Beacon(state: WidgetState, lesson: Lesson) -> impl IntoView {
         let (Some(button), Some(anchor)) = (button.get(), anchor.as_ref()) else {
             return;
         };
-        state.track_anchors();
+        state.subscribe_to_anchor_moves();
         if let Some(element) = state.anchor_element(anchor) {
             let tie = tether::tie(button.into(), element, tether::Follow::Beacon);
             on_cleanup(move || tether::untie(tie));

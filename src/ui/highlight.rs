@@ -33,7 +33,7 @@ pub fn Highlight(state: WidgetState) -> impl IntoView {
         let anchor = steps(&lesson.how)
             .nth(index)
             .and_then(|s| s.anchor.clone())?;
-        state.track_anchors();
+        state.subscribe_to_anchor_moves();
         let element = state.step_element(&anchor)?;
         if tied.is_none_or(|(i, e)| i != index || e != element) {
             let options = web_sys::ScrollIntoViewOptions::new();

@@ -18,7 +18,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
         let (Some(card), Some(lesson)) = (card.get(), state.lesson_on_card()) else {
             return;
         };
-        state.track_anchors();
+        state.subscribe_to_anchor_moves();
         state.layer.track();
         state.step.track();
         let Some(element) = lesson.anchor.as_ref().and_then(|a| state.step_element(a)) else {

@@ -286,8 +286,9 @@ impl WidgetState {
         self.session.with_untracked(Session::needs_clock)
     }
 
-    /// Tracks anchor changes, for effects that follow anchor elements.
-    pub fn track_anchors(&self) {
+    /// Subscribes the running effect to anchor moves, for effects that follow anchor
+    /// elements. (Not the host's `track`: that is [`WidgetState::track`].)
+    pub fn subscribe_to_anchor_moves(&self) {
         self.anchors_moved.track();
     }
 
@@ -344,7 +345,7 @@ impl WidgetState {
     pub fn show_step(&self, index: Option<usize>) {
         self.step.set(index);
         if let Some(index) = index {
-            self.dispatch(|s| s.step_shown(index));
+            self.dispatch(|s| s.show_step(index));
         }
     }
 

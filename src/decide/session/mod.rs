@@ -378,8 +378,8 @@ impl Session {
         }
     }
 
-    /// "Show me" highlighted How step `index` (from 0) of the open lesson.
-    pub fn step_shown(&self, index: usize) -> Effects {
+    /// "Show me": the learner asked for How step `index` (from 0) of the open lesson.
+    pub fn show_step(&self, index: usize) -> Effects {
         let Surface::Lesson { id, .. } = &self.surface else {
             return Effects::default();
         };
