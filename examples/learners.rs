@@ -5,7 +5,7 @@
 //! `pathlight build`. Without a file it runs on generated packs, as the tests do. Exits
 //! with 1 when the figures fall below what the principle asks (90%, 98%, 100%).
 
-use pathlight::decide::learners::{generate, pages, simulate, Report, Rng, World};
+use pathlight::decide::learners::{generate, pages, simulate, Outcome, Rng, World};
 use pathlight::model::pack::Pack;
 
 fn main() {
@@ -13,7 +13,7 @@ fn main() {
     let file = args.next();
     let learners: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(2000);
     let mut rng = Rng::new(12);
-    let mut report = Report::default();
+    let mut report = Outcome::default();
     match file {
         Some(path) => {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {

@@ -2,7 +2,7 @@
 //! goal on packs nobody tuned by hand (see `pathlight::decide::learners`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use pathlight::decide::learners::{generate, simulate, Report, Rng};
+use pathlight::decide::learners::{generate, simulate, Outcome, Rng};
 
 /// Bug pinned: goal weight that stopped at the lessons naming the goal, so a prerequisite
 /// of a heavy goal lesson ranked with unrelated lessons and the learner was offered lessons
@@ -10,7 +10,7 @@ use pathlight::decide::learners::{generate, simulate, Report, Rng};
 #[test]
 fn simulated_learners_are_offered_the_right_next_lesson_on_generated_packs() {
     let mut rng = Rng::new(12);
-    let mut report = Report::default();
+    let mut report = Outcome::default();
     for _ in 0..24 {
         let world = generate(&mut rng);
         simulate(&world, 20, &mut rng, &mut report);

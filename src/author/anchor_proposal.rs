@@ -22,12 +22,12 @@ pub struct Picked {
     pub label: Option<String>,
     /// The way from the top of its tree (the document, or the open shadow root it is in)
     /// down to it: the element is the last step.
-    pub path: Vec<Step>,
+    pub path: Vec<PathElement>,
 }
 
 /// One element on the way to the picked one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Step {
+pub struct PathElement {
     /// The tag name, lower case.
     pub tag: String,
     /// Its position among the children of its parent with the same tag, from 1.
@@ -128,7 +128,7 @@ pub fn propose(picked: &Picked, count: impl Fn(&str) -> usize) -> Proposal {
 
 /// The shortest path from the element up that matches it alone: each step is its tag and
 /// position, and an ancestor with a unique id ends the climb.
-fn short_path(path: &[Step], count: &impl Fn(&str) -> usize) -> String {
+fn short_path(path: &[PathElement], count: &impl Fn(&str) -> usize) -> String {
     let mut selector = String::new();
     for step in path.iter().rev() {
         if let Some(id) = step.id.as_deref().map(id_selector) {
@@ -211,8 +211,8 @@ mod tests {
         move |s: &str| counts.get(s).copied().unwrap_or(0)
     }
 
-    fn step(tag: &str, nth: u32) -> Step {
-        Step {
+    fn step(tag: &str, nth: u32) -> PathElement {
+        PathElement {
             tag: tag.into(),
             nth_of_type: nth,
             id: None,

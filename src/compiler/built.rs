@@ -2,7 +2,7 @@
 //! the way lint checks a pack folder, with every problem at the path of its field.
 
 use super::check;
-use super::diagnostic::{Diagnostic, Report};
+use super::diagnostic::{Diagnostic, FileProblems};
 use super::field::{index, key, Lines};
 use super::files::{read_text, Disk, Files};
 use super::refs::Refs;
@@ -111,7 +111,7 @@ pub fn check_built(path: &Path, text: &str) -> (Option<Pack>, Vec<Diagnostic>) {
         let at = index("lessons", i);
         let before = diags.len();
         let mut refs = Refs::default();
-        let mut report = Report {
+        let mut report = FileProblems {
             file: path,
             lines: &lines,
             diags: &mut diags,
@@ -139,7 +139,7 @@ pub fn check_built(path: &Path, text: &str) -> (Option<Pack>, Vec<Diagnostic>) {
 /// The pack's locale, and its goals' ids: valid and each its own.
 fn check_goals(path: &Path, pack: &Pack, diags: &mut Vec<Diagnostic>) {
     let lines = Lines::default();
-    let mut report = Report {
+    let mut report = FileProblems {
         file: path,
         lines: &lines,
         diags,

@@ -2,7 +2,7 @@
 //! bounds, safe URLs. Both authoring formats use these checks: a Markdown lesson reports a
 //! problem on the line of its front-matter field, a JSON lesson at the path of its field.
 
-use super::diagnostic::Report;
+use super::diagnostic::FileProblems;
 use super::field::{index, key};
 use super::refs::Refs;
 use super::selector;
@@ -154,7 +154,7 @@ pub fn bounds(bounds: &Bounds) -> Result<(), Problem> {
 }
 
 /// Reports `result` at `path`.
-pub fn at(report: &mut Report, path: &str, result: Result<(), Problem>) {
+pub fn at(report: &mut FileProblems, path: &str, result: Result<(), Problem>) {
     if let Err(p) = result {
         report.error(path, p.message, p.help);
     }
@@ -162,7 +162,7 @@ pub fn at(report: &mut Report, path: &str, result: Result<(), Problem>) {
 
 /// Checks what the schema cannot about a lesson read from JSON, and collects the lessons
 /// and features it names (with where), for the pack to check that they exist.
-pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Refs) {
+pub fn compiled(lesson: &Lesson, report: &mut FileProblems, refs: &mut Refs) {
     at(report, "id", lesson_id(&lesson.id));
     if let Some(a) = &lesson.anchor {
         named(a, "anchor", report, refs);
@@ -207,7 +207,7 @@ pub fn compiled(lesson: &Lesson, report: &mut Report, refs: &mut Refs) {
 }
 
 /// Checks the anchor at `path`, and collects the feature it names.
-fn named(a: &Anchor, path: &str, report: &mut Report, refs: &mut Refs) {
+fn named(a: &Anchor, path: &str, report: &mut FileProblems, refs: &mut Refs) {
     match anchor(a) {
         Err(p) => report.error(path, p.message, p.help),
         Ok(()) => {
@@ -218,7 +218,7 @@ fn named(a: &Anchor, path: &str, report: &mut Report, refs: &mut Refs) {
     }
 }
 
-fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Refs) {
+fn rule(rule: &Rule, path: &str, report: &mut FileProblems, refs: &mut Refs) {
     let (kind, payload) = rule.parts();
     let path = key(path, kind.name());
     match payload {
@@ -247,7 +247,7 @@ fn rule(rule: &Rule, path: &str, report: &mut Report, refs: &mut Refs) {
 
 /// Every link and image URL must be safe, and every step's anchor valid. Paths follow the
 /// JSON: `why[0].p[1].link.href`.
-fn content(blocks: &[Block], path: &str, report: &mut Report, refs: &mut Refs) {
+fn content(blocks: &[Block], path: &str, report: &mut FileProblems, refs: &mut Refs) {
     for (i, block) in blocks.iter().enumerate() {
         let path = index(path, i);
         match block {
@@ -281,7 +281,7 @@ fn content(blocks: &[Block], path: &str, report: &mut Report, refs: &mut Refs) {
     }
 }
 
-fn inline(inlines: &[Inline], path: &str, report: &mut Report) {
+fn inline(inlines: &[Inline], path: &str, report: &mut FileProblems) {
     for (i, item) in inlines.iter().enumerate() {
         let path = index(path, i);
         match item {

@@ -36,24 +36,24 @@ pub const KEYWORDS: &[&str] = &[
 
 /// Where a value differs from its schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
+pub struct SchemaMismatch {
     pub field: String,
     pub message: String,
 }
 
 /// Every mismatch of `value` against `schema`, whose `$ref`s point into `root`'s `$defs`,
 /// sorted by field.
-pub fn conform(root: &Value, schema: &Value, value: &Value) -> Vec<Mismatch> {
+pub fn conform(root: &Value, schema: &Value, value: &Value) -> Vec<SchemaMismatch> {
     let mut out = Vec::new();
     check(root, schema, value, "", &mut out);
     out.sort_by(|a, b| a.field.cmp(&b.field));
     out
 }
 
-fn check(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<Mismatch>) {
+fn check(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<SchemaMismatch>) {
     let Some(s) = schema.as_object() else { return };
     let mut fail = |message: String| {
-        out.push(Mismatch {
+        out.push(SchemaMismatch {
             field: path.to_string(),
             message,
         })
@@ -140,7 +140,7 @@ fn fields(
     s: &Map<String, Value>,
     obj: &Map<String, Value>,
     path: &str,
-    out: &mut Vec<Mismatch>,
+    out: &mut Vec<SchemaMismatch>,
 ) {
     let properties = s.get("properties").and_then(Value::as_object);
     for required in s
@@ -151,7 +151,7 @@ fn fields(
     {
         let required = required.as_str().unwrap_or_default();
         if !obj.contains_key(required) {
-            out.push(Mismatch {
+            out.push(SchemaMismatch {
                 field: key(path, required),
                 message: format!("missing field `{required}`"),
             });
@@ -168,7 +168,7 @@ fn fields(
                 let known = properties
                     .into_iter()
                     .flat_map(|p| p.keys().map(String::as_str));
-                out.push(Mismatch {
+                out.push(SchemaMismatch {
                     message: format!("unknown field `{k}`{}", did_you_mean(k, known)),
                     field,
                 });
@@ -187,9 +187,9 @@ fn one_of(
     value: &Value,
     path: &str,
     name: &str,
-    out: &mut Vec<Mismatch>,
+    out: &mut Vec<SchemaMismatch>,
 ) {
-    let tries: Vec<Vec<Mismatch>> = branches
+    let tries: Vec<Vec<SchemaMismatch>> = branches
         .iter()
         .map(|b| {
             let mut o = Vec::new();
@@ -215,14 +215,14 @@ fn one_of(
                         .and_then(|o| o.keys().next())
                         .map(|k| did_you_mean(k, forms.iter().map(String::as_str)))
                         .unwrap_or_default();
-                    out.push(Mismatch {
+                    out.push(SchemaMismatch {
                         field: path.to_string(),
                         message: format!("{name} must be one of: {}{typo}", forms.join(", ")),
                     });
                 }
             }
         }
-        _ => out.push(Mismatch {
+        _ => out.push(SchemaMismatch {
             field: path.to_string(),
             message: format!("{name} matches several forms"),
         }),

@@ -98,13 +98,13 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The problems of one file, each placed on the line of its field when the file has lines.
-pub struct Report<'a> {
+pub struct FileProblems<'a> {
     pub file: &'a Path,
     pub lines: &'a Lines,
     pub diags: &'a mut Vec<Diagnostic>,
 }
 
-impl Report<'_> {
+impl FileProblems<'_> {
     pub fn error(&mut self, field: &str, message: impl Into<String>, help: impl Into<String>) {
         let mut d = Diagnostic::at_field(self.file, field, message, help);
         d.line = self.lines.line(field);

@@ -2,7 +2,7 @@
 //! mistake is reported (not only the first) on the line of its field.
 
 use super::check::{self, Problem};
-use super::diagnostic::{closest, did_you_mean, Report};
+use super::diagnostic::{closest, did_you_mean, FileProblems};
 use super::field::{index, key};
 use super::refs::Refs;
 use crate::model::anchor::Anchor;
@@ -67,9 +67,9 @@ const BOUNDS: &[&str] = &["gt", "gte", "lt", "lte"];
 
 /// Reads the front matter. Every problem found is in `r`; the lesson is valid only when
 /// there is none.
-pub fn read(front: &Table, r: &mut Report) -> Front {
+pub fn read(front: &Table, r: &mut FileProblems) -> Front {
     unknown_keys(r, front, "", FIELDS);
-    let text = |r: &mut Report, field: &str, example: &str| {
+    let text = |r: &mut FileProblems, field: &str, example: &str| {
         let value = required(r, front, "", field, example)?;
         name(r, value, field, example)
     };
@@ -185,7 +185,7 @@ const TRANSLATED: &[&str] = &["id", "title", "objective"];
 
 /// Reads a translation's front matter: only `title` and `objective`, both optional, and
 /// `id`, which names the lesson. Every problem found is in `r`.
-pub fn read_translation(front: &Table, r: &mut Report) -> TranslationFront {
+pub fn read_translation(front: &Table, r: &mut FileProblems) -> TranslationFront {
     for name in front.keys().filter(|k| !TRANSLATED.contains(&k.as_str())) {
         if FIELDS.contains(&name.as_str()) {
             r.error(
@@ -204,7 +204,7 @@ pub fn read_translation(front: &Table, r: &mut Report) -> TranslationFront {
             );
         }
     }
-    let text = |r: &mut Report, field: &str, example: &str| {
+    let text = |r: &mut FileProblems, field: &str, example: &str| {
         front.get(field).and_then(|v| name(r, v, field, example))
     };
     TranslationFront {
@@ -230,7 +230,7 @@ fn a_type(value: &Value) -> &'static str {
     }
 }
 
-fn wrong_type(r: &mut Report, path: &str, expected: &str, found: &Value, example: &str) {
+fn wrong_type(r: &mut FileProblems, path: &str, expected: &str, found: &Value, example: &str) {
     r.error(
         path,
         format!("`{path}` must be {expected}, not {}", a_type(found)),
@@ -240,7 +240,7 @@ fn wrong_type(r: &mut Report, path: &str, expected: &str, found: &Value, example
 
 /// The field `name` of the table at `path`.
 fn required<'v>(
-    r: &mut Report,
+    r: &mut FileProblems,
     table: &'v Table,
     path: &str,
     name: &str,
@@ -260,7 +260,7 @@ fn required<'v>(
 }
 
 /// `value` when the check passed; the problem is reported otherwise.
-fn keep<T>(r: &mut Report, path: &str, value: T, check: Result<(), Problem>) -> Option<T> {
+fn keep<T>(r: &mut FileProblems, path: &str, value: T, check: Result<(), Problem>) -> Option<T> {
     match check {
         Ok(()) => Some(value),
         Err(p) => {
@@ -270,7 +270,7 @@ fn keep<T>(r: &mut Report, path: &str, value: T, check: Result<(), Problem>) -> 
     }
 }
 
-fn unknown_keys(r: &mut Report, table: &Table, path: &str, known: &[&str]) {
+fn unknown_keys(r: &mut FileProblems, table: &Table, path: &str, known: &[&str]) {
     for name in table.keys().filter(|k| !known.contains(&k.as_str())) {
         r.error(
             &key(path, name),
@@ -283,7 +283,7 @@ fn unknown_keys(r: &mut Report, table: &Table, path: &str, known: &[&str]) {
     }
 }
 
-fn string(r: &mut Report, value: &Value, path: &str, example: &str) -> Option<String> {
+fn string(r: &mut FileProblems, value: &Value, path: &str, example: &str) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         other => {
@@ -294,7 +294,7 @@ fn string(r: &mut Report, value: &Value, path: &str, example: &str) -> Option<St
 }
 
 /// A non-empty string.
-fn name(r: &mut Report, value: &Value, path: &str, example: &str) -> Option<String> {
+fn name(r: &mut FileProblems, value: &Value, path: &str, example: &str) -> Option<String> {
     let s = string(r, value, path, example)?;
     if s.trim().is_empty() {
         r.error(
@@ -307,7 +307,14 @@ fn name(r: &mut Report, value: &Value, path: &str, example: &str) -> Option<Stri
     Some(s)
 }
 
-fn whole(r: &mut Report, value: &Value, path: &str, min: i64, max: i64, help: &str) -> Option<i64> {
+fn whole(
+    r: &mut FileProblems,
+    value: &Value,
+    path: &str,
+    min: i64,
+    max: i64,
+    help: &str,
+) -> Option<i64> {
     match value {
         Value::Integer(n) if (min..=max).contains(n) => Some(*n),
         Value::Integer(n) => {
@@ -327,7 +334,7 @@ fn whole(r: &mut Report, value: &Value, path: &str, min: i64, max: i64, help: &s
 
 /// A table with these fields only.
 fn table<'v>(
-    r: &mut Report,
+    r: &mut FileProblems,
     value: &'v Value,
     path: &str,
     known: &[&str],
@@ -339,7 +346,7 @@ fn table<'v>(
 }
 
 /// A table whose keys are the author's: goal ids, trait names, lesson ids.
-fn map<'v>(r: &mut Report, value: &'v Value, path: &str, example: &str) -> Option<&'v Table> {
+fn map<'v>(r: &mut FileProblems, value: &'v Value, path: &str, example: &str) -> Option<&'v Table> {
     match value {
         Value::Table(t) => Some(t),
         other => {
@@ -349,7 +356,7 @@ fn map<'v>(r: &mut Report, value: &'v Value, path: &str, example: &str) -> Optio
     }
 }
 
-fn ids(r: &mut Report, value: &Value, path: &str) -> Vec<String> {
+fn ids(r: &mut FileProblems, value: &Value, path: &str) -> Vec<String> {
     let example = format!("`{path} = [\"create-invoice\"]`");
     let Value::Array(items) = value else {
         wrong_type(r, path, "a list of lesson ids", value, &example);
@@ -362,7 +369,7 @@ fn ids(r: &mut Report, value: &Value, path: &str) -> Vec<String> {
         .collect()
 }
 
-fn goals(r: &mut Report, value: &Value) -> Keyed<u8> {
+fn goals(r: &mut FileProblems, value: &Value) -> Keyed<u8> {
     let Some(goals) = map(r, value, "goals", "`goals = { get-paid-faster = 3 }`") else {
         return Keyed::new();
     };
@@ -400,7 +407,7 @@ const ANCHOR: &str =
     "`\"billing.export\"` (the element's data-pathlight) or `{ selector = \"#export\" }`";
 
 /// `"feature.name"`, `{ feature = "feature.name" }` or `{ selector = "#css" }`.
-fn anchor(r: &mut Report, value: &Value, path: &str) -> Option<Anchor> {
+fn anchor(r: &mut FileProblems, value: &Value, path: &str) -> Option<Anchor> {
     match value {
         Value::String(feature) => valid_anchor(r, Anchor::Feature(feature.clone()), path),
         Value::Table(t) => {
@@ -415,7 +422,7 @@ fn anchor(r: &mut Report, value: &Value, path: &str) -> Option<Anchor> {
 }
 
 /// The anchor of a table that names its `feature` or its `selector`.
-fn anchor_in(r: &mut Report, t: &Table, path: &str) -> Option<Anchor> {
+fn anchor_in(r: &mut FileProblems, t: &Table, path: &str) -> Option<Anchor> {
     let a = match (t.get("feature"), t.get("selector")) {
         (Some(f), None) => Anchor::Feature(string(r, f, &key(path, "feature"), ANCHOR)?),
         (None, Some(s)) => Anchor::Selector(string(r, s, &key(path, "selector"), ANCHOR)?),
@@ -431,12 +438,12 @@ fn anchor_in(r: &mut Report, t: &Table, path: &str) -> Option<Anchor> {
     valid_anchor(r, a, path)
 }
 
-fn valid_anchor(r: &mut Report, a: Anchor, path: &str) -> Option<Anchor> {
+fn valid_anchor(r: &mut FileProblems, a: Anchor, path: &str) -> Option<Anchor> {
     let check = check::anchor(&a);
     keep(r, path, a, check)
 }
 
-fn complete(r: &mut Report, value: &Value, refs: &mut Refs) -> Option<Completion> {
+fn complete(r: &mut FileProblems, value: &Value, refs: &mut Refs) -> Option<Completion> {
     const KINDS: &[&str] = &["click", "event", "url", "appears"];
     let t = table(
         r,
@@ -479,7 +486,7 @@ fn complete(r: &mut Report, value: &Value, refs: &mut Refs) -> Option<Completion
     }
 }
 
-fn frequency(r: &mut Report, value: &Value) -> Option<Frequency> {
+fn frequency(r: &mut FileProblems, value: &Value) -> Option<Frequency> {
     let t = table(
         r,
         value,
@@ -533,7 +540,7 @@ fn frequency(r: &mut Report, value: &Value) -> Option<Frequency> {
 }
 
 /// A condition table: each key is a rule, and several keys must all hold.
-fn condition(r: &mut Report, value: &Value, path: &str, refs: &mut Refs) -> Option<Rule> {
+fn condition(r: &mut FileProblems, value: &Value, path: &str, refs: &mut Refs) -> Option<Rule> {
     let conditions = conditions();
     let t = table(
         r,
@@ -608,7 +615,7 @@ fn condition(r: &mut Report, value: &Value, path: &str, refs: &mut Refs) -> Opti
     })
 }
 
-fn query(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
+fn query(r: &mut FileProblems, value: &Value, path: &str) -> Option<Rule> {
     let example = format!("{} (`\"*\"` for any value)", example(Kind::Query));
     let t = map(r, value, path, &example)?;
     if t.is_empty() {
@@ -628,7 +635,7 @@ fn query(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
 
 /// `trait = { role = "admin", plan = ["trial", "starter"], seats = { gte = 3 },
 /// signed_up_at = { days_since = { lt = 14 } } }`: one rule per trait.
-fn traits(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>) {
+fn traits(r: &mut FileProblems, value: &Value, path: &str, rules: &mut Vec<Rule>) {
     let example = example(Kind::Trait);
     let Some(t) = map(r, value, path, &example) else {
         return;
@@ -678,7 +685,7 @@ fn traits(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>) {
     }
 }
 
-fn scalar(r: &mut Report, value: &Value, path: &str) -> Option<Json> {
+fn scalar(r: &mut FileProblems, value: &Value, path: &str) -> Option<Json> {
     match value {
         Value::String(s) => Some(Json::from(s.as_str())),
         Value::Integer(n) => Some(Json::Number(*n as f64)),
@@ -705,7 +712,7 @@ fn scalar(r: &mut Report, value: &Value, path: &str) -> Option<Json> {
     }
 }
 
-fn bounds(r: &mut Report, value: &Value, path: &str) -> Option<Bounds> {
+fn bounds(r: &mut FileProblems, value: &Value, path: &str) -> Option<Bounds> {
     let t = table(r, value, path, BOUNDS, "`{ gte = 3, lt = 10 }`")?;
     let mut bound = |name: &str| match t.get(name)? {
         Value::Integer(n) => Some(*n as f64),
@@ -729,7 +736,13 @@ fn bounds(r: &mut Report, value: &Value, path: &str) -> Option<Bounds> {
 const STATES: &str = "\"completed\", \"not_completed\" or \"dismissed\"";
 
 /// `lesson = { create-invoice = "completed", export-report = "not_completed" }`.
-fn lessons(r: &mut Report, value: &Value, path: &str, rules: &mut Vec<Rule>, refs: &mut Refs) {
+fn lessons(
+    r: &mut FileProblems,
+    value: &Value,
+    path: &str,
+    rules: &mut Vec<Rule>,
+    refs: &mut Refs,
+) {
     let example = example(Kind::Completed);
     let Some(t) = map(r, value, path, &example) else {
         return;
@@ -768,7 +781,7 @@ fn lesson_state(state: &str, id: &str) -> Option<Rule> {
 }
 
 /// `event = "report_exported"`, or `{ name = "report_exported", at_least = 2, within_days = 7 }`.
-fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
+fn event(r: &mut FileProblems, value: &Value, path: &str) -> Option<Rule> {
     let example = example(Kind::Event);
     let example = example.as_str();
     if let Value::String(_) = value {
@@ -817,7 +830,7 @@ fn event(r: &mut Report, value: &Value, path: &str) -> Option<Rule> {
 }
 
 /// `element = "reports.export"` (present), or `{ feature | selector, state }`.
-fn element(r: &mut Report, value: &Value, path: &str, refs: &mut Refs) -> Option<Rule> {
+fn element(r: &mut FileProblems, value: &Value, path: &str, refs: &mut Refs) -> Option<Rule> {
     let example = example(Kind::Element);
     let Value::Table(t) = value else {
         let anchor = anchor(r, value, path)?;

@@ -6,7 +6,7 @@
 //! from its kind's [`Kind::schema`]. The tests check that the packs the CLI builds conform
 //! to it.
 
-use super::conform::{conform, Mismatch};
+use super::conform::{conform, SchemaMismatch};
 use crate::model::pack::FORMAT;
 use crate::model::trigger::{Kind, KINDS};
 use serde_json::{json, Value};
@@ -206,13 +206,13 @@ pub fn lesson() -> Value {
 }
 
 /// Where a compiled pack does not have the shape of a pack.
-pub fn check_pack(pack: &Value) -> Vec<Mismatch> {
+pub fn check_pack(pack: &Value) -> Vec<SchemaMismatch> {
     let root = self::pack();
     conform(&root, &root, pack)
 }
 
 /// Where a lesson read from JSON does not have the shape of a lesson.
-pub fn check_lesson(lesson: &Value) -> Vec<Mismatch> {
+pub fn check_lesson(lesson: &Value) -> Vec<SchemaMismatch> {
     let root = self::lesson();
     conform(&root, &root, lesson)
 }

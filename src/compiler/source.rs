@@ -2,7 +2,7 @@
 //! TOML front matter between `+++` lines, or JSON in the compiled form.
 
 use super::check;
-use super::diagnostic::{Diagnostic, Report};
+use super::diagnostic::{Diagnostic, FileProblems};
 use super::field::{key, Lines};
 use super::files::{read_text, Files};
 use super::refs::{Mention, Refs};
@@ -99,7 +99,7 @@ pub fn read_manifest(fs: &dyn Files, path: &Path, diags: &mut Vec<Diagnostic>) -
         .map_err(|e| diags.push(toml_error(path, &text, 0, &e)))
         .ok()?;
     let lines = Lines::of_toml(&text, 1, 1);
-    let mut report = Report {
+    let mut report = FileProblems {
         file: path,
         lines: &lines,
         diags,
@@ -155,7 +155,7 @@ pub struct Authored {
 impl Authored {
     /// Reports a problem about a field of this lesson.
     pub fn error(&self, diags: &mut Vec<Diagnostic>, field: &str, message: String, help: &str) {
-        Report {
+        FileProblems {
             file: &self.file,
             lines: &self.lines,
             diags,
@@ -209,7 +209,7 @@ fn read_markdown(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option
     let lines = Lines::of_toml(parts.front, front_line, 1);
     let front = match toml::from_str::<toml::Table>(parts.front) {
         Ok(table) => {
-            let mut report = Report {
+            let mut report = FileProblems {
                 file: path,
                 lines: &lines,
                 diags,
@@ -304,7 +304,7 @@ pub fn read_translation(
         let lines = Lines::of_toml(parts.front, line_at(&text, parts.front_offset), 1);
         let front = match toml::from_str::<toml::Table>(parts.front) {
             Ok(table) => {
-                let mut report = Report {
+                let mut report = FileProblems {
                     file: path,
                     lines: &lines,
                     diags,
@@ -370,7 +370,7 @@ fn read_json(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Aut
         })
         .ok()?;
     let lines = Lines::default();
-    let mut report = Report {
+    let mut report = FileProblems {
         file: path,
         lines: &lines,
         diags,

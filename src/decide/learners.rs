@@ -4,7 +4,7 @@
 //! Each learner picks a goal, starts knowing some lessons (never one without what it builds
 //! on), and walks the pages of the product. On a page that has a right next lesson (ready,
 //! on the way to the goal: see [`crate::decide::way`]; [`right_next`], which works it out
-//! again from the definition) the [`Report`] notes whether the ranking put
+//! again from the definition) the [`Outcome`] notes whether the ranking put
 //! one first and in the top three, and the learner takes the first one it offers. Each time
 //! their progress changes, it notes whether the learning map's next stop is the best right
 //! next lesson.
@@ -199,7 +199,7 @@ fn page_patterns(rule: &Rule, paths: &mut Vec<String>) {
 
 /// What the simulated learners saw.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Report {
+pub struct Outcome {
     /// How many Packs were simulated.
     pub packs: usize,
     /// How many learners were simulated per Pack.
@@ -216,7 +216,7 @@ pub struct Report {
     pub map_best: usize,
 }
 
-impl Report {
+impl Outcome {
     /// Percent of `part` in `whole`; a hundred when there was nothing to get wrong.
     pub fn percent(part: usize, whole: usize) -> f64 {
         match whole {
@@ -227,17 +227,17 @@ impl Report {
 
     /// How often the ranking put a right next Lesson first, in percent of the page visits that had one.
     pub fn first_percent(&self) -> f64 {
-        Report::percent(self.first, self.pages)
+        Outcome::percent(self.first, self.pages)
     }
 
     /// How often a right next Lesson was in the ranking's top three, in percent of those visits.
     pub fn top3_percent(&self) -> f64 {
-        Report::percent(self.top3, self.pages)
+        Outcome::percent(self.top3, self.pages)
     }
 
     /// How often a learning map's next stop was a best right next Lesson, in percent.
     pub fn map_percent(&self) -> f64 {
-        Report::percent(self.map_best, self.maps)
+        Outcome::percent(self.map_best, self.maps)
     }
 
     /// Whether the figures reach what the principle asks: a right next lesson first 90% of
@@ -247,7 +247,7 @@ impl Report {
     }
 }
 
-impl fmt::Display for Report {
+impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
@@ -282,7 +282,7 @@ impl fmt::Display for Report {
 }
 
 /// Runs `learners` simulated learners on `world`, adding what they saw to `report`.
-pub fn simulate(world: &World, learners: usize, rng: &mut Rng, report: &mut Report) {
+pub fn simulate(world: &World, learners: usize, rng: &mut Rng, report: &mut Outcome) {
     let pack = &world.pack;
     let served: Vec<&Goal> = pack
         .goals

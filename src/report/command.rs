@@ -1,6 +1,6 @@
 //! `pathlight report FILE... [--pack DIR|lessons.json] [-o report.html] [--json]`, for the
 //! native CLI and `npx pathlight`. The native CLI streams each file from the disk here; Node
-//! streams them into a [`Session`] itself (npm/cli), as its WebAssembly has no file system.
+//! streams them into a [`Run`] itself (npm/cli), as its WebAssembly has no file system.
 
 use super::figures::{figures, Figures, Input};
 use super::html;
@@ -37,7 +37,7 @@ pub struct Io<'a> {
 
 /// What the command line asks for.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Command {
+pub struct Request {
     /// The files of records.
     pub inputs: Vec<String>,
     /// The pack, a folder or a built lessons.json.
@@ -48,10 +48,10 @@ pub struct Command {
     pub json: bool,
 }
 
-impl Command {
+impl Request {
     /// Reads the arguments after `report`.
-    pub fn parse(args: &[&str]) -> Result<Command, String> {
-        let mut c = Command::default();
+    pub fn parse(args: &[&str]) -> Result<Request, String> {
+        let mut c = Request::default();
         let mut rest = args.iter();
         while let Some(&arg) = rest.next() {
             match arg {
@@ -88,8 +88,8 @@ impl Command {
 }
 
 /// One run of the report: the command, the pack, and what was read so far.
-pub struct Session {
-    command: Command,
+pub struct Run {
+    request: Request,
     pack: Option<Pack>,
     reader: Reader,
     files: u64,
@@ -130,10 +130,10 @@ fn load_pack(io: &Io, path: &Path) -> Result<Pack, i32> {
     }
 }
 
-impl Session {
+impl Run {
     /// Reads the arguments after `report` and the pack: the exit code when either fails.
-    pub fn start(args: &[&str], io: &Io) -> Result<Session, i32> {
-        let command = match Command::parse(args) {
+    pub fn start(args: &[&str], io: &Io) -> Result<Run, i32> {
+        let request = match Request::parse(args) {
             Ok(c) => c,
             Err(e) => {
                 (io.err)(&e);
@@ -141,13 +141,13 @@ impl Session {
                 return Err(2);
             }
         };
-        let pack = match &command.pack {
+        let pack = match &request.pack {
             Some(path) => Some(load_pack(io, Path::new(path))?),
             None => None,
         };
-        Ok(Session {
+        Ok(Run {
             reader: Reader::new(pack.as_ref().map(|p| p.id.as_str())),
-            command,
+            request,
             pack,
             files: 0,
             unreadable: false,
@@ -156,7 +156,7 @@ impl Session {
 
     /// The files of records to read, in order.
     pub fn inputs(&self) -> &[String] {
-        &self.command.inputs
+        &self.request.inputs
     }
 
     /// Starts reading the file `name`.
@@ -192,7 +192,7 @@ impl Session {
         if self.unreadable {
             return 2;
         }
-        let command = self.command.clone();
+        let request = self.request.clone();
         let f = self.figures();
         let problems = &f.input.problems;
         for named in &problems.named {
@@ -210,7 +210,7 @@ impl Session {
                 problems.skipped
             ));
         }
-        if let Some(path) = command.html_path() {
+        if let Some(path) = request.html_path() {
             if let Err(e) = (io.write)(Path::new(path), &html::render(&f)) {
                 (io.err)(&format!("error: cannot write {path}: {e}"));
                 return 2;
@@ -221,13 +221,13 @@ impl Session {
                 f.input.records,
                 f.lessons.len()
             );
-            if command.json {
+            if request.json {
                 (io.err)(&line);
             } else {
                 (io.out)(&line);
             }
         }
-        if command.json {
+        if request.json {
             let text = serde_json::to_string_pretty(&f.to_json()).expect("a JSON value serializes");
             (io.out)(&text);
         }
@@ -238,7 +238,7 @@ impl Session {
 /// Runs `pathlight report` with the arguments after `report`: the exit code. Files of
 /// records are streamed from the disk natively, read through `io.files` in WebAssembly.
 pub fn run(args: &[&str], io: &Io) -> i32 {
-    let mut session = match Session::start(args, io) {
+    let mut session = match Run::start(args, io) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -252,7 +252,7 @@ pub fn run(args: &[&str], io: &Io) -> i32 {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn stream(_io: &Io, name: &str, session: &mut Session) -> io::Result<()> {
+fn stream(_io: &Io, name: &str, session: &mut Run) -> io::Result<()> {
     use std::io::Read;
     let mut file = std::fs::File::open(name)?;
     let mut buf = vec![0u8; 1 << 20];
@@ -267,7 +267,7 @@ fn stream(_io: &Io, name: &str, session: &mut Session) -> io::Result<()> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn stream(io: &Io, name: &str, session: &mut Session) -> io::Result<()> {
+fn stream(io: &Io, name: &str, session: &mut Run) -> io::Result<()> {
     session.push(&io.files.read(Path::new(name))?);
     Ok(())
 }

@@ -15,5 +15,5 @@ pub mod input;
 pub mod record;
 pub mod tally;
 
-pub use command::{run, Io, Session};
+pub use command::{run, Io, Run};
 pub use figures::{Figures, Flag};

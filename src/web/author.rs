@@ -5,7 +5,7 @@
 //! never see the click that picks; events inside the widget pass through untouched. The
 //! choice of anchor is the pure core's ([`crate::author::anchor_proposal`]).
 
-use crate::author::anchor_proposal::{propose, Picked, Proposal, Step};
+use crate::author::anchor_proposal::{propose, PathElement, Picked, Proposal};
 use crate::author::dev_status::DevStatus;
 use crate::web::anchors::open_shadow_roots;
 use wasm_bindgen::prelude::*;
@@ -144,7 +144,7 @@ fn proposal(el: &Element) -> Proposal {
     let mut path = vec![];
     let mut at = Some(el.clone());
     while let Some(node) = at {
-        path.push(Step {
+        path.push(PathElement {
             tag: node.local_name(),
             nth_of_type: nth_of_type(&node),
             id: Some(node.id()).filter(|id| !id.is_empty()),

@@ -134,10 +134,10 @@ fn with_io<R>(node: &Node, then: impl FnOnce(&report::Io) -> R) -> R {
     })
 }
 
-/// One `pathlight report` run (`pathlight::report::Session`): Node feeds it the bytes of
+/// One `pathlight report` run (`pathlight::report::Run`): Node feeds it the bytes of
 /// each file of records, then asks for the report.
 #[wasm_bindgen]
-pub struct Report(Option<report::Session>);
+pub struct Report(Option<report::Run>);
 
 #[wasm_bindgen]
 impl Report {
@@ -146,7 +146,7 @@ impl Report {
     #[wasm_bindgen(constructor)]
     pub fn new(args: Vec<String>, node: &Node) -> Result<Report, JsValue> {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        with_io(node, |io| report::Session::start(&args, io))
+        with_io(node, |io| report::Run::start(&args, io))
             .map(|s| Report(Some(s)))
             .map_err(JsValue::from)
     }
