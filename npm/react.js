@@ -39,8 +39,9 @@ const settingsOf = (options) => keyOf({ ...options, user: undefined });
 function start(options) {
   mounted++;
   // React runs a new mount's effects in the same task as the unmount's cleanups: Strict
-  // Mode's mount, unmount, mount again; a key that changes; a route whose layout stays. A
-  // destroy then an init would fetch the pack again and lose what the learner was doing.
+  // Mode's mount, unmount and mount again, Fast Refresh, a parent given a new key. A destroy
+  // then an init would download the pack again (the widget fetches it on every init) and
+  // drop what the learner had open: the pending destroy is cancelled instead.
   if (teardown !== null) {
     clearTimeout(teardown);
     teardown = null;
