@@ -37,7 +37,7 @@ rm "$stage/cli/package.json" "$stage"/cli/*.d.ts
 # Smaller to download with npx; Node compiles it in a few milliseconds either way.
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   -o "$stage/cli/pathlight_cli_node_bg.wasm" "$stage/cli/pathlight_cli_node_bg.wasm"
-cp npm/package.json npm/README.md npm/index.js npm/index.d.ts "$stage/"
+cp npm/package.json npm/README.md npm/index.js npm/index.d.ts npm/react.js npm/react.d.ts "$stage/"
 cp -r npm/bin "$stage/bin"
 # The guides the CLI's messages name (node_modules/pathlight/docs/authoring.md), and the
 # pictures they show.

@@ -17,11 +17,13 @@ CHROMEDRIVER="$(command -v chromedriver)" \
 say "release (the widget by trunk with wasm-opt -Oz, the npm package, the CDN folder)"
 bash scripts/release.sh
 
-say "the React and webpack apps: the packed tarball installed, then npm run build"
-# React: its lessons linted and built by npx pathlight, tsc --noEmit, vite build.
-# webpack: bundled with no configuration.
+say "the React, webpack and Next.js apps: the packed tarball installed, then npm run build"
+# React: its lessons linted and built by npx pathlight, tsc --noEmit, vite build (and a
+# development build, where Strict Mode runs effects twice). webpack: bundled with no
+# configuration. Next.js: next build with Turbopack, its default; nothing downloaded.
 version=$(node -p 'require("./npm/package.json").version')
-for app in tests/e2e/hosts/react-app tests/e2e/hosts/webpack-app; do
+export NEXT_TELEMETRY_DISABLED=1
+for app in tests/e2e/hosts/react-app tests/e2e/hosts/webpack-app tests/e2e/hosts/next-app; do
   if [ ! -f "$app/node_modules/.package-lock.json" ] || [ "$app/package-lock.json" -nt "$app/node_modules/.package-lock.json" ]; then
     npm ci --prefix "$app" --no-audit --no-fund --loglevel=error
   fi
@@ -29,7 +31,7 @@ for app in tests/e2e/hosts/react-app tests/e2e/hosts/webpack-app; do
   npm run --prefix "$app" --silent build >/dev/null
 done
 
-say "end-to-end tests (the release build in plain HTML hosts, the React and webpack apps, the npm CLI; headless Chromium)"
+say "end-to-end tests (the release build in plain HTML hosts, the React, webpack and Next.js apps, the npm CLI; headless Chromium)"
 cargo run --quiet --bin pathlight -- build tests/fixtures/pack -o tests/e2e/artifacts/lessons.json
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 

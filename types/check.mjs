@@ -10,11 +10,14 @@
 // 4. `tsc --noEmit --strict types/check-fail.ts` must report an error on each line marked
 //    `// must fail`, and on no other line.
 // 5. Every ```js and ```ts example in docs/api.md must type-check against the declarations.
+// 6. Every ```ts and ```tsx snippet in docs/frameworks.md must type-check against the npm
+//    package's entries (`pathlight` and `pathlight/react`, with @types/react), each snippet
+//    as the file its first line names, so that snippets import each other.
 //
 // Ends with "N passed, M failed" and exits 1 on any failure.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -38,13 +41,16 @@ function report(ok, name, details = []) {
   }
 }
 
-// 1. TypeScript, as pinned by the lock file.
+// 1. TypeScript and React's types, as pinned by the lock file.
 const lock = JSON.parse(readFileSync(join(typesDir, "package-lock.json"), "utf8"));
 const pinned = lock.packages["node_modules/typescript"].version;
-const tsPackage = join(typesDir, "node_modules", "typescript", "package.json");
-const installed = existsSync(tsPackage) ? JSON.parse(readFileSync(tsPackage, "utf8")).version : null;
-if (installed !== pinned) {
-  console.log(`# installing typescript ${pinned} into ${rel(join(typesDir, "node_modules"))} (npm ci)`);
+const versionIn = (name) => {
+  const file = join(typesDir, "node_modules", name, "package.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).version : null;
+};
+const stale = ["typescript", "@types/react"].filter((name) => versionIn(name) !== lock.packages[`node_modules/${name}`].version);
+if (stale.length) {
+  console.log(`# installing ${stale.join(", ")} into ${rel(join(typesDir, "node_modules"))} (npm ci)`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const r = spawnSync(npm, ["ci", "--prefix", typesDir, "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) {
@@ -263,6 +269,78 @@ if (!existsSync(docs)) {
       return f ? `docs/api.md line ${Number(m[2]) + f.offset}: ${m[4]}` : m[0];
     });
     report(examples.length > 0 && r.status === 0, `the ${examples.length} js/ts examples in docs/api.md type-check`, errors.length ? errors : out.trim().split("\n"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// 6. The snippets in docs/frameworks.md, against the package as an app installs it.
+const frameworks = join(root, "docs", "frameworks.md");
+if (!existsSync(frameworks)) {
+  report(false, "docs/frameworks.md snippets type-check", ["docs/frameworks.md is missing"]);
+} else {
+  const text = readFileSync(frameworks, "utf8");
+  const snippets = [...text.matchAll(/^```(tsx?)\n([\s\S]*?)^```$/gm)].map((m, i) => ({
+    // The first line names the file: `// app/layout.tsx`.
+    path: /^\/\/ ([\w./-]+\.tsx?)\n/.exec(m[2])?.[1] ?? `snippet-${i + 1}.${m[1]}`,
+    line: text.slice(0, m.index).split("\n").length + 1,
+    code: m[2],
+  }));
+  // Inside types/, so that `react` resolves to types/node_modules/@types/react.
+  const dir = mkdtempSync(join(typesDir, ".frameworks-"));
+  const write = (path, body) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  };
+  try {
+    // The package as npm installs it: its entries, their declarations, its exports.
+    for (const f of ["package.json", "index.d.ts", "react.d.ts"]) write(`node_modules/pathlight/${f}`, readFileSync(join(root, "npm", f)));
+    write("node_modules/pathlight/pathlight.d.ts", readFileSync(dts));
+    // Stand-ins for the app's own session and for the frameworks' modules the snippets
+    // import, as small as the snippets need: what is checked here is the calls to Pathlight.
+    write("lib/session.ts", [
+      "export interface SignedIn { id: string; role: string }",
+      "export declare function useSession(): { user: SignedIn | null };",
+      "export declare function currentUser(): Promise<SignedIn | null>;",
+    ].join("\n"));
+    write("src/session.ts", 'export { useSession } from "../lib/session";');
+    write("src/app/auth.service.ts", 'import type { SignedIn } from "../lib/pathlight";\nexport declare class AuthService { readonly user: () => SignedIn | null }');
+    write("frameworks.d.ts", [
+      'declare module "next/app" { import type { ComponentType } from "react"; export interface AppProps { Component: ComponentType<any>; pageProps: any } }',
+      'declare module "vue" {',
+      "  export interface Ref<T> { value: T }",
+      "  export function onMounted(hook: () => void): void;",
+      "  export function onUnmounted(hook: () => void): void;",
+      "  export function watch<T>(source: Ref<T>, callback: (value: T, old: T) => void): () => void;",
+      "}",
+      'declare module "@angular/core" {',
+      "  export function Component(meta: { selector: string; template: string }): <T>(target: T, context?: unknown) => void;",
+      "  export const PLATFORM_ID: unique symbol;",
+      "  export class DestroyRef { onDestroy(callback: () => void): () => void }",
+      "  export function inject<T>(token: abstract new (...args: any[]) => T): T;",
+      "  export function inject(token: typeof PLATFORM_ID): object;",
+      "  export function effect(run: () => void): { destroy(): void };",
+      "}",
+      'declare module "@angular/common" { export function isPlatformBrowser(platformId: object): boolean; }',
+    ].join("\n"));
+    write("tsconfig.json", JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, target: "es2022", lib: ["es2022", "dom"], module: "esnext", moduleResolution: "bundler",
+        jsx: "react-jsx", isolatedModules: true, types: [], skipLibCheck: false,
+      },
+      include: ["**/*.ts", "**/*.tsx"],
+    }));
+    const files = snippets.map((s) => {
+      write(s.path, s.code);
+      return { ...s, file: join(dir, s.path) };
+    });
+    const r = spawnSync(process.execPath, [tscBin, "-p", dir, "--pretty", "false"], { cwd: dir, encoding: "utf8" });
+    const out = (r.stdout ?? "") + (r.stderr ?? "");
+    const errors = all(/^(.+?)\((\d+),(\d+)\): (error TS\d+: .*)$/gm, out).map((m) => {
+      const f = files.find((x) => x.file === join(dir, m[1]) || x.file === m[1]);
+      return f ? `docs/frameworks.md line ${Number(m[2]) + f.line - 1}: ${m[4]}` : m[0];
+    });
+    report(snippets.length > 0 && r.status === 0, `the ${snippets.length} ts/tsx snippets in docs/frameworks.md type-check`, errors.length ? errors : out.trim().split("\n"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

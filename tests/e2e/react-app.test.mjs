@@ -1,8 +1,9 @@
 // A real client: tests/e2e/hosts/react-app, a Vite + React + react-router app that installs
-// the npm package from its tarball, imports `pathlight` from it and builds its lessons with
-// `npx pathlight` (scripts/test.sh builds it with `npm run build`). Its production build is
-// served here as a single-page app's server would, and driven in Chromium. Each test names
-// the bug it would catch.
+// the npm package from its tarball, starts Pathlight with `pathlight/react` under
+// <StrictMode> and builds its lessons with `npx pathlight` (scripts/test.sh builds it with
+// `npm run build`). Its production build, and its development build (where Strict Mode
+// mounts every component twice), are served here as a single-page app's server would, and
+// driven in Chromium. Each test names the bug it would catch.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -14,17 +15,18 @@ import { fileURLToPath } from "node:url";
 import { launch, launcher, open, quiesce, waitFor } from "./harness.mjs";
 
 const app = fileURLToPath(new URL("./hosts/react-app/", import.meta.url));
-const dist = join(app, "dist");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 
-let server;
-let base;
+const servers = [];
+let base; // the production build
+let devBase; // the development build
 let browser;
 
-before(async () => {
+/** Serves the build in `dist`: files as they are; any other path is a route of the app,
+ * its index.html. */
+async function serveBuild(dist) {
   assert.ok(existsSync(join(dist, "index.html")), `${dist} is missing: build the app as scripts/test.sh does (npm run build in tests/e2e/hosts/react-app)`);
-  // Files as they are; any other path is a route of the app: its index.html.
-  server = createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(dist, path);
     const body = await readFile(file).catch(() => null);
@@ -35,14 +37,20 @@ before(async () => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end(await readFile(join(dist, "index.html")));
   });
+  servers.push(server);
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}`;
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+before(async () => {
+  base = await serveBuild(join(app, "dist"));
+  devBase = await serveBuild(join(app, "dist-dev"));
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  await Promise.all(servers.map((server) => new Promise((ok) => server.close(ok))));
 });
 
 const beacon = (page, lesson) => page.locator(`pathlight-widget >> .pl-beacon[data-lesson="${lesson}"]`);
@@ -151,9 +159,9 @@ test("a lesson completed by clicking its feature stays completed after a reload"
   }
 });
 
-test("the package's types reject a wrong call, as the app's tsc --noEmit runs them", () => {
-  // Bug pinned: `pathlight` typed so loosely (any, or ...unknown[]) that the app's
-  // `tsc --noEmit` would pass any call.
+test("the package's types reject a wrong call, to pathlight or to the React hooks, as the app's tsc --noEmit runs them", () => {
+  // Bug pinned: `pathlight` or `pathlight/react` typed so loosely (any, or ...unknown[])
+  // that the app's `tsc --noEmit` would pass any call.
   const file = join(app, "src", "wrong-calls.test-only.ts");
   writeFileSync(file, [
     'import { pathlight } from "pathlight";',
@@ -161,12 +169,20 @@ test("the package's types reject a wrong call, as the app's tsc --noEmit runs th
     'pathlight("open");',
     'pathlight("on", "completed", (d) => d.step);',
     'pathlight("opne", "x");',
+    'import { usePathlight, usePathlightEvent, PathlightProvider } from "pathlight/react";',
+    'export function Fine() { usePathlight({ lessons: "/l.json", user: { id: "u1", traits: { role: "admin" } } }); usePathlightEvent("layer_viewed", (d) => d.layer); return PathlightProvider({ options: { lessons: "/l.json" } }); }',
+    'export function A() { usePathlight({ user: { id: "u1" } }); }',
+    'export function B() { usePathlight({ lessons: "/l.json", lesons: "/l.json" }); }',
+    'export function C() { usePathlightEvent("complete", () => {}); }',
+    'export function D() { usePathlightEvent("completed", (d) => d.layer); }',
+    'export function E() { usePathlightEvent("opened"); }',
+    'export function F() { return PathlightProvider({ options: { lessons: "/l.json", user: { id: 42 } } }); }',
     "",
   ].join("\n"));
   try {
     const tsc = spawnSync(process.execPath, [join(app, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", app], { encoding: "utf8" });
     const lines = [...tsc.stdout.matchAll(/wrong-calls\.test-only\.ts\((\d+),/g)].map((m) => Number(m[1]));
-    assert.deepEqual([...new Set(lines)], [2, 3, 4, 5], tsc.stdout);
+    assert.deepEqual([...new Set(lines)], [2, 3, 4, 5, 8, 9, 10, 11, 12, 13], tsc.stdout);
     assert.ok(!/src\/(main|App)\.tsx/.test(tsc.stdout), `the app's own calls type-check: ${tsc.stdout}`);
   } finally {
     rmSync(file, { force: true });
@@ -189,4 +205,67 @@ test("pathlight('author', true) in the Vite app loads the author build Vite emit
   } finally {
     await close();
   }
+});
+
+test("Strict Mode in React's development build: mounted twice, one widget, one download of the pack, no warning", async () => {
+  // Bug pinned: a hook that inits in an effect without a cleanup ("init was called more than
+  // once" in every vendor's dev console), or that destroys and inits again in it (a second
+  // download of the pack, the widget built twice), or that leaves two event listeners.
+  const packs = [];
+  const { page, log, close } = await open(browser, `${devBase}/invoices`, {
+    setup: async (page) => {
+      page.on("request", (r) => new URL(r.url()).pathname === "/lessons.json" && packs.push(r.url()));
+      // Counts the listeners usePathlightEvent adds and removes: Strict Mode's mount,
+      // unmount and mount again shows as two adds and one remove.
+      await page.addInitScript(() => {
+        const counts = (window.listenerCounts = { added: 0, removed: 0 });
+        const add = window.addEventListener;
+        const remove = window.removeEventListener;
+        window.addEventListener = function (type, ...rest) {
+          if (type === "pathlight:completed") counts.added++;
+          return add.call(this, type, ...rest);
+        };
+        window.removeEventListener = function (type, ...rest) {
+          if (type === "pathlight:completed") counts.removed++;
+          return remove.call(this, type, ...rest);
+        };
+      });
+    },
+  });
+  try {
+    await launcher(page);
+    await beacon(page, "create-invoice").waitFor({ state: "visible" });
+    assert.deepEqual(await page.evaluate(() => window.listenerCounts), { added: 2, removed: 1 }, "this test needs React's development build, under <StrictMode>");
+    await page.getByRole("button", { name: "New invoice" }).click();
+    await waitFor(async () => (await completed(page)).length === 1, { what: "create-invoice to complete" });
+    await quiesce(page);
+    assert.deepEqual(await completed(page), ["create-invoice:click"], "one completion, heard once");
+    assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
+    assert.equal(packs.length, 1, `one download of the pack: ${packs}`);
+    assert.deepEqual([log.warnings, log.errors, log.pageErrors], [[], [], []]);
+  } finally {
+    await close();
+  }
+});
+
+test("server rendering with react-dom/server: the hooks run nothing and touch no global", () => {
+  // Bug pinned: `window is not defined` from pathlight/react in an SSR framework's render.
+  const code = `
+    import { createElement } from "react";
+    import { renderToString } from "react-dom/server";
+    import { PathlightProvider, usePathlight, usePathlightEvent } from "pathlight/react";
+    const before = Object.getOwnPropertyNames(globalThis);
+    function Page() {
+      usePathlight({ lessons: "/lessons.json", user: { id: "u-42" } });
+      usePathlightEvent("completed", () => { throw new Error("called on the server"); });
+      return createElement("p", null, "page");
+    }
+    const html = renderToString(createElement(PathlightProvider, { options: { lessons: "/lessons.json" } }, createElement(Page)));
+    const added = Object.getOwnPropertyNames(globalThis).filter((n) => !before.includes(n));
+    console.log(JSON.stringify({ html, added }));
+  `;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: app, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, "", "nothing printed to stderr");
+  assert.deepEqual(JSON.parse(r.stdout), { html: "<p>page</p>", added: [] });
 });

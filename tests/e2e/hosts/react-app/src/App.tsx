@@ -1,8 +1,18 @@
 import { useEffect, useState } from "react";
 import { Link, Route, Routes } from "react-router";
-import { pathlight } from "pathlight";
+import { pathlight, usePathlight, usePathlightEvent } from "pathlight/react";
+
+/** The signed-in learner, as the app's session knows them. */
+const learner = { id: "u-42", traits: { role: "admin", plan: "trial" } };
 
 export function App() {
+  // As a vendor's app starts Pathlight: in its root component, with the learner.
+  usePathlight({ lessons: "/lessons.json", user: learner, theme: "light" });
+  usePathlightEvent("completed", (detail) => {
+    // What a vendor forwards to its analytics; the tests read it back.
+    const log = ((window as Window & { completedLessons?: string[] }).completedLessons ??= []);
+    log.push(`${detail.lesson}:${detail.how}`);
+  });
   return (
     <div>
       <nav aria-label="Main">

@@ -1,21 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { pathlight, type CompletedDetail } from "pathlight";
 import { App } from "./App";
 
-// As a vendor's app starts Pathlight: once, with the learner, before React renders.
-pathlight("init", {
-  lessons: "/lessons.json",
-  user: { id: "u-42", traits: { role: "admin", plan: "trial" } },
-  theme: "light",
-});
-pathlight("on", "completed", (detail: CompletedDetail) => {
-  // What a vendor forwards to its analytics; the tests read it back.
-  const log = ((window as Window & { completedLessons?: string[] }).completedLessons ??= []);
-  log.push(`${detail.lesson}:${detail.how}`);
-});
-
+// Strict Mode, as `npm create vite` sets it up: in a development build React mounts, unmounts
+// and mounts every component again, and the widget must come out of that once, quietly
+// (tests/e2e/react-app.test.mjs drives the development build too).
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <BrowserRouter>
