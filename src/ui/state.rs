@@ -416,6 +416,12 @@ impl WidgetState {
     pub fn close(&self) {
         self.dispatch(Session::close);
     }
+
+    /// Closes the open Lesson or panel as the learner or host asked, which the `closed`
+    /// event tells.
+    pub fn close_by(&self, how: crate::decide::session::Closing) {
+        self.dispatch(|s| s.close_by(how));
+    }
 }
 
 /// Whether the learner is typing in a field of the host's.
