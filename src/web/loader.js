@@ -289,86 +289,71 @@
 
       function collect(url, user) {
         var EVENTS = "shown opened layer_viewed step_shown completed known dismissed goal_changed closed panel_opened".split(" ");
-        var queue = [], dropped = 0, timer = 0, sending = false, warned = false, learners = {};
+        var queue = [], dropped = 0, timer = 0, sending = 0, warned = 0, keys = {}, crypto = w.crypto || {};
         var self = { user: typeof user === "string" ? user : "", stop: stop };
-        var doc = document, subtle = w.crypto && w.crypto.subtle;
         function hex(bytes) {
           for (var s = "", i = 0; i < bytes.length; i++) s += (bytes[i] + 256).toString(16).slice(1);
           return s;
         }
         function random() {
-          var b = new Uint8Array(16);
-          try { w.crypto.getRandomValues(b); } catch (_) { for (var i = 0; i < 16; i++) b[i] = Math.random() * 256; }
+          var b = new Uint8Array(16), i;
+          try { crypto.getRandomValues(b); } catch (_) { for (i = 0; i < 16; i++) b[i] = Math.random() * 256; }
           return hex(b);
         }
         var visit = random();
-        // An anonymous learner's key: random, kept per pack in this browser, so it lasts
-        // across visits as their progress does.
-        function anonymous(pack) {
-          var name = "pathlight-learner:" + pack, key;
-          try { key = w.localStorage.getItem(name); } catch (_) { /* no storage */ }
-          if (!/^[0-9a-f]{32}$/.test(key || "")) {
-            key = random();
-            try { w.localStorage.setItem(name, key); } catch (_) { /* this visit only */ }
-          }
-          return key;
-        }
-        // An identified learner's key: SHA-256 of the pack id and the vendor's user id (the
-        // first 16 bytes, in hex), so the vendor can compute it and no one else reads the id.
+        // The learner's key, per pack: for a user id, SHA-256 of the pack id and the id (its
+        // first 16 bytes, in hex), which the vendor can compute and no one else reverses; for
+        // an anonymous learner, a random key kept in this browser, so it lasts as their
+        // progress does. A key still being hashed is "" meanwhile.
         function learner(pack) {
-          var of = pack + "\n" + self.user, ref = learners[of];
-          if (ref) return ref;
-          ref = learners[of] = { key: "" };
-          if (self.user && subtle && w.TextEncoder) {
-            subtle.digest("SHA-256", new TextEncoder().encode(of)).then(function (d) {
-              ref.key = hex(new Uint8Array(d, 0, 16));
-            }, function () { ref.key = anonymous(pack); });
-          } else {
-            ref.key = anonymous(pack);
+          var of = pack + "\n" + self.user, ref = keys[of], name = "pathlight-learner:" + pack, key;
+          function anonymous() {
+            try { key = w.localStorage.getItem(name); } catch (_) { /* no storage */ }
+            if (!/^[0-9a-f]{32}$/.test(key)) {
+              key = random();
+              try { w.localStorage.setItem(name, key); } catch (_) { /* this visit only */ }
+            }
+            ref.key = key;
           }
+          if (ref) return ref;
+          ref = keys[of] = { key: "" };
+          if (self.user && crypto.subtle) {
+            crypto.subtle.digest("SHA-256", new TextEncoder().encode(of)).then(function (d) {
+              ref.key = hex(new Uint8Array(d, 0, 16));
+            }, anonymous);
+          } else anonymous();
           return ref;
         }
-        // Only the detail fields the widget sends, of the types it sends them: a host's `on`
-        // callback that added to the detail adds nothing here.
+        // Only the detail fields the widget sends, of the types it sends them: whatever a
+        // host's `on` callback added to the detail stays out.
         function heard(e) {
           try {
-            var d = e.detail || {}, id = wasm_bindgen.pack_identity(), detail = {};
-            if (!id) return;
+            var d = e.detail, id = wasm_bindgen.pack_identity(), detail = {};
+            if (!id || !d) return;
             ["lesson", "layer", "how"].forEach(function (k) { if (typeof d[k] === "string") detail[k] = d[k]; });
             if (typeof d.step === "number") detail.step = d.step;
             if (Array.isArray(d.goals)) detail.goals = d.goals.filter(function (g) { return typeof g === "string"; });
             if (queue.length >= 500) return void dropped++;
-            queue.push([{ v: 1, t: Date.now(), type: e.type.slice(10), detail: detail, pack: id[0], pack_version: id[1], learner: "", visit: visit }, learner(id[0])]);
+            queue.push([{ v: 1, t: Date.now(), type: e.type.slice(10), detail: detail, pack: id[0], pack_version: (id[1] + 4294967296).toString(16).slice(1), learner: "", visit: visit }, learner(id[0])]);
             if (queue.length >= 50) send();
-            else if (!timer) timer = setTimeout(send, 30000);
+            else timer = timer || setTimeout(send, 30000);
           } catch (_) { /* never into the host */ }
         }
-        // One warning for the whole visit; what was lost is counted in the next batch.
-        function failed(n, why) {
-          dropped += n;
-          if (!warned) warn("could not send collected events to " + url + " (" + why + "). They are dropped; the widget goes on, and says this once.");
-          warned = true;
-        }
+        // A failed batch is dropped and counted; one warning for the whole visit.
         function post(body, n, done) {
-          var abort = w.AbortController && new AbortController();
-          var late = abort && setTimeout(function () { abort.abort(); }, 10000);
-          try {
-            fetch(url, { method: "POST", body: body, keepalive: true, signal: abort && abort.signal }).then(function (r) {
-              if (!r.ok) failed(n, "HTTP " + r.status);
-            }, function (e) {
-              failed(n, abort && abort.signal.aborted ? "no answer in 10 s" : String((e && e.message) || e));
-            }).then(function () {
-              clearTimeout(late);
-              if (done) done();
-            });
-          } catch (e) {
-            clearTimeout(late);
-            failed(n, String(e));
-            if (done) done();
+          function failed(why) {
+            dropped += n;
+            if (!warned++) warn("could not send collected events to " + url + " (" + why + "). They are dropped; the widget goes on.");
           }
+          var signal = AbortSignal.timeout ? AbortSignal.timeout(10000) : undefined;
+          fetch(url, { method: "POST", body: body, keepalive: true, signal: signal }).then(function (r) {
+            if (!r.ok) failed("HTTP " + r.status);
+          }, function (e) {
+            failed(e && e.name === "TimeoutError" ? "no answer in 10 s" : String(e));
+          }).then(done);
         }
-        // While visible, one request at a time with up to 100 records; when the page hides,
-        // everything, with sendBeacon (in parts that stay under its 64 KB), else fetch.
+        // While visible, one request at a time, of up to 100 records; when the page hides,
+        // everything, by sendBeacon in parts under its 64 KB, else by fetch.
         function send(hiding) {
           try {
             clearTimeout(timer);
@@ -376,49 +361,43 @@
             if (sending && !hiding) return;
             var lines = [], kept = [], first;
             queue.forEach(function (r) {
-              // A key still being hashed waits for the next batch.
               if (!r[1].key || (!hiding && lines.length >= 100)) return void kept.push(r);
-              r[0].learner = r[1].key;
               first = first || r[0];
+              r[0].learner = r[1].key;
               lines.push(JSON.stringify(r[0]));
             });
             queue = kept;
             if (!lines.length) return;
-            if (dropped) {
-              lines.unshift(JSON.stringify({ v: 1, t: Date.now(), type: "dropped", detail: { count: dropped }, pack: first.pack, pack_version: first.pack_version, learner: first.learner, visit: visit }));
-              dropped = 0;
-            }
+            if (dropped) lines.unshift(JSON.stringify({ v: 1, t: Date.now(), type: "dropped", detail: { count: dropped }, pack: first.pack, pack_version: first.pack_version, learner: first.learner, visit: visit }));
+            dropped = 0;
             if (!hiding) {
-              sending = true;
+              sending = 1;
               return post(lines.join("\n") + "\n", lines.length, function () {
-                sending = false;
+                sending = 0;
                 if (queue.length >= 50) send();
-                else if (queue.length && !timer) timer = setTimeout(send, 30000);
+                else if (queue.length) timer = timer || setTimeout(send, 30000);
               });
             }
             while (lines.length) {
-              var part = lines.splice(0, 50), body = part.join("\n") + "\n", beacon = false;
-              try { beacon = navigator.sendBeacon(url, body); } catch (_) { /* refused */ }
-              if (!beacon) post(body, part.length);
+              var part = lines.splice(0, 50), body = part.join("\n") + "\n";
+              if (!navigator.sendBeacon(url, body)) post(body, part.length);
             }
           } catch (_) { /* never into the host */ }
         }
-        function hidden() {
-          if (doc.visibilityState === "hidden") send(true);
+        function hidden(e) {
+          if (e.type === "pagehide" || document.visibilityState === "hidden") send(1);
         }
-        function flush() {
-          send(true);
+        function listen(on) {
+          EVENTS.forEach(function (n) { w[on]("pathlight:" + n, heard); });
+          document[on]("visibilitychange", hidden);
+          w[on]("pagehide", hidden);
         }
         function stop() {
-          send(true);
+          send(1);
           clearTimeout(timer);
-          EVENTS.forEach(function (n) { w.removeEventListener("pathlight:" + n, heard); });
-          doc.removeEventListener("visibilitychange", hidden);
-          w.removeEventListener("pagehide", flush);
+          listen("removeEventListener");
         }
-        EVENTS.forEach(function (n) { w.addEventListener("pathlight:" + n, heard); });
-        doc.addEventListener("visibilitychange", hidden);
-        w.addEventListener("pagehide", flush);
+        listen("addEventListener");
         return self;
       }
 
