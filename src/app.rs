@@ -116,7 +116,7 @@ fn run(command: Command) {
 fn apply(state: WidgetState, command: Command) {
     match command {
         Command::Open(id) => state.open(&id),
-        Command::Close => state.close(),
+        Command::Close => state.close_by(crate::decide::session::Closing::Command),
         Command::Track(name) => state.track(&name),
         Command::Identify(user) => state.identify(user.id, user.traits),
         Command::SetGoals(goals) => state.set_goals(goals),

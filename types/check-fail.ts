@@ -13,6 +13,8 @@ pathlight("init"); // must fail: init needs its options
 pathlight("init", { lesons: "/lessons.json" }); // must fail: misspelt option
 pathlight("init", { lessons: "/lessons.json", theme: "blue" }); // must fail: not a theme
 pathlight("init", { lessons: 42 }); // must fail: lessons is a URL string
+pathlight("init", { lessons: "/lessons.json", collect: "/events" }); // must fail: collect is { url }
+pathlight("init", { lessons: "/lessons.json", collect: {} }); // must fail: collect needs its url
 pathlight("init", { user: { id: "u1", role: "admin" } }); // must fail: role belongs in traits
 pathlight("init", { progress: { load: (id: string) => id } }); // must fail: load returns a Promise, save missing
 pathlight("identify"); // must fail: identify needs an id

@@ -33,6 +33,7 @@ pathlight("init", { theme: "dark" }); // lessons from data-lessons
 pathlight("init", {});
 pathlight("init", { user: { id: null } });
 pathlight("init", { user: {} });
+pathlight("init", { lessons: "/lessons.json", collect: { url: "https://example.com/events" } });
 
 // identify, with and without traits.
 pathlight("identify", "u2");
@@ -78,6 +79,12 @@ pathlight("on", "dismissed", (d) => {
 });
 pathlight("on", "goal_changed", (d) => {
   assertType<Equals<typeof d.goals, string[]>>();
+});
+pathlight("on", "closed", (d) => {
+  assertType<Equals<typeof d.how, "button" | "escape" | "command" | "completed">>();
+});
+pathlight("on", "panel_opened", (d) => {
+  assertType<Equals<typeof d, Pathlight.PanelOpenedDetail>>();
 });
 pathlight("on", "pathlight:completed", (d) => {
   assertType<Equals<typeof d, Pathlight.CompletedDetail>>();

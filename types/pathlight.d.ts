@@ -83,6 +83,22 @@ declare namespace Pathlight {
      * download it; no URL switches it on. Defaults to false.
      */
     author?: boolean;
+    /**
+     * Sends the lifecycle events to your endpoint, as NDJSON batches of the records
+     * docs/analytics.md describes (docs/api.md, "Collecting events", says exactly what is in
+     * them). Off by default: without it nothing is sent anywhere.
+     */
+    collect?: CollectOptions;
+  }
+
+  /** Where `collect` sends the lifecycle events. */
+  interface CollectOptions {
+    /**
+     * The endpoint, relative to the page: it gets `POST`s of `text/plain` bodies, one JSON
+     * record a line. A cross-origin endpoint must answer with `Access-Control-Allow-Origin`,
+     * or its answers count as failures (one console warning).
+     */
+    url: string;
   }
 
   /** A lesson's three layers, as the `layer` of a `layer_viewed` event. */
@@ -165,6 +181,29 @@ declare namespace Pathlight {
     readonly goals: string[];
   };
 
+  /** How a lesson card closed. */
+  type ClosedHow =
+    /** Its × button. */
+    | "button"
+    /** Escape, with focus in the card. */
+    | "escape"
+    /** `pathlight('close')`. */
+    | "command"
+    /** The learner did what it teaches (a `completed` event came just before). */
+    | "completed";
+
+  /** A lesson card closed (not by "I know this" or "Not now", which have their events). */
+  type ClosedDetail = {
+    readonly type: "closed";
+    readonly lesson: string;
+    readonly how: ClosedHow;
+  };
+
+  /** The learner opened the lesson panel with the launcher. */
+  type PanelOpenedDetail = {
+    readonly type: "panel_opened";
+  };
+
   /** Each event's name and the `detail` its callbacks and its CustomEvent get. */
   interface EventDetailMap {
     shown: ShownDetail;
@@ -175,6 +214,8 @@ declare namespace Pathlight {
     known: KnownDetail;
     dismissed: DismissedDetail;
     goal_changed: GoalChangedDetail;
+    closed: ClosedDetail;
+    panel_opened: PanelOpenedDetail;
   }
 
   /** The names `on` and `off` take. */
@@ -220,7 +261,7 @@ declare namespace Pathlight {
     (command: "track", eventName: string): void;
     /** Opens a lesson card; an id not in the pack is a console warning. */
     (command: "open", lessonId: string): void;
-    /** Closes whatever Pathlight has open (panel or card). Emits no event. */
+    /** Closes whatever Pathlight has open (panel or card). Emits `closed` for a card. */
     (command: "close"): void;
     /**
      * Sets the learner's goals, replacing the previous ones; ids not in the pack are dropped.
@@ -279,4 +320,6 @@ interface WindowEventMap {
   "pathlight:known": CustomEvent<Pathlight.KnownDetail>;
   "pathlight:dismissed": CustomEvent<Pathlight.DismissedDetail>;
   "pathlight:goal_changed": CustomEvent<Pathlight.GoalChangedDetail>;
+  "pathlight:closed": CustomEvent<Pathlight.ClosedDetail>;
+  "pathlight:panel_opened": CustomEvent<Pathlight.PanelOpenedDetail>;
 }

@@ -27,7 +27,21 @@ pub struct InitOptions {
     /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
     pub auto_open: Option<usize>,
     // `author` (a boolean) is accepted, and read by the loader alone: it loads the author
-    // build. The widget has nothing to do with it.
+    // build. The widget has nothing to do with it. So is `collect: { url }`: the loader
+    // sends the lifecycle events there (docs/api.md, "Collecting events").
+}
+
+/// `collect: { url }`, checked here so that a mistake in it is refused by name; the loader
+/// does the collecting.
+struct Collect;
+
+impl FromJson for Collect {
+    fn from_json(value: &Json) -> Result<Collect, Mismatch> {
+        let f = value.fields()?;
+        f.only(&["url"])?;
+        let _: String = f.required("url")?;
+        Ok(Collect)
+    }
 }
 
 /// Light or dark; `auto` follows `prefers-color-scheme`.
@@ -111,7 +125,7 @@ impl Command {
         };
         match name {
             "init" => InitOptions::from_json(arg(1)).map(Command::Init).map_err(|e| {
-                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, suggestions, autoOpen, author }}.")
+                format!("pathlight('init', options): {e}. Options are {{ lessons, user: {{ id, traits }}, locale, theme, suggestions, autoOpen, author, collect: {{ url }} }}.")
             }),
             "identify" => {
                 let id = text(1, "the user's id", "'u1', { role: 'admin' }")?;
@@ -161,9 +175,11 @@ impl FromJson for InitOptions {
             "suggestions",
             "autoOpen",
             "author",
+            "collect",
         ])?;
         // The loader's option: checked here, so `author: 'yes'` is refused by name.
         let _: Option<bool> = f.optional("author")?;
+        let _: Option<Collect> = f.optional("collect")?;
         Ok(InitOptions {
             lessons: f.optional("lessons")?,
             user: f.optional("user")?,
@@ -273,6 +289,10 @@ mod tests {
             }))
         );
         assert!(Command::parse(&json!(["init", { "author": "yes" }])).is_err());
+        // `collect` is the loader's too, and its mistakes are refused by name.
+        assert!(Command::parse(&json!(["init", { "collect": { "url": "/c" } }])).is_ok());
+        assert!(Command::parse(&json!(["init", { "collect": "/c" }])).is_err());
+        assert!(Command::parse(&json!(["init", { "collect": { "uri": "/c" } }])).is_err());
         assert_eq!(
             Command::parse(&json!(["author", false])),
             Ok(Command::Author(false))

@@ -20,11 +20,15 @@ pub enum EventKind {
     Dismissed,
     /// The learner changed their goals.
     GoalChanged,
+    /// A lesson card closed, and how: ×, Escape, `close` or its completion.
+    Closed,
+    /// The learner opened the lesson panel.
+    PanelOpened,
 }
 
 impl EventKind {
     /// Every event kind, so a name the host passes can be looked up.
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::Shown,
         EventKind::Opened,
         EventKind::LayerViewed,
@@ -33,6 +37,8 @@ impl EventKind {
         EventKind::Known,
         EventKind::Dismissed,
         EventKind::GoalChanged,
+        EventKind::Closed,
+        EventKind::PanelOpened,
     ];
 
     /// The name used by `on` and, prefixed with `pathlight:`, by the CustomEvent.
@@ -46,6 +52,8 @@ impl EventKind {
             EventKind::Known => "known",
             EventKind::Dismissed => "dismissed",
             EventKind::GoalChanged => "goal_changed",
+            EventKind::Closed => "closed",
+            EventKind::PanelOpened => "panel_opened",
         }
     }
 

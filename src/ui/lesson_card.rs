@@ -1,6 +1,7 @@
 //! The lesson card.
 
 use super::{Connections, LayerTabs, Surface, WidgetState};
+use crate::decide::session::Closing;
 use crate::i18n::fill;
 use crate::web::tether::{self, Follow};
 use leptos::{ev, html, prelude::*};
@@ -39,7 +40,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
     let on_key = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.stop_propagation();
-            state.close();
+            state.close_by(Closing::Escape);
         }
     };
     view! {
@@ -57,7 +58,7 @@ pub fn LessonCard(state: WidgetState) -> impl IntoView {
                         <button class="pl-icon" type="button" aria-label=state.t.back on:click=move |_| state.back()>"‹"</button>
                     </Show>
                     <h2 id="pl-card-title" class="pl-title" lang=state.pack().locale.clone()>{lesson.title.clone()}</h2>
-                    <button class="pl-icon" type="button" aria-label=state.t.close_lesson on:click=move |_| state.close()>"×"</button>
+                    <button class="pl-icon" type="button" aria-label=state.t.close_lesson on:click=move |_| state.close_by(Closing::Button)>"×"</button>
                 </div>
                 <p id="pl-card-objective" class="pl-objective" lang=state.pack().locale.clone()>{lesson.objective.clone()}</p>
                 <p class="pl-meta">{fill(state.t.minutes, lesson.minutes)}</p>

@@ -414,7 +414,21 @@ impl WidgetState {
 
     /// Closes the open Lesson or panel.
     pub fn close(&self) {
-        self.dispatch(Session::close);
+        self.close_as(None);
+    }
+
+    /// Closes the open Lesson or panel as the learner or host asked, which the `closed`
+    /// event tells.
+    pub fn close_by(&self, how: crate::decide::session::Closing) {
+        self.close_as(Some(how));
+    }
+
+    // One `dispatch` for both: each closure it takes is a copy of it in the wasm.
+    fn close_as(&self, how: Option<crate::decide::session::Closing>) {
+        self.dispatch(move |s| match how {
+            Some(how) => s.close_by(how),
+            None => s.close(),
+        });
     }
 }
 

@@ -247,7 +247,9 @@
             // Author mode switched on later, by this call or by an init that asks for it: this
             // build steps down, and the author build takes the page with the same init, the
             // calls since, and the rest of the queue.
+            if (!AUTHOR_BUILD) collecting(args);
             if (!AUTHOR_BUILD && (name === "author" ? args[1] === true : name === "init" && lastInit && lastInit.author === true)) {
+              collecting(["destroy"]);
               wasm_bindgen.command(["destroy"]);
               var q = stub.q || (stub.q = []);
               q.length = 0;
@@ -265,6 +267,138 @@
         w.pathlight = api;
         // A call that hands the page over takes the rest of the queue with it.
         while (rest.length) api.apply(null, rest.shift());
+      }
+
+      // Collecting, `init({ collect: { url } })` (docs/api.md, "Collecting events"): the
+      // lifecycle events as records of src/report/record.rs, sent to the vendor's endpoint
+      // in NDJSON batches. Never without `collect`, and never in the author build, whose
+      // learner is simulated. JavaScript here, not in the wasm: every learner has the
+      // loader, and the same code in Rust costs them several times its size.
+      var collector;
+      function collecting(args) {
+        var name = args[0], o = args[1];
+        if (name === "init" && !collector && o && o.collect && typeof o.collect.url === "string" && o.collect.url) {
+          collector = collect(o.collect.url, o.user && o.user.id);
+        } else if (collector && name === "identify" && typeof o === "string" && o) {
+          collector.user = o;
+        } else if (collector && name === "destroy") {
+          collector.stop();
+          collector = null;
+        }
+      }
+
+      function collect(url, user) {
+        var EVENTS = "shown opened layer_viewed step_shown completed known dismissed goal_changed closed panel_opened".split(" ");
+        var queue = [], dropped = 0, timer = 0, sending = 0, warned = 0, keys = {}, crypto = w.crypto || {};
+        var self = { user: typeof user === "string" ? user : "", stop: stop };
+        function hex(bytes) {
+          for (var s = "", i = 0; i < bytes.length; i++) s += (bytes[i] + 256).toString(16).slice(1);
+          return s;
+        }
+        function random() {
+          var b = new Uint8Array(16), i;
+          try { crypto.getRandomValues(b); } catch (_) { for (i = 0; i < 16; i++) b[i] = Math.random() * 256; }
+          return hex(b);
+        }
+        var visit = random();
+        // The learner's key, per pack: for a user id, SHA-256 of the pack id and the id (its
+        // first 16 bytes, in hex), which the vendor can compute and no one else reverses; for
+        // an anonymous learner, a random key kept in this browser, so it lasts as their
+        // progress does. A key still being hashed is "" meanwhile.
+        function learner(pack) {
+          var of = pack + "\n" + self.user, ref = keys[of], name = "pathlight-learner:" + pack, key;
+          function anonymous() {
+            try { key = w.localStorage.getItem(name); } catch (_) { /* no storage */ }
+            if (!/^[0-9a-f]{32}$/.test(key)) {
+              key = random();
+              try { w.localStorage.setItem(name, key); } catch (_) { /* this visit only */ }
+            }
+            ref.key = key;
+          }
+          if (ref) return ref;
+          ref = keys[of] = { key: "" };
+          if (self.user && crypto.subtle) {
+            crypto.subtle.digest("SHA-256", new TextEncoder().encode(of)).then(function (d) {
+              ref.key = hex(new Uint8Array(d, 0, 16));
+            }, anonymous);
+          } else anonymous();
+          return ref;
+        }
+        // Only the detail fields the widget sends, of the types it sends them: whatever a
+        // host's `on` callback added to the detail stays out.
+        function heard(e) {
+          try {
+            var d = e.detail, id = wasm_bindgen.pack_identity(), detail = {};
+            if (!id || !d) return;
+            ["lesson", "layer", "how"].forEach(function (k) { if (typeof d[k] === "string") detail[k] = d[k]; });
+            if (typeof d.step === "number") detail.step = d.step;
+            if (Array.isArray(d.goals)) detail.goals = d.goals.filter(function (g) { return typeof g === "string"; });
+            if (queue.length >= 500) return void dropped++;
+            queue.push([{ v: 1, t: Date.now(), type: e.type.slice(10), detail: detail, pack: id[0], pack_version: (id[1] + 4294967296).toString(16).slice(1), learner: "", visit: visit }, learner(id[0])]);
+            if (queue.length >= 50) send();
+            else timer = timer || setTimeout(send, 30000);
+          } catch (_) { /* never into the host */ }
+        }
+        // A failed batch is dropped and counted; one warning for the whole visit.
+        function post(body, n, done) {
+          function failed(why) {
+            dropped += n;
+            if (!warned++) warn("could not send collected events to " + url + " (" + why + "). They are dropped; the widget goes on.");
+          }
+          var signal = AbortSignal.timeout ? AbortSignal.timeout(10000) : undefined;
+          fetch(url, { method: "POST", body: body, keepalive: true, signal: signal }).then(function (r) {
+            if (!r.ok) failed("HTTP " + r.status);
+          }, function (e) {
+            failed(e && e.name === "TimeoutError" ? "no answer in 10 s" : String(e));
+          }).then(done);
+        }
+        // While visible, one request at a time, of up to 100 records; when the page hides,
+        // everything, by sendBeacon in parts under its 64 KB, else by fetch.
+        function send(hiding) {
+          try {
+            clearTimeout(timer);
+            timer = 0;
+            if (sending && !hiding) return;
+            var lines = [], kept = [], first;
+            queue.forEach(function (r) {
+              if (!r[1].key || (!hiding && lines.length >= 100)) return void kept.push(r);
+              first = first || r[0];
+              r[0].learner = r[1].key;
+              lines.push(JSON.stringify(r[0]));
+            });
+            queue = kept;
+            if (!lines.length) return;
+            if (dropped) lines.unshift(JSON.stringify({ v: 1, t: Date.now(), type: "dropped", detail: { count: dropped }, pack: first.pack, pack_version: first.pack_version, learner: first.learner, visit: visit }));
+            dropped = 0;
+            if (!hiding) {
+              sending = 1;
+              return post(lines.join("\n") + "\n", lines.length, function () {
+                sending = 0;
+                if (queue.length >= 50) send();
+                else if (queue.length) timer = timer || setTimeout(send, 30000);
+              });
+            }
+            while (lines.length) {
+              var part = lines.splice(0, 50), body = part.join("\n") + "\n";
+              if (!navigator.sendBeacon(url, body)) post(body, part.length);
+            }
+          } catch (_) { /* never into the host */ }
+        }
+        function hidden(e) {
+          if (e.type === "pagehide" || document.visibilityState === "hidden") send(1);
+        }
+        function listen(on) {
+          EVENTS.forEach(function (n) { w[on]("pathlight:" + n, heard); });
+          document[on]("visibilitychange", hidden);
+          w[on]("pagehide", hidden);
+        }
+        function stop() {
+          send(1);
+          clearTimeout(timer);
+          listen("removeEventListener");
+        }
+        listen("addEventListener");
+        return self;
       }
 
       var fetched = get(wasmUrl, FILES.wasm, AUTHOR_BUILD ? "pathlight_author_bg.wasm" : "pathlight_bg.wasm", "wasm");

@@ -5,6 +5,7 @@
 mod anchors;
 #[cfg(feature = "author")]
 pub mod author;
+pub mod collect;
 mod console;
 mod edge;
 pub mod events;

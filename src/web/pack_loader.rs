@@ -69,9 +69,11 @@ pub async fn load(url: &str) -> Result<Pack, String> {
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
-    let value = Pack::parse_text(&text?).map_err(refused)?;
+    let text = text?;
+    let value = Pack::parse_text(&text).map_err(refused)?;
     yield_to_host().await;
     let loaded = Pack::read_parsed(value).map_err(refused)?;
+    super::collect::loaded(&loaded.pack.id, &text);
     if let Some(notice) = loaded.notice() {
         warn(&format!("{url}: {notice}"));
     }

@@ -12,6 +12,7 @@
 //! progress, kept in step with every copy) and [`keys`] (where progress is stored). This
 //! file holds the session itself and the learner's commands.
 
+pub mod closing;
 pub mod effects;
 pub mod facts;
 #[cfg(test)]
@@ -20,6 +21,7 @@ pub mod keys;
 pub mod offer;
 pub mod sync;
 
+pub use closing::Closing;
 pub use effects::{Effects, Emit, Save};
 pub use facts::AnchorFacts;
 pub use offer::{Offer, Suggested};
@@ -254,13 +256,15 @@ impl Session {
 
     /// The launcher: opens the lesson list, or closes what is open.
     pub fn toggle_panel(&mut self) -> Effects {
+        let mut effects = Effects::default();
         if self.surface == Surface::Closed {
             self.just_completed = None;
             self.surface = Surface::Panel;
+            effects.emit.push(event(EventKind::PanelOpened, &[]));
         } else {
             self.surface = Surface::Closed;
         }
-        Effects::default()
+        effects
     }
 
     /// "Back" from a card to the lesson list.
@@ -424,7 +428,8 @@ impl Session {
             let at = self.tick(now);
             self.progress.complete(&id, via, at);
             // The learner did it: the card has done its job.
-            if matches!(&self.surface, Surface::Lesson { id: open, .. } if *open == id) {
+            let on_card = matches!(&self.surface, Surface::Lesson { id: open, .. } if *open == id);
+            if on_card {
                 self.surface = Surface::Closed;
             }
             effects.save = self.save();
@@ -432,6 +437,9 @@ impl Session {
                 EventKind::Completed,
                 &[("lesson", id.as_str().into()), ("how", via.name().into())],
             ));
+            if on_card {
+                effects.emit.push(closing::closed(&id, Closing::Completed));
+            }
             self.just_completed = Some(id);
         }
     }
