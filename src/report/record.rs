@@ -29,6 +29,7 @@
 //! `properties.type`, else the event's name after "Pathlight ".
 
 use super::calendar;
+use crate::api::lifecycle::EventKind;
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -63,21 +64,23 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind named `name`, if the report knows it.
+    /// The kind named `name`, if the report knows it. Every lifecycle event is decided
+    /// here, so an event added to the widget cannot go unread by the report unnoticed.
     pub fn named(name: &str) -> Option<Kind> {
-        Some(match name {
-            "shown" => Kind::Shown,
-            "opened" => Kind::Opened,
-            "layer_viewed" => Kind::LayerViewed,
-            "step_shown" => Kind::StepShown,
-            "completed" => Kind::Completed,
-            "known" => Kind::Known,
-            "dismissed" => Kind::Dismissed,
-            "goal_changed" => Kind::GoalChanged,
-            "closed" => Kind::Closed,
-            "panel_opened" => Kind::PanelOpened,
-            "dropped" => Kind::Dropped,
-            _ => return None,
+        if name == "dropped" {
+            return Some(Kind::Dropped);
+        }
+        Some(match EventKind::parse(name)? {
+            EventKind::Shown => Kind::Shown,
+            EventKind::Opened => Kind::Opened,
+            EventKind::LayerViewed => Kind::LayerViewed,
+            EventKind::StepShown => Kind::StepShown,
+            EventKind::Completed => Kind::Completed,
+            EventKind::Known => Kind::Known,
+            EventKind::Dismissed => Kind::Dismissed,
+            EventKind::GoalChanged => Kind::GoalChanged,
+            EventKind::Closed => Kind::Closed,
+            EventKind::PanelOpened => Kind::PanelOpened,
         })
     }
 
