@@ -20,11 +20,16 @@ pub enum EventKind {
     Dismissed,
     /// The learner changed their goals.
     GoalChanged,
+    /// A clip in a lesson started playing.
+    ClipPlayed,
+    /// A clip stopped: it reached its end, or the learner left it (the card closed, the
+    /// layer changed, the page hid), with the seconds watched.
+    ClipFinished,
 }
 
 impl EventKind {
     /// Every event kind, so a name the host passes can be looked up.
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::Shown,
         EventKind::Opened,
         EventKind::LayerViewed,
@@ -33,6 +38,8 @@ impl EventKind {
         EventKind::Known,
         EventKind::Dismissed,
         EventKind::GoalChanged,
+        EventKind::ClipPlayed,
+        EventKind::ClipFinished,
     ];
 
     /// The name used by `on` and, prefixed with `pathlight:`, by the CustomEvent.
@@ -46,6 +53,8 @@ impl EventKind {
             EventKind::Known => "known",
             EventKind::Dismissed => "dismissed",
             EventKind::GoalChanged => "goal_changed",
+            EventKind::ClipPlayed => "clip_played",
+            EventKind::ClipFinished => "clip_finished",
         }
     }
 

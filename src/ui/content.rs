@@ -1,6 +1,7 @@
 //! Renders the compiled content tree as Leptos nodes: text is always escaped, and no
 //! authored string is ever parsed as HTML.
 
+use super::clip::ClipView;
 use crate::model::content::{Block, Inline};
 use crate::model::url_safety::{self, UrlUse};
 use leptos::prelude::*;
@@ -63,5 +64,6 @@ fn inline(inline: Inline) -> AnyView {
             Ok(src) => view! { <img src=src alt=alt loading="lazy"/> }.into_any(),
             Err(_) => alt.into_any(),
         },
+        Inline::Clip(clip) => view! { <ClipView clip/> }.into_any(),
     }
 }

@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 /// between tabs, as the ARIA tabs pattern describes.
 #[component]
 pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
+    // Clips in the layers tell the host when they play, for this lesson and layer.
+    provide_context(state);
     let tablist = NodeRef::<html::Div>::new();
     let select = move |layer: Layer, focus: bool| {
         if state.layer.get_untracked() != layer {

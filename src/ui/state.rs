@@ -341,6 +341,12 @@ impl WidgetState {
         self.dispatch(|s| s.view_layer(layer, now()));
     }
 
+    /// A clip of `lesson`'s `layer` started (`finished` none) or stopped after `seconds`
+    /// ([`Session::clip`]): the host hears of it.
+    pub fn clip(&self, lesson: &str, layer: Layer, seconds: f64, finished: Option<bool>) {
+        self.dispatch(|s| s.clip(lesson, layer, seconds, finished));
+    }
+
     /// "Show me": highlights How step `index` of the open lesson, or stops with `None`.
     pub fn show_step(&self, index: Option<usize>) {
         self.step.set(index);

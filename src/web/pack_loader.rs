@@ -3,6 +3,7 @@
 use super::console::{describe, warn};
 use super::yield_to_host;
 use crate::model::pack::{check_size, Pack, PackError};
+use crate::model::url_safety;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -57,21 +58,26 @@ pub async fn load(url: &str) -> Result<Pack, String> {
                 return Err(refused(e));
             }
         }
+        // Where the pack is, after redirects: its media live beside it.
+        let origin = window.location().origin().unwrap_or_default();
+        let folder = url_safety::pack_folder(&response.url(), &origin);
         let text = JsFuture::from(response.text().map_err(failed)?)
             .await
             .map_err(failed)?;
         // No more UTF-16 units than UTF-8 bytes: an over-limit text need not be copied in.
         let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
         check_size(units.into()).map_err(refused)?;
-        Ok(text.as_string().unwrap_or_default())
+        Ok((text.as_string().unwrap_or_default(), folder))
     }
     .await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
-    let value = Pack::parse_text(&text?).map_err(refused)?;
+    let (text, folder) = text?;
+    let value = Pack::parse_text(&text).map_err(refused)?;
     yield_to_host().await;
-    let loaded = Pack::read_parsed(value).map_err(refused)?;
+    let mut loaded = Pack::read_parsed(value).map_err(refused)?;
+    loaded.pack.resolve_media(&folder);
     if let Some(notice) = loaded.notice() {
         warn(&format!("{url}: {notice}"));
     }
