@@ -165,6 +165,27 @@ declare namespace Pathlight {
     readonly goals: string[];
   };
 
+  /** A clip in a lesson started playing. */
+  type ClipPlayedDetail = {
+    readonly type: "clip_played";
+    readonly lesson: string;
+    readonly layer: Layer;
+    /** Where in the clip it started, in seconds (0 from the start). */
+    readonly seconds: number;
+  };
+
+  /** A clip stopped: at its end, or because the learner left it (the card closed, the layer
+   * changed, the page hid). */
+  type ClipFinishedDetail = {
+    readonly type: "clip_finished";
+    readonly lesson: string;
+    readonly layer: Layer;
+    /** The seconds of it watched, to a tenth. */
+    readonly seconds: number;
+    /** Whether it reached its end. */
+    readonly ended: boolean;
+  };
+
   /** Each event's name and the `detail` its callbacks and its CustomEvent get. */
   interface EventDetailMap {
     shown: ShownDetail;
@@ -175,6 +196,8 @@ declare namespace Pathlight {
     known: KnownDetail;
     dismissed: DismissedDetail;
     goal_changed: GoalChangedDetail;
+    clip_played: ClipPlayedDetail;
+    clip_finished: ClipFinishedDetail;
   }
 
   /** The names `on` and `off` take. */
@@ -279,4 +302,6 @@ interface WindowEventMap {
   "pathlight:known": CustomEvent<Pathlight.KnownDetail>;
   "pathlight:dismissed": CustomEvent<Pathlight.DismissedDetail>;
   "pathlight:goal_changed": CustomEvent<Pathlight.GoalChangedDetail>;
+  "pathlight:clip_played": CustomEvent<Pathlight.ClipPlayedDetail>;
+  "pathlight:clip_finished": CustomEvent<Pathlight.ClipFinishedDetail>;
 }

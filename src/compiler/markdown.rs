@@ -193,7 +193,11 @@ pub fn sections(
                 } => {
                     let written = as_written(&dest_url, &body[range.clone()]);
                     let clip = media::is_clip(&dest_url);
+                    let before = diags.len();
                     let src = checked(&dest_url, written, UrlUse::Image, path, line, diags);
+                    if let (true, Some(refused)) = (clip, diags.get_mut(before)) {
+                        refused.message = refused.message.replacen("image", "clip", 1);
+                    }
                     let kind = if clip {
                         InlineKind::Clip(src, title.into_string())
                     } else {

@@ -147,6 +147,11 @@ impl Place<'_> {
     }
 
     fn check_clip(&mut self, clip: &mut Clip) {
+        // Outside the pack, its captions are too: one mistake, one error.
+        if matches!(local(&clip.src), Some(Err(()))) {
+            self.existing(&clip.src, "clip");
+            return;
+        }
         if self.existing(&clip.src, "clip").is_some() {
             if let Ok(bytes) = self.fs.size(&self.dir.join(local_path(&clip.src))) {
                 if bytes > LARGE_CLIP_BYTES {

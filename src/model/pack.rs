@@ -242,13 +242,6 @@ impl Loaded {
 }
 
 impl Pack {
-    /// Makes every path-relative media URL of every lesson and translation resolve against
-    /// `folder`, the pack's folder ([`crate::model::url_safety::pack_folder`]): media live
-    /// beside the pack, wherever the page that loads it is.
-    pub fn resolve_media(&mut self, folder: &str) {
-        self.each_media_url(&mut |url| crate::model::url_safety::against(url, folder));
-    }
-
     /// Calls `f` with every media URL of every lesson and translation
     /// ([`content::each_media_url`]).
     pub fn each_media_url(&mut self, f: &mut dyn FnMut(&mut String)) {

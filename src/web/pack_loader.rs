@@ -9,6 +9,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
+thread_local! {
+    /// The folder of the pack last loaded ([`url_safety::pack_folder`]), which its relative
+    /// media resolve against.
+    static FOLDER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// `url`, a media URL of the loaded pack, resolved against the pack's folder and checked as
+/// an image's is: what the widget may load, if anything.
+pub fn resolve(url: &str) -> Option<String> {
+    let mut url = url.to_owned();
+    FOLDER.with(|folder| url_safety::against(&mut url, &folder.borrow()));
+    url_safety::check(&url, url_safety::UrlUse::Image).ok()
+}
+
 /// How long a server may take to send the pack before the widget gives up on it.
 const TIMEOUT_MS: i32 = 10_000;
 
@@ -76,8 +90,8 @@ pub async fn load(url: &str) -> Result<Pack, String> {
     let (text, folder) = text?;
     let value = Pack::parse_text(&text).map_err(refused)?;
     yield_to_host().await;
-    let mut loaded = Pack::read_parsed(value).map_err(refused)?;
-    loaded.pack.resolve_media(&folder);
+    let loaded = Pack::read_parsed(value).map_err(refused)?;
+    FOLDER.with(|f| *f.borrow_mut() = folder);
     if let Some(notice) = loaded.notice() {
         warn(&format!("{url}: {notice}"));
     }
