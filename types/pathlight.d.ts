@@ -174,8 +174,8 @@ declare namespace Pathlight {
     readonly seconds: number;
   };
 
-  /** A clip stopped: at its end, or because the learner left it (the card closed, the layer
-   * changed, the page hid). */
+  /** A clip that played stopped: at its end, or because the learner left it (the card
+   * closed, the layer changed). A page that hides pauses it without this event. */
   type ClipFinishedDetail = {
     readonly type: "clip_finished";
     readonly lesson: string;

@@ -22,8 +22,8 @@ pub enum EventKind {
     GoalChanged,
     /// A clip in a lesson started playing.
     ClipPlayed,
-    /// A clip stopped: it reached its end, or the learner left it (the card closed, the
-    /// layer changed, the page hid), with the seconds watched.
+    /// A clip that played stopped: it reached its end, or the learner left it (the card
+    /// closed, the layer changed), with the seconds watched.
     ClipFinished,
 }
 

@@ -487,7 +487,7 @@ fn close_inline(stack: &mut Vec<Frame>) {
             children: items,
         },
         InlineKind::Image(src) | InlineKind::Clip(src, _) if src.is_empty() => return,
-        InlineKind::Clip(src, title) => Inline::Clip(media::clip(src, &title, &items)),
+        InlineKind::Clip(src, title) => Inline::Clip(Box::new(media::clip(src, &title, &items))),
         InlineKind::Image(src) => Inline::Image {
             src,
             alt: Inline::plain_text(&items),

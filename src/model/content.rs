@@ -53,8 +53,9 @@ pub enum Inline {
     },
     /// A hard line break.
     Break,
-    /// A few seconds of captioned video (appended last: older widgets leave it out).
-    Clip(Clip),
+    /// A few seconds of captioned video (appended last: older widgets leave it out). Boxed:
+    /// the other inlines stay small.
+    Clip(Box<Clip>),
 }
 
 /// A short video in a Lesson: a plain `<video>` with its captions, quiet until played.
@@ -98,7 +99,8 @@ impl Inline {
                 Inline::Em(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
                     out.push_str(&Inline::plain_text(c))
                 }
-                Inline::Image { alt, .. } | Inline::Clip(Clip { alt, .. }) => out.push_str(alt),
+                Inline::Image { alt, .. } => out.push_str(alt),
+                Inline::Clip(clip) => out.push_str(&clip.alt),
                 Inline::Break => out.push(' '),
             }
         }
@@ -340,14 +342,14 @@ impl FromJson for Inline {
             "clip" => v.with_fields(tag, |f| {
                 let width: Option<u16> = f.optional("width")?;
                 let height: Option<u16> = f.optional("height")?;
-                Ok(Inline::Clip(Clip {
+                Ok(Inline::Clip(Box::new(Clip {
                     src: f.required("src")?,
                     captions: f.required("captions")?,
                     alt: f.required("alt")?,
                     poster: f.optional("poster")?,
                     looping: f.optional("loop")?.unwrap_or(false),
                     size: width.zip(height),
-                }))
+                })))
             })?,
             _ => {
                 let forms = [

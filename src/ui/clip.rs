@@ -28,12 +28,6 @@ pub fn clip_view(clip: Clip, heard: Heard) -> AnyView {
     };
     let poster = clip.poster.as_deref().and_then(resolve);
     let playing = StoredValue::new_local(None::<Playing>);
-    let tell: Tell = Rc::new(move |v, finished| {
-        if let Some((state, lesson, layer)) = &heard {
-            let seconds = finished.map_or_else(|| v.current_time(), |_| watched(v));
-            state.clip(lesson, *layer, seconds, finished);
-        }
-    });
     // The card closed or the layer changed: stop, and say how much was watched.
     on_cleanup(move || {
         if let Some(p) = playing.try_update_value(Option::take).flatten() {
@@ -41,7 +35,7 @@ pub fn clip_view(clip: Clip, heard: Heard) -> AnyView {
             let _ = document().remove_event_listener_with_callback("visibilitychange", f);
             let _ = p.video.pause();
             if p.started.replace(false) {
-                (p.tell)(&p.video, Some(false));
+                tell(&p.heard, &p.video, Some(false));
             }
         }
     });
@@ -51,13 +45,19 @@ pub fn clip_view(clip: Clip, heard: Heard) -> AnyView {
         captions,
         poster,
         playing,
-        tell,
+        heard,
     });
     view! { <span class="pl-clip" use:mount=parts></span> }.into_any()
 }
 
-/// Tells the host a clip started (`None`) or stopped (whether at its end).
-type Tell = Rc<dyn Fn(&HtmlMediaElement, Option<bool>)>;
+/// Tells the host, through `heard`, that a clip started (`None`) or stopped (whether at
+/// its end).
+fn tell(heard: &Heard, v: &HtmlMediaElement, finished: Option<bool>) {
+    if let Some((state, lesson, layer)) = heard {
+        let seconds = finished.map_or_else(|| v.current_time(), |_| watched(v));
+        state.clip(lesson, *layer, seconds, finished);
+    }
+}
 
 /// What a clip's element is built from, once it exists.
 struct Parts {
@@ -66,7 +66,7 @@ struct Parts {
     captions: String,
     poster: Option<String>,
     playing: StoredValue<Option<Playing>, LocalStorage>,
-    tell: Tell,
+    heard: Heard,
 }
 
 /// A clip on the page: its video, its one event handler, and whether it plays.
@@ -74,7 +74,7 @@ struct Playing {
     video: HtmlMediaElement,
     on_event: Closure<dyn FnMut(web_sys::Event)>,
     started: Rc<Cell<bool>>,
-    tell: Tell,
+    heard: Heard,
 }
 
 /// Builds the clip inside its `holder` as it is created.
@@ -85,17 +85,17 @@ fn mount(holder: Element, parts: Rc<Parts>) {
         captions,
         poster,
         playing,
-        tell,
+        heard,
     } = &*parts;
     let v = player(clip, src, captions, poster.as_deref());
     let _ = holder.append_child(&v);
     let started = Rc::new(Cell::new(false));
     let on_event = Closure::<dyn FnMut(web_sys::Event)>::new({
-        let (v, started, tell) = (v.clone(), started.clone(), tell.clone());
+        let (v, started, heard) = (v.clone(), started.clone(), heard.clone());
         let (alt, src) = (clip.alt.clone(), src.clone());
         move |e: web_sys::Event| match e.type_().as_str() {
-            "play" if !started.replace(true) => tell(&v, None),
-            "ended" if started.replace(false) => tell(&v, Some(true)),
+            "play" if !started.replace(true) => tell(&heard, &v, None),
+            "ended" if started.replace(false) => tell(&heard, &v, Some(true)),
             "error" => failed(&holder, &alt, &src),
             // A hidden page stops the clip; the learner plays it again on return.
             "visibilitychange" if document().hidden() => {
@@ -113,7 +113,7 @@ fn mount(holder: Element, parts: Rc<Parts>) {
         video: v,
         on_event,
         started,
-        tell: tell.clone(),
+        heard: heard.clone(),
     }));
 }
 
@@ -158,7 +158,8 @@ fn player(clip: &Clip, src: &str, captions: &str, poster: Option<&str>) -> HtmlM
 fn failed(holder: &Element, alt: &str, src: &str) {
     let box_ = element("span");
     let _ = box_.set_attribute("class", "pl-clip-failed");
-    box_.set_text_content(Some(&format!("{alt} ")));
+    box_.set_text_content(Some(alt));
+    let _ = box_.append_with_str_1(" ");
     let link = element("a");
     set(
         &link,

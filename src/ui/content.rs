@@ -83,6 +83,6 @@ fn inline(inline: Inline, heard: &Heard) -> AnyView {
             Some(src) => view! { <img src=src alt=alt loading="lazy"/> }.into_any(),
             None => alt.into_any(),
         },
-        Inline::Clip(clip) => clip_view(clip, heard.clone()),
+        Inline::Clip(clip) => clip_view(*clip, heard.clone()),
     }
 }

@@ -344,7 +344,8 @@ impl WidgetState {
     /// A clip of `lesson`'s `layer` started (`finished` none) or stopped after `seconds`
     /// ([`Session::clip`]): the host hears of it.
     pub fn clip(&self, lesson: &str, layer: Layer, seconds: f64, finished: Option<bool>) {
-        self.dispatch(|s| s.clip(lesson, layer, seconds, finished));
+        // Nothing in the session changes: the event is all there is to carry out.
+        self.carry_out(Session::clip(lesson, layer, seconds, finished));
     }
 
     /// "Show me": highlights How step `index` of the open lesson, or stops with `None`.

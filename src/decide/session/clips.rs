@@ -7,16 +7,10 @@ use crate::model::layer::Layer;
 use crate::support::json::Json;
 
 impl Session {
-    /// A clip of `lesson`'s `layer` started playing (`finished` false), or stopped after
+    /// What the host hears when a clip of `lesson`'s `layer` started playing (`finished` false), or stopped after
     /// `seconds` watched (`finished` true): at its end when `ended`, or because the learner
     /// left it. Progress does not change: watching is not doing.
-    pub fn clip(
-        &self,
-        lesson: &str,
-        layer: Layer,
-        seconds: f64,
-        finished: Option<bool>,
-    ) -> Effects {
+    pub fn clip(lesson: &str, layer: Layer, seconds: f64, finished: Option<bool>) -> Effects {
         let mut detail = vec![
             ("lesson", Json::from(lesson)),
             ("layer", layer.key().into()),
@@ -40,16 +34,15 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use crate::api::lifecycle::EventKind;
-    use crate::decide::session::fixture;
+    use crate::decide::session::Session;
     use crate::model::layer::Layer;
     use crate::support::json::Json;
 
     #[test]
     fn a_clip_tells_the_host_its_lesson_layer_and_seconds_watched() {
-        let session = fixture::session(None, Default::default());
-        let played = session.clip("send-invoice", Layer::How, 0.0, None);
+        let played = Session::clip("send-invoice", Layer::How, 0.0, None);
         assert_eq!(played.emit[0].kind, EventKind::ClipPlayed);
-        let finished = session.clip("send-invoice", Layer::How, 7.84, Some(true));
+        let finished = Session::clip("send-invoice", Layer::How, 7.84, Some(true));
         let e = &finished.emit[0];
         assert_eq!(e.kind, EventKind::ClipFinished);
         let detail: Vec<(&str, Json)> = e.detail.iter().map(|(k, v)| (*k, v.clone())).collect();
