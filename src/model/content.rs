@@ -519,6 +519,34 @@ mod tests {
         }
     }
 
+    /// Bug pinned: a clip that did not read back as written, or a later field in a clip that
+    /// made this version refuse the whole layer.
+    #[test]
+    fn a_clip_reads_back_as_written_and_ignores_fields_it_does_not_know() {
+        let clip = Inline::Clip(Box::new(Clip {
+            src: "clips/a.webm".into(),
+            captions: "clips/a.vtt".into(),
+            alt: "Sending".into(),
+            poster: Some("clips/a.jpg".into()),
+            looping: true,
+            size: Some((640, 400)),
+        }));
+        let json = clip.to_json();
+        assert_eq!(
+            json.to_string(),
+            r#"{"clip":{"src":"clips/a.webm","captions":"clips/a.vtt","alt":"Sending","poster":"clips/a.jpg","loop":true,"width":640,"height":400}}"#
+        );
+        assert_eq!(Inline::from_json(&json).unwrap(), clip);
+        let (blocks, found) = dropped(
+            r#"[{"p": [{"clip": {"src": "a.webm", "captions": "a.vtt", "alt": "A", "chapters": "a.ch.vtt"}}]}]"#,
+        );
+        assert_eq!(found, []);
+        let Block::P(inlines) = &blocks.unwrap()[0] else {
+            panic!("a paragraph")
+        };
+        assert!(matches!(&inlines[0], Inline::Clip(c) if !c.looping && c.size.is_none()));
+    }
+
     mod properties {
         use super::*;
         use proptest::collection::vec;
