@@ -7,7 +7,7 @@
 
 use crate::compiler::files::{Disk, Files};
 use crate::compiler::{
-    check_built, compile_from, lint_report, plural, read_built, schema, Diagnostic,
+    check_built, compile_from, lint_report, local_files, plural, read_built, schema, Diagnostic,
 };
 use crate::model::pack::Pack;
 use std::io::{self, Write};
@@ -40,6 +40,12 @@ pub trait System {
     fn files(&self) -> &dyn Files;
     /// Writes `text` to the file `path`, creating its folder if need be.
     fn write(&self, path: &Path, text: &str) -> io::Result<()>;
+    /// Copies the file `from` to `to`, creating its folder if need be: the media `build`
+    /// puts beside the pack.
+    fn copy(&self, from: &Path, to: &Path) -> io::Result<()> {
+        let _ = (from, to);
+        Err(io::Error::other("copying media is not supported here"))
+    }
     /// One line of output.
     fn out(&self, line: &str);
     /// One line of diagnostics.
@@ -58,6 +64,12 @@ impl System for Native {
             let _ = std::fs::create_dir_all(parent);
         }
         std::fs::write(path, text)
+    }
+    fn copy(&self, from: &Path, to: &Path) -> io::Result<()> {
+        if let Some(parent) = to.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(from, to).map(drop)
     }
     // A closed pipe (`pathlight schema | head`) is not an error worth a panic.
     fn out(&self, line: &str) {
@@ -167,6 +179,30 @@ fn build(sys: &dyn System, dir: &Path, out: &Path) -> i32 {
                 pack.lessons.len(),
                 pack.goals.len()
             ));
+            // Relative media resolve against the built pack: they go beside it.
+            let sources = if sys.files().is_file(dir) {
+                dir.parent().unwrap_or(Path::new(""))
+            } else {
+                dir
+            };
+            let beside = out.parent().unwrap_or(Path::new(""));
+            let media = local_files(&pack);
+            for file in &media {
+                let (from, to) = (sources.join(file), beside.join(file));
+                if from == to {
+                    continue;
+                }
+                if let Err(e) = sys.copy(&from, &to) {
+                    sys.err(&format!("error: cannot copy {}: {e}", from.display()));
+                    return 2;
+                }
+            }
+            if !media.is_empty() {
+                sys.out(&format!(
+                    "copied {} beside it",
+                    plural(media.len(), "media file")
+                ));
+            }
             0
         }
         Err(e) => {

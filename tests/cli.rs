@@ -510,3 +510,197 @@ fn a_built_pack_is_checked_like_a_pack_folder() {
         stderr(&out)
     );
 }
+
+/// A pack folder of its own in the temp folder, with `files` (path, bytes) beside pack.toml;
+/// removed when dropped.
+struct TempPack(std::path::PathBuf);
+
+impl TempPack {
+    fn new(name: &str, files: &[(&str, &[u8])]) -> TempPack {
+        let dir = std::env::temp_dir().join(format!("pathlight-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let manifest = "id = \"p\"\ntitle = \"P\"\nlocale = \"en\"\n\n[[goals]]\nid = \"g\"\ntitle = \"G\"\ndescription = \"G.\"\n";
+        std::fs::write(dir.join("pack.toml"), manifest).unwrap();
+        for (path, bytes) in files {
+            let file = dir.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, bytes).unwrap();
+        }
+        TempPack(dir)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempPack {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A lesson whose What layer is `what`.
+fn lesson_with(what: &str) -> Vec<u8> {
+    format!("+++\nid = \"l\"\ntitle = \"L\"\nobjective = \"O.\"\nminutes = 1\ngoals = {{ g = 1 }}\n\n[complete]\nevent = \"e\"\n+++\n\n## Why\nW.\n\n## What\n{what}\n\n## How\n1. H.\n").into_bytes()
+}
+
+#[test]
+fn a_clip_without_captions_is_an_error_that_names_the_file_to_add() {
+    let pack = TempPack::new(
+        "clip-captions",
+        &[
+            ("l.md", &lesson_with("![Sending](clips/send.webm)")),
+            ("clips/send.webm", b"webm"),
+        ],
+    );
+    let out = pathlight(&["lint", pack.path()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].ends_with("l.md:16: the clip `clips/send.webm` has no captions"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        stderr(&out).contains("help: add clips/send.vtt beside it"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_clip_url_that_is_neither_https_nor_relative_is_an_error() {
+    for (url, scheme) in [
+        ("http://cdn.example/a.webm", "http"),
+        ("javascript:alert(1)//a.webm", "javascript"),
+        ("data:video/webm;base64,AA.webm", "data"),
+        ("jav&#x09;ascript:alert(1)//a.mp4", "javascript"),
+    ] {
+        let pack = TempPack::new(
+            "clip-scheme",
+            &[("l.md", &lesson_with(&format!("![A clip]({url})")))],
+        );
+        let out = pathlight(&["lint", pack.path()]);
+        assert_eq!(out.status.code(), Some(1), "{url}: {}", stderr(&out));
+        let errors = errors(&out);
+        assert_eq!(errors.len(), 1, "{url}: {errors:#?}");
+        assert!(
+            errors[0].contains(&format!("the scheme `{scheme}:` is not allowed")),
+            "{url}: {}",
+            errors[0]
+        );
+    }
+}
+
+#[test]
+fn a_local_clip_that_does_not_exist_or_climbs_out_of_the_pack_is_an_error() {
+    let pack = TempPack::new(
+        "clip-missing",
+        &[
+            ("l.md", &lesson_with("![Sending](clips/gone.webm)\n\n![Out](../out.webm)\n\n![A picture](img/gone.png)")),
+            ("clips/gone.vtt", b"WEBVTT\n"),
+        ],
+    );
+    let out = pathlight(&["lint", pack.path()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    // `error: <file>:<line>: <message>`
+    let messages: Vec<String> = errors
+        .iter()
+        .map(|e| e.splitn(3, ": ").nth(2).unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the clip `clips/gone.webm` does not exist",
+            "the clip `../out.webm` is outside the pack's folder",
+            "the image `img/gone.png` does not exist",
+        ],
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_clip_without_alt_text_is_an_error() {
+    let pack = TempPack::new(
+        "clip-alt",
+        &[
+            ("l.md", &lesson_with("![](clips/a.webm)")),
+            ("clips/a.webm", b"webm"),
+            ("clips/a.vtt", b"WEBVTT\n"),
+        ],
+    );
+    let out = pathlight(&["lint", pack.path()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = errors(&out);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].ends_with("l.md:16: a clip without alt text"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_local_clip_over_4_mb_is_a_warning_and_lint_passes() {
+    let big = vec![0u8; 4 * 1024 * 1024 + 1];
+    let pack = TempPack::new(
+        "clip-big",
+        &[
+            ("l.md", &lesson_with("![Sending](clips/big.webm \"loop\")")),
+            ("clips/big.webm", &big),
+            ("clips/big.vtt", b"WEBVTT\n"),
+        ],
+    );
+    let out = pathlight(&["lint", pack.path()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings = lines_of(&out, "warning: ");
+    assert_eq!(warnings.len(), 1, "{}", stderr(&out));
+    assert!(
+        warnings[0].contains("the clip `clips/big.webm` is 4.0 MB"),
+        "{}",
+        warnings[0]
+    );
+}
+
+#[test]
+fn build_copies_the_clips_captions_and_posters_lessons_use_beside_the_pack() {
+    let out_dir =
+        std::env::temp_dir().join(format!("pathlight-clips-built-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let file = out_dir.join("lessons.json");
+    let out = pathlight(&[
+        "build",
+        "tests/fixtures/clips",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("copied 3 media files beside it"));
+    for media in ["clips/moving.webm", "clips/moving.vtt", "clips/moving.png"] {
+        let copied = std::fs::read(out_dir.join(media)).unwrap();
+        assert_eq!(
+            copied,
+            std::fs::read(Path::new("tests/fixtures/clips").join(media)).unwrap(),
+            "{media}"
+        );
+    }
+    let pack: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let clip = &pack["lessons"][1]["what"][0]["p"][0]["clip"];
+    assert_eq!(clip["captions"], "clips/moving.vtt");
+    assert_eq!(
+        clip["poster"], "clips/moving.png",
+        "the poster beside it is found"
+    );
+    assert_eq!(
+        (clip["width"].as_u64(), clip["height"].as_u64()),
+        (Some(160), Some(90)),
+        "its size is the poster's"
+    );
+    assert_eq!(clip["loop"], true);
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}

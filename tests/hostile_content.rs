@@ -203,9 +203,13 @@ enum Place {
     ImageSource,
     JsonLinkTarget,
     JsonImageSource,
+    /// A clip's video (its captions take the same URL): `![a clip](<payload>//a.webm)`.
+    ClipSource,
+    /// A JSON clip whose video, captions and poster are the payload.
+    JsonClipSource,
 }
 
-const PLACES: [Place; 12] = [
+const PLACES: [Place; 14] = [
     Place::Title,
     Place::Objective,
     Place::WhyParagraph,
@@ -218,11 +222,16 @@ const PLACES: [Place; 12] = [
     Place::ImageSource,
     Place::JsonLinkTarget,
     Place::JsonImageSource,
+    Place::ClipSource,
+    Place::JsonClipSource,
 ];
 
 impl Place {
     fn is_json(self) -> bool {
-        matches!(self, Place::JsonLinkTarget | Place::JsonImageSource)
+        matches!(
+            self,
+            Place::JsonLinkTarget | Place::JsonImageSource | Place::JsonClipSource
+        )
     }
 
     /// Where the payload sits in running Markdown text, where raw HTML is an error.
@@ -239,7 +248,10 @@ impl Place {
             | Place::ReferenceTarget
             | Place::Autolink
             | Place::JsonLinkTarget => Some(UrlUse::Link),
-            Place::ImageSource | Place::JsonImageSource => Some(UrlUse::Image),
+            Place::ImageSource
+            | Place::JsonImageSource
+            | Place::ClipSource
+            | Place::JsonClipSource => Some(UrlUse::Image),
             _ => None,
         }
     }
@@ -262,10 +274,11 @@ fn lesson(p: &Payload, place: Place) -> Lesson {
     if place.is_json() {
         let url = json!({ "link": { "href": p.text, "children": [{ "text": "click" }] } });
         let image = json!({ "image": { "src": p.text, "alt": "picture" } });
-        let inline = if place == Place::JsonLinkTarget {
-            url
-        } else {
-            image
+        let clip = json!({ "clip": { "src": p.text, "captions": p.text, "poster": p.text, "alt": "a clip" } });
+        let inline = match place {
+            Place::JsonLinkTarget => url,
+            Place::JsonClipSource => clip,
+            _ => image,
         };
         let lesson = json!({
             "id": "h", "title": "Safe title", "objective": "Safe objective.", "minutes": 1,
@@ -297,7 +310,16 @@ fn lesson(p: &Payload, place: Place) -> Lesson {
         Place::ReferenceTarget => what = format!("See [click][r].\n\n[r]: {}", md_destination(s)),
         Place::Autolink => what = format!("See <{s}>."),
         Place::ImageSource => what = format!("See ![picture]({}).", md_destination(s)),
-        Place::JsonLinkTarget | Place::JsonImageSource => unreachable!(),
+        // The suffix makes it a clip; it changes no scheme a browser would read.
+        Place::ClipSource => {
+            what = format!(
+                "See ![a clip]({}).",
+                md_destination(&format!("{s}//a.webm"))
+            )
+        }
+        Place::JsonLinkTarget | Place::JsonImageSource | Place::JsonClipSource => {
+            unreachable!()
+        }
     }
     let body = format!("## Why\n{why}\n\n## What\n{what}\n\n## How\n{how}\n");
     let text = format!(
@@ -450,6 +472,12 @@ fn urls_in_inlines(inlines: &[Inline], out: &mut Vec<(String, UrlUse)>) {
                 urls_in_inlines(children, out);
             }
             Inline::Image { src, .. } => out.push((src.clone(), UrlUse::Image)),
+            Inline::Clip(clip) => {
+                let poster = clip.poster.iter();
+                for url in [&clip.src, &clip.captions].into_iter().chain(poster) {
+                    out.push((url.clone(), UrlUse::Image));
+                }
+            }
             Inline::Em(c) | Inline::Strong(c) => urls_in_inlines(c, out),
             Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
         }
@@ -567,9 +595,13 @@ fn every_script_url_is_refused_as_a_link_a_reference_and_an_image_in_markdown_an
         // `&#106;avascript:` in a JSON lesson is a harmless relative URL: only URLs that
         // are script as they stand must be refused there.
         let url_place = match o.place {
-            Place::LinkTarget | Place::ReferenceTarget | Place::ImageSource => true,
+            Place::LinkTarget | Place::ReferenceTarget | Place::ImageSource | Place::ClipSource => {
+                true
+            }
             Place::JsonLinkTarget => !browser_allows(&p.text, UrlUse::Link),
-            Place::JsonImageSource => !browser_allows(&p.text, UrlUse::Image),
+            Place::JsonImageSource | Place::JsonClipSource => {
+                !browser_allows(&p.text, UrlUse::Image)
+            }
             _ => false,
         };
         if script && url_place && (!o.has("unsafe") || o.pack.is_some()) {

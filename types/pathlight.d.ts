@@ -204,6 +204,27 @@ declare namespace Pathlight {
     readonly type: "panel_opened";
   };
 
+  /** A clip in a lesson started playing. */
+  type ClipPlayedDetail = {
+    readonly type: "clip_played";
+    readonly lesson: string;
+    readonly layer: Layer;
+    /** Where in the clip it started, in seconds (0 from the start). */
+    readonly seconds: number;
+  };
+
+  /** A clip that played stopped: at its end, or because the learner left it (the card
+   * closed, the layer changed). A page that hides pauses it without this event. */
+  type ClipFinishedDetail = {
+    readonly type: "clip_finished";
+    readonly lesson: string;
+    readonly layer: Layer;
+    /** The seconds of it watched, to a tenth. */
+    readonly seconds: number;
+    /** Whether it reached its end. */
+    readonly ended: boolean;
+  };
+
   /** Each event's name and the `detail` its callbacks and its CustomEvent get. */
   interface EventDetailMap {
     shown: ShownDetail;
@@ -216,6 +237,8 @@ declare namespace Pathlight {
     goal_changed: GoalChangedDetail;
     closed: ClosedDetail;
     panel_opened: PanelOpenedDetail;
+    clip_played: ClipPlayedDetail;
+    clip_finished: ClipFinishedDetail;
   }
 
   /** The names `on` and `off` take. */
@@ -322,4 +345,6 @@ interface WindowEventMap {
   "pathlight:goal_changed": CustomEvent<Pathlight.GoalChangedDetail>;
   "pathlight:closed": CustomEvent<Pathlight.ClosedDetail>;
   "pathlight:panel_opened": CustomEvent<Pathlight.PanelOpenedDetail>;
+  "pathlight:clip_played": CustomEvent<Pathlight.ClipPlayedDetail>;
+  "pathlight:clip_finished": CustomEvent<Pathlight.ClipFinishedDetail>;
 }

@@ -1,7 +1,7 @@
 // Node's file system, terminal and clock, as the CLI's WebAssembly (npm/cli) asks for them. A
 // failure is thrown as the text Rust's `io::Error` prints for it, so `npx pathlight` and
 // the native `pathlight` word every problem the same way.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 // What glibc's strerror says, as Rust prints it; libuv's own texts differ ("illegal
@@ -56,6 +56,12 @@ export const system = {
     } catch {}
     attempt(() => writeFileSync(path, text));
   },
+  // The media `pathlight build` puts beside the pack.
+  copy(from, to) {
+    attempt(() => mkdirSync(dirname(to), { recursive: true }));
+    attempt(() => copyFileSync(from, to));
+  },
+  size: (path) => attempt(() => statSync(path).size),
   out: (line) => process.stdout.write(line + "\n"),
   err: (line) => process.stderr.write(line + "\n"),
   now: () => performance.now(),

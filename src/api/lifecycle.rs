@@ -24,11 +24,16 @@ pub enum EventKind {
     Closed,
     /// The learner opened the lesson panel.
     PanelOpened,
+    /// A clip in a lesson started playing.
+    ClipPlayed,
+    /// A clip that played stopped: it reached its end, or the learner left it (the card
+    /// closed, the layer changed), with the seconds watched.
+    ClipFinished,
 }
 
 impl EventKind {
     /// Every event kind, so a name the host passes can be looked up.
-    pub const ALL: [EventKind; 10] = [
+    pub const ALL: [EventKind; 12] = [
         EventKind::Shown,
         EventKind::Opened,
         EventKind::LayerViewed,
@@ -39,6 +44,8 @@ impl EventKind {
         EventKind::GoalChanged,
         EventKind::Closed,
         EventKind::PanelOpened,
+        EventKind::ClipPlayed,
+        EventKind::ClipFinished,
     ];
 
     /// The name used by `on` and, prefixed with `pathlight:`, by the CustomEvent.
@@ -54,6 +61,8 @@ impl EventKind {
             EventKind::GoalChanged => "goal_changed",
             EventKind::Closed => "closed",
             EventKind::PanelOpened => "panel_opened",
+            EventKind::ClipPlayed => "clip_played",
+            EventKind::ClipFinished => "clip_finished",
         }
     }
 

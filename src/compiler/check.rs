@@ -298,6 +298,27 @@ fn inline(inlines: &[Inline], path: &str, report: &mut FileProblems) {
                 let src_path = key(&key(&path, "image"), "src");
                 at(report, &src_path, url(src, src, UrlUse::Image).map(drop));
             }
+            Inline::Clip(clip) => {
+                let at = key(&path, "clip");
+                let poster = clip.poster.iter().map(|p| ("poster", p));
+                for (field, u) in [("src", &clip.src), ("captions", &clip.captions)]
+                    .into_iter()
+                    .chain(poster)
+                {
+                    let result = url(u, u, UrlUse::Image).map_err(|p| Problem {
+                        message: p.message.replacen("image", "clip", 1),
+                        ..p
+                    });
+                    self::at(report, &key(&at, field), result.map(drop));
+                }
+                if clip.alt.trim().is_empty() {
+                    report.error(
+                        &key(&at, "alt"),
+                        "a clip without alt text",
+                        "say what the clip shows in `alt`",
+                    );
+                }
+            }
             Inline::Em(children) => inline(children, &key(&path, "em"), report),
             Inline::Strong(children) => inline(children, &key(&path, "strong"), report),
             Inline::Text(_) | Inline::Code(_) | Inline::Break => {}

@@ -13,6 +13,10 @@ pub trait Files {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     /// The path of each entry of the folder `dir`, in any order.
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
+    /// The size of a file in bytes (read whole unless the place knows better).
+    fn size(&self, path: &Path) -> io::Result<u64> {
+        Ok(self.read(path)?.len() as u64)
+    }
 }
 
 /// The file system of the machine the CLI runs on.
@@ -31,6 +35,10 @@ impl Files for Disk {
         Ok(std::fs::read_dir(dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect())
+    }
+
+    fn size(&self, path: &Path) -> io::Result<u64> {
+        Ok(std::fs::metadata(path)?.len())
     }
 }
 

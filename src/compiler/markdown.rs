@@ -5,6 +5,7 @@
 
 use super::check;
 use super::diagnostic::closest;
+use super::media;
 use super::Diagnostic;
 use crate::model::anchor::Anchor;
 use crate::model::content::{Block, Inline, Step};
@@ -47,6 +48,9 @@ enum InlineKind {
     Strong,
     Link(String),
     Image(String),
+    /// A clip: an image whose URL is a `.webm` or `.mp4`, with its title (`"loop"`,
+    /// `"640x360"`).
+    Clip(String, String),
 }
 
 struct Section {
@@ -184,10 +188,22 @@ pub fn sections(
                     let href = checked(&dest_url, written, UrlUse::Link, path, line, diags);
                     open_inline(&mut stack, InlineKind::Link(href));
                 }
-                Tag::Image { dest_url, .. } => {
+                Tag::Image {
+                    dest_url, title, ..
+                } => {
                     let written = as_written(&dest_url, &body[range.clone()]);
+                    let clip = media::is_clip(&dest_url);
+                    let before = diags.len();
                     let src = checked(&dest_url, written, UrlUse::Image, path, line, diags);
-                    open_inline(&mut stack, InlineKind::Image(src));
+                    if let (true, Some(refused)) = (clip, diags.get_mut(before)) {
+                        refused.message = refused.message.replacen("image", "clip", 1);
+                    }
+                    let kind = if clip {
+                        InlineKind::Clip(src, title.into_string())
+                    } else {
+                        InlineKind::Image(src)
+                    };
+                    open_inline(&mut stack, kind);
                 }
                 Tag::HtmlBlock => {}
                 other => {
@@ -209,11 +225,27 @@ pub fn sections(
                     close_implicit(&mut stack);
                     close_block(&mut stack);
                 }
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image => close_inline(&mut stack),
+                TagEnd::Image => {
+                    if let Some(Frame::Inlines {
+                        kind: InlineKind::Clip(..),
+                        items,
+                        ..
+                    }) = stack.last()
+                    {
+                        if Inline::plain_text(items).trim().is_empty() {
+                            diags.push(Diagnostic::at_line(
+                                path,
+                                line,
+                                "a clip without alt text".into(),
+                                "say what the clip shows between the brackets: `![Sending an invoice](clips/send-invoice.webm)`",
+                            ));
+                        }
+                    }
+                    close_inline(&mut stack)
+                }
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
+                    close_inline(&mut stack)
+                }
                 _ => {}
             },
             Event::Text(t) => {
@@ -406,7 +438,7 @@ fn open_inline(stack: &mut Vec<Frame>, kind: InlineKind) {
 fn push_inline(stack: &mut Vec<Frame>, inline: Inline) {
     ensure_inline_container(stack);
     if let Some(Frame::Inlines { items, kind, .. }) = stack.last_mut() {
-        if let (InlineKind::Image(_), Inline::Text(_)) = (kind, &inline) {
+        if let (InlineKind::Image(_) | InlineKind::Clip(..), Inline::Text(_)) = (kind, &inline) {
             items.push(inline);
             return;
         }
@@ -454,7 +486,8 @@ fn close_inline(stack: &mut Vec<Frame>) {
             href,
             children: items,
         },
-        InlineKind::Image(src) if src.is_empty() => return,
+        InlineKind::Image(src) | InlineKind::Clip(src, _) if src.is_empty() => return,
+        InlineKind::Clip(src, title) => Inline::Clip(Box::new(media::clip(src, &title, &items))),
         InlineKind::Image(src) => Inline::Image {
             src,
             alt: Inline::plain_text(&items),
@@ -691,6 +724,7 @@ mod tests {
                         inline_urls(children, out);
                     }
                     Inline::Image { src, .. } => out.push(src.clone()),
+                    Inline::Clip(clip) => out.push(clip.src.clone()),
                     Inline::Em(c) | Inline::Strong(c) => inline_urls(c, out),
                     Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
                 }

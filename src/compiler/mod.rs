@@ -12,6 +12,7 @@ mod field;
 pub mod files;
 mod front;
 mod markdown;
+mod media;
 mod refs;
 pub mod schema;
 mod selector;
@@ -19,6 +20,7 @@ mod source;
 
 pub use built::{check_built, read_built, read_if_built};
 pub use diagnostic::{lint_report, plural, Diagnostic};
+pub use media::local_files;
 
 use crate::model::pack::{Pack, FORMAT};
 use diagnostic::did_you_mean;
@@ -104,6 +106,7 @@ pub fn compile_from(
         check_features(&features, known, &mut diags);
     }
     check_cycles(&authored, &mut diags);
+    media::check(fs, &mut authored, &mut diags);
     // Read file by file, top to bottom, whichever check found the problem.
     diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     if !diags.is_empty() {

@@ -155,6 +155,15 @@ pub fn pack() -> Value {
                         "alt": { "type": "string" },
                     }))),
                     { "const": "break" },
+                    variant("clip", object(&["src", "captions", "alt"], json!({
+                        "src": { "type": "string" },
+                        "captions": { "type": "string" },
+                        "alt": { "type": "string", "minLength": 1 },
+                        "poster": { "type": "string" },
+                        "loop": { "type": "boolean" },
+                        "width": whole(1, 65535),
+                        "height": whole(1, 65535),
+                    }))),
                 ]
             },
             "trigger": object(&["rule"], json!({

@@ -53,6 +53,31 @@ pub enum Inline {
     },
     /// A hard line break.
     Break,
+    /// A few seconds of captioned video (appended last: older widgets leave it out). Boxed:
+    /// the other inlines stay small.
+    Clip(Box<Clip>),
+}
+
+/// A short video in a Lesson: a plain `<video>` with its captions, quiet until played.
+///
+/// Its JSON form is `{"clip": {"src", "captions", "alt", "poster"?, "loop"?, "width"?,
+/// "height"?}}`; fields this version does not know are ignored, so later versions may
+/// add some, and a widget older than clips leaves the whole part out with a notice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Clip {
+    /// The video (`.webm` or `.mp4`), https or relative to the pack.
+    pub src: String,
+    /// Its captions, a WebVTT file, loaded only ever as a `<track>`.
+    pub captions: String,
+    /// What the clip shows, for screen readers and when the video cannot load.
+    pub alt: String,
+    /// A still shown before it plays.
+    pub poster: Option<String>,
+    /// A short silent clip that loops, like a GIF: it plays by itself, muted, unless the
+    /// learner asked for reduced motion.
+    pub looping: bool,
+    /// Its width and height, in any unit, for the card to keep its place before it loads.
+    pub size: Option<(u16, u16)>,
 }
 
 /// One step of a How layer.
@@ -75,6 +100,7 @@ impl Inline {
                     out.push_str(&Inline::plain_text(c))
                 }
                 Inline::Image { alt, .. } => out.push_str(alt),
+                Inline::Clip(clip) => out.push_str(&clip.alt),
                 Inline::Break => out.push(' '),
             }
         }
@@ -88,6 +114,42 @@ pub fn steps(blocks: &[Block]) -> impl Iterator<Item = &Step> {
         Block::Steps(steps) => steps.as_slice(),
         _ => &[],
     })
+}
+
+/// Calls `f` with every media URL in `blocks`: each image, and each clip's video, captions
+/// and poster. The widget resolves them against the pack; the CLI copies the local ones.
+pub fn each_media_url(blocks: &mut [Block], f: &mut dyn FnMut(&mut String)) {
+    fn inlines(list: &mut [Inline], f: &mut dyn FnMut(&mut String)) {
+        for inline in list {
+            match inline {
+                Inline::Image { src, .. } => f(src),
+                Inline::Clip(clip) => {
+                    f(&mut clip.src);
+                    f(&mut clip.captions);
+                    if let Some(poster) = &mut clip.poster {
+                        f(poster);
+                    }
+                }
+                Inline::Em(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                    inlines(c, f)
+                }
+                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::P(c) | Block::H(c) => inlines(c, f),
+            Block::Ul(items) | Block::Ol(items) => {
+                items.iter_mut().for_each(|item| each_media_url(item, f))
+            }
+            Block::Quote(inner) => each_media_url(inner, f),
+            Block::Steps(steps) => steps
+                .iter_mut()
+                .for_each(|s| each_media_url(&mut s.content, f)),
+            Block::Code(_) => {}
+        }
+    }
 }
 
 /// A part of a layer this version does not know (a newer pack format's), left out: its tag
@@ -134,7 +196,7 @@ fn holds(kind: Holds, tag: &str) -> Option<Holds> {
         (true, "ul" | "ol") => Holds::Items,
         (true, "steps") => Holds::Steps,
         (false, "link") => Holds::Link,
-        (_, "code") | (false, "text" | "image" | "break") => Holds::Text,
+        (_, "code") | (false, "text" | "image" | "break" | "clip") => Holds::Text,
         _ => return None,
     })
 }
@@ -277,8 +339,22 @@ impl FromJson for Inline {
                 })
             })?,
             "break" => Inline::Break,
+            "clip" => v.with_fields(tag, |f| {
+                let width: Option<u16> = f.optional("width")?;
+                let height: Option<u16> = f.optional("height")?;
+                Ok(Inline::Clip(Box::new(Clip {
+                    src: f.required("src")?,
+                    captions: f.required("captions")?,
+                    alt: f.required("alt")?,
+                    poster: f.optional("poster")?,
+                    looping: f.optional("loop")?.unwrap_or(false),
+                    size: width.zip(height),
+                })))
+            })?,
             _ => {
-                let forms = ["text", "em", "strong", "code", "link", "image", "break"];
+                let forms = [
+                    "text", "em", "strong", "code", "link", "image", "break", "clip",
+                ];
                 return Err(Mismatch::unknown("inline", tag, &forms));
             }
         })
@@ -301,6 +377,18 @@ impl ToJson for Inline {
                 Object::new().with("src", src).with("alt", alt).build(),
             ),
             Inline::Break => return "break".to_json(),
+            Inline::Clip(clip) => (
+                "clip",
+                Object::new()
+                    .with("src", &clip.src)
+                    .with("captions", &clip.captions)
+                    .with("alt", &clip.alt)
+                    .with_some("poster", &clip.poster)
+                    .with_some("loop", &clip.looping.then_some(true))
+                    .with_some("width", &clip.size.map(|s| s.0))
+                    .with_some("height", &clip.size.map(|s| s.1))
+                    .build(),
+            ),
         };
         Json::tagged(tag, payload)
     }
@@ -429,6 +517,34 @@ mod tests {
             assert_eq!(found, [], "{json}");
             assert_eq!(blocks.unwrap_err().to_string(), error, "{json}");
         }
+    }
+
+    /// Bug pinned: a clip that did not read back as written, or a later field in a clip that
+    /// made this version refuse the whole layer.
+    #[test]
+    fn a_clip_reads_back_as_written_and_ignores_fields_it_does_not_know() {
+        let clip = Inline::Clip(Box::new(Clip {
+            src: "clips/a.webm".into(),
+            captions: "clips/a.vtt".into(),
+            alt: "Sending".into(),
+            poster: Some("clips/a.jpg".into()),
+            looping: true,
+            size: Some((640, 400)),
+        }));
+        let json = clip.to_json();
+        assert_eq!(
+            json.to_string(),
+            r#"{"clip":{"src":"clips/a.webm","captions":"clips/a.vtt","alt":"Sending","poster":"clips/a.jpg","loop":true,"width":640,"height":400}}"#
+        );
+        assert_eq!(Inline::from_json(&json).unwrap(), clip);
+        let (blocks, found) = dropped(
+            r#"[{"p": [{"clip": {"src": "a.webm", "captions": "a.vtt", "alt": "A", "chapters": "a.ch.vtt"}}]}]"#,
+        );
+        assert_eq!(found, []);
+        let Block::P(inlines) = &blocks.unwrap()[0] else {
+            panic!("a paragraph")
+        };
+        assert!(matches!(&inlines[0], Inline::Clip(c) if !c.looping && c.size.is_none()));
     }
 
     mod properties {

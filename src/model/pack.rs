@@ -242,6 +242,21 @@ impl Loaded {
 }
 
 impl Pack {
+    /// Calls `f` with every media URL of every lesson and translation
+    /// ([`content::each_media_url`]).
+    pub fn each_media_url(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for lesson in &mut self.lessons {
+            for layer in [&mut lesson.why, &mut lesson.what, &mut lesson.how] {
+                content::each_media_url(layer, f);
+            }
+            for (_, t) in lesson.locales.iter_mut() {
+                for layer in [&mut t.why, &mut t.what, &mut t.how].into_iter().flatten() {
+                    content::each_media_url(layer, f);
+                }
+            }
+        }
+    }
+
     /// Reads a compiled pack as the widget does. It refuses a file over [`MAX_PACK_BYTES`]
     /// before parsing it, then one of another [`FORMAT`], one that is not a pack, and one
     /// whose lessons share an id. Content of kinds this version does not know is left out

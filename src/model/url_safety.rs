@@ -68,6 +68,40 @@ pub fn check(url: &str, usage: UrlUse) -> Result<String, UrlError> {
     }
 }
 
+/// Whether `url` is a path relative to where it is read from (`clips/a.webm`, `../a.png`),
+/// as opposed to absolute, root-relative (`/a.png`), a query or a fragment.
+pub fn is_path_relative(url: &str) -> bool {
+    // Read as the browser reads it, so that `java\tscript:` is seen as absolute.
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let url = url.trim_start_matches(|c: char| c <= ' ');
+    !url.is_empty() && !url.starts_with(['/', '\\', '?', '#']) && scheme(url).is_none()
+}
+
+/// `url`, a media URL of the pack, made to resolve against the pack rather than the page:
+/// a path-relative URL is put after `folder`, the URL of the pack's folder as
+/// [`pack_folder`] gives it; any other URL is left as it is. The widget checks the result
+/// as it checks every URL, so a folder cannot make a URL unsafe either.
+pub fn against(url: &mut String, folder: &str) {
+    if is_path_relative(url) {
+        url.insert_str(0, folder);
+    }
+}
+
+/// The folder of the pack at `pack`, an absolute URL, as media URLs are resolved against:
+/// root-relative (`/packs/`) when it is on the page's `origin`, absolute otherwise.
+pub fn pack_folder(pack: &str, origin: &str) -> String {
+    let end = pack.find(['?', '#']).unwrap_or(pack.len());
+    let pack = &pack[..end];
+    let folder = &pack[..pack.rfind('/').map_or(0, |i| i + 1)];
+    match folder.strip_prefix(origin) {
+        Some(path) if path.starts_with('/') => path.to_owned(),
+        _ => folder.to_owned(),
+    }
+}
+
 /// The scheme of an absolute URL, lowercased; `None` for a relative one.
 fn scheme(url: &str) -> Option<String> {
     let end = url.find([':', '/', '?', '#'])?;
@@ -137,6 +171,36 @@ mod tests {
                 Err(UrlError::ProtocolRelative),
                 "{sneaky}"
             );
+        }
+    }
+
+    /// Bug pinned: a relative image in a pack on a CDN loaded from the host page's server.
+    #[test]
+    fn relative_media_resolve_against_the_pack_folder() {
+        let folder = pack_folder(
+            "https://cdn.example/p/lessons.json?v=2",
+            "https://app.example",
+        );
+        assert_eq!(folder, "https://cdn.example/p/");
+        assert_eq!(
+            pack_folder(
+                "http://127.0.0.1:8080/packs/lessons.json",
+                "http://127.0.0.1:8080"
+            ),
+            "/packs/"
+        );
+        for (url, resolved) in [
+            ("clips/a.webm", "https://cdn.example/p/clips/a.webm"),
+            ("../a.png", "https://cdn.example/p/../a.png"),
+            ("/a.png", "/a.png"),
+            ("https://x.example/a.png", "https://x.example/a.png"),
+            ("javascript:x", "javascript:x"),
+            ("java\tscript:x", "java\tscript:x"),
+            ("#a", "#a"),
+        ] {
+            let mut url = url.to_owned();
+            against(&mut url, &folder);
+            assert_eq!(url, resolved);
         }
     }
 

@@ -71,6 +71,11 @@ impl<V> Keyed<V> {
         &mut self.entries[i].1
     }
 
+    /// The entries in key order, their values to change in place.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut V)> {
+        self.entries.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
     /// The entries in key order, so saved Progress is stable.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))

@@ -1,6 +1,7 @@
 //! The Why / What / How tabs of a lesson card.
 
-use super::{Blocks, ShowMe, WidgetState};
+use super::content::layer_view;
+use super::{ShowMe, WidgetState};
 use crate::model::layer::Layer;
 use crate::model::pack::Lesson;
 use leptos::{ev, html, prelude::*};
@@ -45,7 +46,11 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
         select(next, true);
     };
     let show_me = lesson.clone();
-    let Lesson { why, what, how, .. } = lesson;
+    let Lesson {
+        id, why, what, how, ..
+    } = lesson;
+    // Clips in a layer tell the host when they play, for this lesson and layer.
+    let heard = move |layer| Some((state, id.clone(), layer));
     view! {
         <div class="pl-tabs" role="tablist" aria-label=state.t.layers node_ref=tablist on:keydown=on_key>
             {Layer::ALL.map(|layer| {
@@ -79,10 +84,10 @@ pub fn LayerTabs(state: WidgetState, lesson: Lesson) -> impl IntoView {
             aria-labelledby=move || format!("pl-tab-{}", state.layer.get().key())
         >
             {move || match state.layer.get() {
-                Layer::Why => view! { <Blocks blocks=why.clone()/> }.into_any(),
-                Layer::What => view! { <Blocks blocks=what.clone()/> }.into_any(),
+                Layer::Why => layer_view(why.clone(), &heard(Layer::Why)),
+                Layer::What => layer_view(what.clone(), &heard(Layer::What)),
                 Layer::How => view! {
-                    <Blocks blocks=how.clone()/>
+                    {layer_view(how.clone(), &heard(Layer::How))}
                     <ShowMe state lesson=show_me.clone()/>
                 }
                 .into_any(),

@@ -4,6 +4,7 @@
 pub mod author;
 mod beacon;
 mod beacon_layer;
+mod clip;
 mod completion_toast;
 mod connections;
 mod content;

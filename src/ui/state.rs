@@ -341,6 +341,13 @@ impl WidgetState {
         self.dispatch(|s| s.view_layer(layer, now()));
     }
 
+    /// A clip of `lesson`'s `layer` started (`finished` none) or stopped after `seconds`
+    /// ([`Session::clip`]): the host hears of it.
+    pub fn clip(&self, lesson: &str, layer: Layer, seconds: f64, finished: Option<bool>) {
+        // Nothing in the session changes: the event is all there is to carry out.
+        self.carry_out(Session::clip(lesson, layer, seconds, finished));
+    }
+
     /// "Show me": highlights How step `index` of the open lesson, or stops with `None`.
     pub fn show_step(&self, index: Option<usize>) {
         self.step.set(index);

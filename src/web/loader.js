@@ -288,7 +288,7 @@
       }
 
       function collect(url, user) {
-        var EVENTS = "shown opened layer_viewed step_shown completed known dismissed goal_changed closed panel_opened".split(" ");
+        var EVENTS = "shown opened layer_viewed step_shown completed known dismissed goal_changed closed panel_opened clip_played clip_finished".split(" ");
         var queue = [], dropped = 0, timer = 0, sending = 0, warned = 0, keys = {}, crypto = w.crypto || {};
         var self = { user: typeof user === "string" ? user : "", stop: stop };
         function hex(bytes) {
@@ -331,7 +331,8 @@
             var d = e.detail, id = wasm_bindgen.pack_identity(), detail = {};
             if (!id || !d) return;
             ["lesson", "layer", "how"].forEach(function (k) { if (typeof d[k] === "string") detail[k] = d[k]; });
-            if (typeof d.step === "number") detail.step = d.step;
+            ["step", "seconds"].forEach(function (k) { if (typeof d[k] === "number") detail[k] = d[k]; });
+            if (typeof d.ended === "boolean") detail.ended = d.ended;
             if (Array.isArray(d.goals)) detail.goals = d.goals.filter(function (g) { return typeof g === "string"; });
             if (queue.length >= 500) return void dropped++;
             queue.push([{ v: 1, t: Date.now(), type: e.type.slice(10), detail: detail, pack: id[0], pack_version: (id[1] + 4294967296).toString(16).slice(1), learner: "", visit: visit }, learner(id[0])]);

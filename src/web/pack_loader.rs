@@ -3,10 +3,25 @@
 use super::console::{describe, warn};
 use super::yield_to_host;
 use crate::model::pack::{check_size, Pack, PackError};
+use crate::model::url_safety;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
+
+thread_local! {
+    /// The folder of the pack last loaded ([`url_safety::pack_folder`]), which its relative
+    /// media resolve against.
+    static FOLDER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// `url`, a media URL of the loaded pack, resolved against the pack's folder and checked as
+/// an image's is: what the widget may load, if anything.
+pub fn resolve(url: &str) -> Option<String> {
+    let mut url = url.to_owned();
+    FOLDER.with(|folder| url_safety::against(&mut url, &folder.borrow()));
+    url_safety::check(&url, url_safety::UrlUse::Image).ok()
+}
 
 /// How long a server may take to send the pack before the widget gives up on it.
 const TIMEOUT_MS: i32 = 10_000;
@@ -57,23 +72,27 @@ pub async fn load(url: &str) -> Result<Pack, String> {
                 return Err(refused(e));
             }
         }
+        // Where the pack is, after redirects: its media live beside it.
+        let origin = window.location().origin().unwrap_or_default();
+        let folder = url_safety::pack_folder(&response.url(), &origin);
         let text = JsFuture::from(response.text().map_err(failed)?)
             .await
             .map_err(failed)?;
         // No more UTF-16 units than UTF-8 bytes: an over-limit text need not be copied in.
         let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length());
         check_size(units.into()).map_err(refused)?;
-        Ok(text.as_string().unwrap_or_default())
+        Ok((text.as_string().unwrap_or_default(), folder))
     }
     .await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
-    let text = text?;
+    let (text, folder) = text?;
     let value = Pack::parse_text(&text).map_err(refused)?;
     yield_to_host().await;
     let loaded = Pack::read_parsed(value).map_err(refused)?;
     super::collect::loaded(&loaded.pack.id, &text);
+    FOLDER.with(|f| *f.borrow_mut() = folder);
     if let Some(notice) = loaded.notice() {
         warn(&format!("{url}: {notice}"));
     }

@@ -87,16 +87,42 @@ function buildPack() {
 
 const PACK_FILE = new URL("./artifacts/hostile.json", import.meta.url);
 
+/** Clips whose video, captions and poster are each URL payload; and one clip whose captions
+ * hold markup (`hostile-markup.vtt`, answered by the test). */
+function buildClipPack() {
+  const urlPayloads = payloads.filter((p) => p.category === "script_url" || p.category === "edge_url");
+  const lesson = (id, what) => ({
+    id, title: id, objective: "Clips.", minutes: 1, why: [{ p: [{ text: "Why." }] }], what, how: [{ p: [{ text: "How." }] }], priority: 0,
+  });
+  const lessons = urlPayloads.map((p) => lesson(`c${p.index}`, [{ p: urlsOf(p).map((u) => ({ clip: { src: u, captions: u, poster: u, alt: "a clip" } })) }]));
+  lessons.push(lesson("vtt-markup", [{ p: [{ clip: { src: "clips/hostile.webm", captions: "clips/hostile-markup.vtt", alt: "captions with markup" } }] }]));
+  return { pack: { format: 2, id: "hostile-clips", title: "Hostile clips", locale: "en", goals: [], lessons }, urlPayloads };
+}
+
+/** Captions holding markup of every kind: a track shows it as text or drops it; it never
+ * becomes an element of the page. */
+const MARKUP_VTT = `WEBVTT
+
+00:00.000 --> 00:05.000
+<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> <b>bold</b>
+
+00:00.000 --> 00:05.000
+<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe><svg onload="window.__pwned=1">
+`;
+
+const CLIP_PACK_FILE = new URL("./artifacts/hostile-clips.json", import.meta.url);
+
 const env = suite({
   prepare: async () => {
     await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
     await writeFile(PACK_FILE, JSON.stringify(buildPack()));
+    await writeFile(CLIP_PACK_FILE, JSON.stringify(buildClipPack().pack));
   },
 });
 
 /** The basic host with the hostile pack, a tripwire on window.__pwned, alert() and
  * friends, and nothing leaving loopback. */
-async function hostilePage() {
+async function hostilePage(packFile = PACK_FILE) {
   const requests = [];
   const dialogs = [];
   const popups = [];
@@ -109,7 +135,7 @@ async function hostilePage() {
       // Images are answered here: a relative payload such as `%n` is a malformed path that
       // the shared static server cannot decode (it would leave the request hanging).
       await page.route("**/*", (r) => (r.request().resourceType() === "image" ? r.fulfill({ status: 404, body: "" }) : r.fallback()));
-      await page.route("**/lessons.json", (r) => r.fulfill({ path: PACK_FILE.pathname, contentType: "application/json" }));
+      await page.route("**/lessons.json", (r) => r.fulfill({ path: packFile.pathname, contentType: "application/json" }));
       await page.addInitScript(() => {
         const hits = [];
         window.__pwnHits = hits;
@@ -368,5 +394,75 @@ test("the tripwire and the inspector catch what they look for (this suite cannot
     assert.match(found, expected);
   }
   assert.equal(await page.evaluate(() => window.__pwned), 1);
+  await close();
+});
+
+test("clips: no script, data: or obfuscated URL becomes a video, captions or poster, and captions holding markup stay a track", async (t) => {
+  // Catches: a clip's video, captions or poster URL not checked as an image's is (a
+  // javascript:, data: or http: source), an on* attribute or markup reaching the page from
+  // a clip, and captions parsed as HTML rather than loaded as a <track>.
+  const { urlPayloads } = buildClipPack();
+  const { page, log, close, dialogs, popups } = await hostilePage(CLIP_PACK_FILE);
+  const video = await readFile(new URL("../fixtures/clips/clips/moving.webm", import.meta.url));
+  await page.route("**/*", (r) => {
+    const type = r.request().resourceType();
+    if (r.request().url().endsWith("/clips/hostile.webm")) return r.fulfill({ body: video, contentType: "video/webm" });
+    if (r.request().url().endsWith("/clips/hostile-markup.vtt")) return r.fulfill({ body: MARKUP_VTT, contentType: "text/vtt" });
+    return ["media", "texttrack", "image"].includes(type) ? r.fulfill({ status: 404, body: "" }) : r.fallback();
+  });
+  await launcher(page);
+  const problems = [];
+  // Videos and tracks are what a clip is: checked here, the rest by the shared inspector.
+  const ours = (found) => found.filter((f) => !/<(video|track)> (element in the shadow root|inside a layer)/.test(f));
+  let videos = 0;
+  for (const p of urlPayloads) {
+    await page.evaluate((id) => window.pathlight("open", id), `c${p.index}`);
+    const card = page.locator("pathlight-widget >> section.pl-card");
+    await card.waitFor();
+    await card.getByRole("tab", { name: "What" }).click();
+    const expected = await page.evaluate(expectedCounts, urlsOf(p));
+    const found = await page.evaluate((expected) => {
+      const panel = document.querySelector("pathlight-widget").shadowRoot.querySelector(".pl-tabpanel");
+      const out = [];
+      const safe = (u) => { try { return new URL(u).protocol === "https:"; } catch { return !/^[\\/][\\/]/.test(u.trim()); } };
+      const vs = panel.querySelectorAll("video");
+      if (vs.length !== expected.images) out.push(`${vs.length} clips rendered, the browser would allow ${expected.images}`);
+      for (const el of panel.querySelectorAll("video, track")) {
+        for (const attr of ["src", "poster"]) {
+          const u = el.getAttribute(attr);
+          if (u !== null && !safe(u)) out.push(`a <${el.localName}> ${attr} of ${JSON.stringify(u)}`);
+        }
+        for (const a of el.attributes) if (/^on/i.test(a.name)) out.push(`an ${a.name} attribute on <${el.localName}>`);
+      }
+      for (const v of vs) if (v.children.length !== 1 || v.firstElementChild.localName !== "track") out.push("a video holds more than its track");
+      return { out, count: vs.length };
+    }, expected);
+    videos += found.count;
+    for (const f of found.out) problems.push(`#${p.index}: ${f}`);
+    for (const f of ours(await page.evaluate(inspect, {}))) problems.push(`#${p.index}: ${f}`);
+    await page.evaluate(() => window.pathlight("close"));
+    await card.waitFor({ state: "detached" });
+  }
+
+  // Captions holding markup: played, so their cues are live; they stay text in a track.
+  await page.evaluate(() => window.pathlight("open", "vtt-markup"));
+  const card = page.locator("pathlight-widget >> section.pl-card");
+  await card.getByRole("tab", { name: "What" }).click();
+  const clip = page.locator("pathlight-widget >> .pl-clip video");
+  await clip.evaluate((v) => { v.muted = true; v.play(); });
+  const cues = await waitFor(() => clip.evaluate((v) => {
+    const cues = v.textTracks[0]?.activeCues;
+    return cues && cues.length === 2 && [...cues].map((c) => c.text);
+  }), { what: "the captions' cues to be live" });
+  assert.match(cues[0], /<script>/, "the cue's text is kept as text");
+  await quiesce(page);
+  for (const f of ours(await page.evaluate(inspect, {}))) problems.push(`markup captions: ${f}`);
+  for (const d of dialogs) problems.push(`a dialog opened: ${d}`);
+  for (const p of popups) problems.push(`a popup opened: ${p}`);
+  problems.push(...log.pageErrors.map((e) => `page error: ${e}`));
+  t.diagnostic(`${urlPayloads.length} URL payloads as clips, ${videos} rendered as videos`);
+  assert.ok(videos > 0, "no payload rendered as a clip: the safe path was not exercised");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "window.__pwned was set");
+  assert.deepEqual(problems.slice(0, 80), [], `${problems.length} problems`);
   await close();
 });

@@ -28,6 +28,10 @@ extern "C" {
     fn list(this: &Node, dir: &str) -> Result<Vec<String>, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn write(this: &Node, path: &str, text: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn copy(this: &Node, from: &str, to: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn size(this: &Node, path: &str) -> Result<f64, JsValue>;
     #[wasm_bindgen(method)]
     fn out(this: &Node, line: &str);
     #[wasm_bindgen(method)]
@@ -56,6 +60,9 @@ impl Files for Node {
         let names = Node::list(self, &text(dir)).map_err(io_error)?;
         Ok(names.into_iter().map(|name| dir.join(name)).collect())
     }
+    fn size(&self, path: &Path) -> io::Result<u64> {
+        Ok(Node::size(self, &text(path)).map_err(io_error)? as u64)
+    }
 }
 
 impl System for Node {
@@ -64,6 +71,9 @@ impl System for Node {
     }
     fn write(&self, path: &Path, text: &str) -> io::Result<()> {
         Node::write(self, &self::text(path), text).map_err(io_error)
+    }
+    fn copy(&self, from: &Path, to: &Path) -> io::Result<()> {
+        Node::copy(self, &text(from), &text(to)).map_err(io_error)
     }
     fn out(&self, line: &str) {
         Node::out(self, line)

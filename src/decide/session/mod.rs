@@ -12,6 +12,7 @@
 //! progress, kept in step with every copy) and [`keys`] (where progress is stored). This
 //! file holds the session itself and the learner's commands.
 
+mod clips;
 pub mod closing;
 pub mod effects;
 pub mod facts;
