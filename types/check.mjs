@@ -260,7 +260,7 @@ if (!existsSync(docs)) {
       writeFileSync(file, [...head, ex.code, "export {};"].join("\n"));
       return { ...ex, file, offset: ex.line - head.length - 1 };
     });
-    const r = spawnSync(process.execPath, [tscBin, "--noEmit", "--strict", "--allowJs", "--checkJs", "--pretty", "false", "--target", "es2020", "--lib", "es2020,dom", ...files.map((f) => f.file)], {
+    const r = spawnSync(process.execPath, [tscBin, "--noEmit", "--strict", "--allowJs", "--checkJs", "--pretty", "false", "--target", "es2020", "--lib", "es2020,dom", "--module", "esnext", "--moduleResolution", "bundler", ...files.map((f) => f.file)], {
       encoding: "utf8",
     });
     const out = (r.stdout ?? "") + (r.stderr ?? "");
