@@ -16,8 +16,10 @@ use crate::support::keyed::Keyed;
 ///
 /// Format 1 kept only the ids of completed lessons; format 2 keeps how and when each lesson
 /// was completed, what the learner knows, dismissed and viewed, and their preferences;
-/// format 3 adds when each of those happened and when the progress was reset.
-pub const VERSION: u32 = 3;
+/// format 3 adds when each of those happened and when the progress was reset; format 4 adds
+/// the goals the learner said they are not working on (coaching's "Not this"), which a
+/// format 3 build would drop on its next save.
+pub const VERSION: u32 = 4;
 
 /// A day in milliseconds, the unit of snoozes.
 pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
@@ -130,6 +132,9 @@ pub struct Progress {
     /// When the learner's progress was last reset (ms; 0 for never): everything recorded
     /// at or before it is forgotten, whichever tab, device or backend still holds it.
     reset: u64,
+    /// The goals the learner answered "Not this" to when coaching guessed them, and when
+    /// (ms): never guessed again for this learner.
+    not_goals: Keyed<u64>,
 }
 
 /// The times kept per tracked event: enough for any sensible "at least N" trigger.
@@ -207,6 +212,17 @@ impl Progress {
         self.goals_at = now;
     }
 
+    /// The learner said they are not working on `goal`: coaching never guesses it again.
+    pub fn reject_goal(&mut self, goal: &str, now: u64) {
+        let at = self.not_goals.entry(goal);
+        *at = (*at).max(now);
+    }
+
+    /// Whether the learner said "Not this" to a guess of `goal`.
+    pub fn rejected(&self, goal: &str) -> bool {
+        self.not_goals.contains_key(goal)
+    }
+
     /// Stores the Layer the learner prefers, which new Lessons open on.
     pub fn set_preferred_layer(&mut self, layer: Layer, now: u64) {
         self.layer = Some(layer);
@@ -243,8 +259,10 @@ impl Progress {
             done.max(dismissed).max(r.known.unwrap_or(0)).max(r.seen)
         });
         let events = self.events.iter().filter_map(|(_, t)| t.last().copied());
+        let not_goals = self.not_goals.iter().map(|(_, &at)| at);
         lessons
             .chain(events)
+            .chain(not_goals)
             .fold(self.reset.max(self.goals_at).max(self.layer_at), u64::max)
     }
 
@@ -325,6 +343,11 @@ impl Progress {
             let e = events.entry(name);
             *e = latest_events(e, times);
         }
+        let mut not_goals = ours.not_goals.clone();
+        for (goal, &at) in &theirs.not_goals {
+            let e = not_goals.entry(goal);
+            *e = (*e).max(at);
+        }
         Progress {
             lessons,
             goals,
@@ -333,6 +356,7 @@ impl Progress {
             layer_at,
             events,
             reset,
+            not_goals,
         }
     }
 
@@ -388,6 +412,12 @@ impl Progress {
         } else {
             (None, 0)
         };
+        let not_goals = self
+            .not_goals
+            .iter()
+            .filter(|(_, &at)| after(at))
+            .map(|(g, &at)| (g.clone(), at))
+            .collect();
         Cow::Owned(Progress {
             lessons,
             goals,
@@ -396,6 +426,7 @@ impl Progress {
             layer_at,
             events,
             reset,
+            not_goals,
         })
     }
 
@@ -412,8 +443,9 @@ impl Progress {
         };
         let read = match v {
             1 => V1::from_json(data).map(V1::migrate),
-            // Format 3 only adds times (and a reset) to format 2, which reads as untimed.
-            2 | VERSION => Progress::from_json(data),
+            // Format 3 only adds times (and a reset) to format 2, which reads as untimed;
+            // format 4 only adds "Not this" answers to format 3, which had none.
+            2 | 3 | VERSION => Progress::from_json(data),
             0 => return Stored::Corrupt("progress format 0 does not exist".into()),
             // Newer formats only add to this one by convention, so what this build
             // understands of them is still right; if not even that parses, it starts empty.
@@ -520,6 +552,34 @@ impl V1 {
 #[cfg(test)]
 mod event_tests {
     use super::*;
+
+    #[test]
+    fn not_this_answers_merge_across_tabs_survive_a_round_trip_and_a_reset_forgets_them() {
+        let mut a = Progress::default();
+        a.reject_goal("paid", 10);
+        let mut b = Progress::default();
+        b.reject_goal("close", 20);
+        let merged = a.merge(&b);
+        assert_eq!(merged, b.merge(&a));
+        assert!(merged.rejected("paid") && merged.rejected("close"));
+        let Stored::Writable(back) = Progress::load(&merged.to_json()) else {
+            panic!("format 4 must load")
+        };
+        assert_eq!(back, merged);
+        let mut reset = Progress::default();
+        reset.reset(15);
+        let after = merged.merge(&reset);
+        assert!(!after.rejected("paid") && after.rejected("close"));
+    }
+
+    #[test]
+    fn format_3_migrates_as_progress_without_not_this_answers() {
+        let stored = r#"{"v":3,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#;
+        let Stored::Writable(p) = Progress::load(stored) else {
+            panic!("format 3 must migrate")
+        };
+        assert!(p.state("a").is_done() && !p.rejected("paid"));
+    }
 
     #[test]
     fn tracked_events_are_counted_within_a_window_and_survive_a_round_trip() {
@@ -687,6 +747,7 @@ impl FromJson for Progress {
             layer_at: f.or_default("layer_at")?,
             events: f.or_default("events")?,
             reset: f.or_default("reset")?,
+            not_goals: f.or_default("not_goals")?,
         })
     }
 }
@@ -710,7 +771,8 @@ impl Progress {
             .with("goals_at", &self.goals_at)
             .with("layer", &self.layer)
             .with("layer_at", &self.layer_at)
-            .with_some("events", &self.events);
+            .with_some("events", &self.events)
+            .with_some("not_goals", &self.not_goals);
         if self.reset > 0 {
             data = data.with("reset", &self.reset);
         }
@@ -811,7 +873,7 @@ mod tests {
         p.complete("a", Via::Url, 7);
         assert_eq!(
             p.to_json(),
-            r#"{"v":3,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#
+            r#"{"v":4,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#
         );
     }
 
@@ -849,7 +911,7 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_read_only_and_keeps_what_this_build_understands() {
-        let stored = r#"{"v":4,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
+        let stored = r#"{"v":5,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
         let Stored::ReadOnly(p) = Progress::load(stored) else {
             panic!("a newer format must load read-only");
         };
