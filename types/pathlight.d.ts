@@ -163,6 +163,15 @@ declare namespace Pathlight {
     readonly type: "goal_changed";
     /** The goal ids now chosen, the whole list; ids not in the pack are left out. */
     readonly goals: string[];
+    /** The learner said "Yes" to coaching's guess, rather than choosing in the picker or `setGoals`. */
+    readonly guessed: boolean;
+  };
+
+  /** Coaching named a goal the learner seems to be working on ("Looks like you're working on …"). */
+  type GoalGuessedDetail = {
+    readonly type: "goal_guessed";
+    /** The guessed goal's id. */
+    readonly goal: string;
   };
 
   /** Each event's name and the `detail` its callbacks and its CustomEvent get. */
@@ -175,6 +184,7 @@ declare namespace Pathlight {
     known: KnownDetail;
     dismissed: DismissedDetail;
     goal_changed: GoalChangedDetail;
+    goal_guessed: GoalGuessedDetail;
   }
 
   /** The names `on` and `off` take. */
@@ -279,4 +289,5 @@ interface WindowEventMap {
   "pathlight:known": CustomEvent<Pathlight.KnownDetail>;
   "pathlight:dismissed": CustomEvent<Pathlight.DismissedDetail>;
   "pathlight:goal_changed": CustomEvent<Pathlight.GoalChangedDetail>;
+  "pathlight:goal_guessed": CustomEvent<Pathlight.GoalGuessedDetail>;
 }

@@ -20,11 +20,14 @@ pub enum EventKind {
     Dismissed,
     /// The learner changed their goals.
     GoalChanged,
+    /// Coaching names a goal the learner seems to be working on, in the panel's "Looks
+    /// like" line.
+    GoalGuessed,
 }
 
 impl EventKind {
     /// Every event kind, so a name the host passes can be looked up.
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::Shown,
         EventKind::Opened,
         EventKind::LayerViewed,
@@ -33,6 +36,7 @@ impl EventKind {
         EventKind::Known,
         EventKind::Dismissed,
         EventKind::GoalChanged,
+        EventKind::GoalGuessed,
     ];
 
     /// The name used by `on` and, prefixed with `pathlight:`, by the CustomEvent.
@@ -46,6 +50,7 @@ impl EventKind {
             EventKind::Known => "known",
             EventKind::Dismissed => "dismissed",
             EventKind::GoalChanged => "goal_changed",
+            EventKind::GoalGuessed => "goal_guessed",
         }
     }
 

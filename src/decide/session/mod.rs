@@ -12,6 +12,7 @@
 //! progress, kept in step with every copy) and [`keys`] (where progress is stored). This
 //! file holds the session itself and the learner's commands.
 
+mod coaching;
 pub mod effects;
 pub mod facts;
 #[cfg(test)]
@@ -326,9 +327,10 @@ impl Session {
         let list = Json::Array(known.iter().map(|g| g.as_str().into()).collect());
         self.progress.set_goals(known, at);
         effects.save = self.save();
-        effects
-            .emit
-            .push(event(EventKind::GoalChanged, &[("goals", list)]));
+        effects.emit.push(event(
+            EventKind::GoalChanged,
+            &[("goals", list), ("guessed", Json::Bool(false))],
+        ));
         effects
     }
 
