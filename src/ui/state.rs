@@ -105,7 +105,7 @@ impl WidgetState {
             return;
         };
         let Some((effects, is, layer)) = self.session.try_update(|s| {
-            let effects = change(s);
+            let effects = s.noticing_guess(change);
             (effects, s.surface().clone(), s.preferred_layer())
         }) else {
             return;
@@ -389,6 +389,23 @@ impl WidgetState {
     /// Sets the learner's Goals, which reorders the suggestions.
     pub fn set_goals(&self, goals: Vec<String>) {
         self.dispatch(|s| s.set_goals(goals, now()));
+    }
+
+    /// The title of the goal coaching names for a learner without chosen goals, if any.
+    pub fn guessed_goal(&self) -> Option<String> {
+        self.session
+            .try_with(|s| s.guessed_goal().map(|g| g.title.clone()))
+            .flatten()
+    }
+
+    /// "Yes" to coaching's guess: it becomes the learner's chosen goal.
+    pub fn accept_guess(&self) {
+        self.dispatch(|s| s.accept_guess(now()));
+    }
+
+    /// "Not this" to coaching's guess: never guessed again for this learner.
+    pub fn reject_guess(&self) {
+        self.dispatch(|s| s.reject_guess(now()));
     }
 
     /// The learner is done with the goal picker; choosing nothing counts as an answer.
