@@ -5,15 +5,17 @@
 //! a prerequisite's), done or not; its **reach** toward the goal is the heaviest weight it
 //! leads to. Each lesson the learner acted on adds its reach, times what they did with it:
 //! [`COMPLETED`] points for doing it, [`READ`] for opening its card, [`KNOWN`] for "I know
-//! this" (which also says what they do not need to learn). A goal meant for the learner's
-//! role (`roles = [...]` in `pack.toml`) starts with [`ROLE`] points, so that a first visit
-//! is not blind.
+//! this" (they add up). A lesson on several goals' ways splits its 60 points per action
+//! point among them by reach: a prerequisite of everything says little about where the
+//! learner is going. A goal meant for the learner's role (`roles = [...]` in `pack.toml`)
+//! starts with [`ROLE`] points, so that a first visit is not blind.
 //!
-//! The leading goal is **guessed** when it clearly leads: it holds at least [`SHARE`]% of
-//! all the points, it has at least [`LEAD`] times the points of the runner-up, and either
-//! the learner acted on at least [`ACTIONS`] lessons or no other goal is meant for their
-//! role. Goals the learner answered "Not this" to are never guessed again, and a learner
-//! with goals chosen is never guessed for: a chosen goal always wins.
+//! The goal with the most points **leads** when no other ties it and either the learner
+//! acted on at least [`ACTIONS`] lessons or it is the only goal meant for their role: the
+//! ranking follows it. It **clearly leads** when it also holds at least [`SHARE`]% of all
+//! the points: the panel names it. Goals the learner answered "Not this" to are never
+//! guessed again, and a learner with goals chosen is never guessed for: a chosen goal
+//! always wins.
 
 use crate::model::pack::{Goal, Pack};
 use crate::model::progress::{LessonState, Progress};
@@ -24,10 +26,14 @@ pub const COMPLETED: u32 = 4;
 pub const READ: u32 = 1;
 /// Points per reach point for a lesson the learner said they know.
 pub const KNOWN: u32 = 1;
-/// Points a goal meant for the learner's role starts with.
-pub const ROLE: u32 = 60;
+/// Points a goal meant for the learner's role starts with: those of a completed lesson on
+/// its way only ([`COMPLETED`] times the points each lesson shares among its goals).
+pub const ROLE: u32 = COMPLETED * SHARED;
 /// The share of all points, in percent, a goal holds at least to be named.
 pub const SHARE: u32 = 50;
+/// The points per action point a lesson shares among the goals on whose way it lies:
+/// divisible by the sums of reach a lesson on up to five goals' ways is likely to have.
+const SHARED: u32 = 60;
 /// How many lessons the learner acted on before a guess from actions alone.
 pub const ACTIONS: usize = 3;
 
@@ -41,6 +47,8 @@ pub struct Guess<'a> {
 }
 
 /// The goal coaching guesses for this learner, if one leads (see the module).
+// One copy, in the widget's first chunk: the ranking, the session and the panel all ask.
+#[inline(never)]
 pub fn guess<'a>(pack: &'a Pack, progress: &Progress, role: Option<&str>) -> Option<Guess<'a>> {
     if !progress.goals().is_empty() {
         return None;
@@ -64,47 +72,45 @@ pub fn guess<'a>(pack: &'a Pack, progress: &Progress, role: Option<&str>) -> Opt
         .collect();
     let actions = acted.iter().filter(|&&a| a > 0).count();
     let for_role = |g: &Goal| role.is_some_and(|r| g.roles.iter().any(|x| x == r));
-    // Each lesson's reach toward each goal: heaviest serving lessons first, so a lesson
-    // reached once already carries the heaviest weight that leads through it.
-    let reach: Vec<Vec<u32>> = pack
-        .goals
-        .iter()
-        .map(|goal| {
-            let mut serving: Vec<(u8, usize)> = lessons
-                .iter()
-                .enumerate()
-                .filter_map(|(i, l)| l.goals.get(&goal.id).map(|&w| (w, i)))
-                .collect();
-            crate::support::order::sort_by_key(&mut serving, |&(w, _)| std::cmp::Reverse(w));
-            let mut reach = vec![0; lessons.len()];
-            for (weight, from) in serving {
-                let mut pending = vec![from];
-                while let Some(i) = pending.pop() {
-                    if reach[i] == 0 {
-                        reach[i] = u32::from(weight);
-                        let needs = lessons[i].prerequisites.iter();
-                        pending.extend(needs.filter_map(|p| index.get(p)));
+    // Each lesson's reach toward each goal (goal by goal, `n` lessons each): its own weight,
+    // carried down to what it needs until nothing changes, one pass per link of the longest
+    // chain. No sort, so that the widget carries no new one.
+    let n = lessons.len();
+    let mut reach = vec![0u32; pack.goals.len() * n];
+    let mut spread = vec![0u32; n];
+    for (g, goal) in pack.goals.iter().enumerate() {
+        let reach = &mut reach[g * n..(g + 1) * n];
+        for (i, lesson) in lessons.iter().enumerate() {
+            reach[i] = lesson.goals.get(&goal.id).map_or(0, |&w| u32::from(w));
+        }
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for (i, lesson) in lessons.iter().enumerate() {
+                for p in lesson.prerequisites.iter().filter_map(|p| index.get(p)) {
+                    if reach[p] < reach[i] {
+                        reach[p] = reach[i];
+                        changed = true;
                     }
                 }
             }
-            reach
-        })
-        .collect();
-    // A lesson on several goals' ways splits its points among them by reach: a
-    // prerequisite of everything says little about where the learner is going.
-    let spread: Vec<u32> = (0..lessons.len())
-        .map(|i| reach.iter().map(|r| r[i]).sum())
-        .collect();
+        }
+        // A lesson on several goals' ways splits its points among them by reach: a
+        // prerequisite of everything says little about where the learner is going.
+        for i in 0..n {
+            spread[i] += reach[i];
+        }
+    }
     let mut best: Option<(&Goal, u32)> = None;
     let (mut second, mut total) = (0, 0);
-    for (goal, reach) in pack.goals.iter().zip(&reach) {
+    for (goal, reach) in pack.goals.iter().zip(reach.chunks(n.max(1))) {
         if progress.rejected(&goal.id) {
             continue;
         }
         let mut points = if for_role(goal) { ROLE } else { 0 };
-        for i in 0..lessons.len() {
+        for i in 0..n {
             if reach[i] > 0 {
-                points += acted[i] * reach[i] * 60 / spread[i];
+                points += acted[i] * reach[i] * SHARED / spread[i];
             }
         }
         total += points;

@@ -1,8 +1,7 @@
 //! Coaching's line in the panel: "Looks like you're working on **Get paid faster**".
 
 use super::WidgetState;
-use leptos::{ev, prelude::*};
-use wasm_bindgen::JsCast;
+use leptos::{html, prelude::*};
 
 /// Names the goal coaching guesses for a learner who never picked one, with two answers:
 /// Yes (it becomes their chosen goal, and its map appears) and Not this (never guessed
@@ -13,11 +12,9 @@ pub fn GoalGuess(state: WidgetState) -> impl IntoView {
     let (before, after) = t.looks_like.split_once("{}").unwrap_or((t.looks_like, ""));
     // The button pressed goes away with the line: focus moves to the panel's Goals button,
     // where the learner can change their answer.
-    let answered = move |ev: ev::MouseEvent, yes: bool| {
-        let panel = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest(".pl-panel").ok().flatten());
+    let line = NodeRef::<html::Div>::new();
+    let answered = move |yes: bool| {
+        let panel = line.get_untracked().and_then(|l| l.parent_element());
         if yes {
             state.accept_guess();
         } else {
@@ -29,17 +26,17 @@ pub fn GoalGuess(state: WidgetState) -> impl IntoView {
                 .flatten()
         });
         if let Some(next) = next {
-            let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(next).focus();
         }
     };
     move || {
         state.guessed_goal().map(|title| {
             view! {
-                <div class="pl-guess" role="status" aria-label=t.guessed_goal>
+                <div class="pl-guess" role="status" aria-label=t.guessed_goal node_ref=line>
                     <p class="pl-guess-text">{before}<strong>{title}</strong>{after}</p>
                     <div class="pl-guess-actions">
-                        <button class="pl-button pl-guess-yes" type="button" on:click=move |ev| answered(ev, true)>{t.yes}</button>
-                        <button class="pl-button pl-guess-no" type="button" on:click=move |ev| answered(ev, false)>{t.not_this}</button>
+                        <button class="pl-button pl-guess-yes" type="button" on:click=move |_| answered(true)>{t.yes}</button>
+                        <button class="pl-button pl-guess-no" type="button" on:click=move |_| answered(false)>{t.not_this}</button>
                     </div>
                 </div>
             }

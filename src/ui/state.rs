@@ -105,7 +105,9 @@ impl WidgetState {
             return;
         };
         let Some((effects, is, layer)) = self.session.try_update(|s| {
-            let effects = s.noticing_guess(change);
+            let before = s.guessed_id();
+            let mut effects = change(s);
+            s.announce_guess(before, &mut effects);
             (effects, s.surface().clone(), s.preferred_layer())
         }) else {
             return;

@@ -16,10 +16,15 @@ impl Session {
             .map(|g| g.goal)
     }
 
-    /// Runs `change`, then tells the host when it made coaching name another goal.
-    pub fn noticing_guess(&mut self, change: impl FnOnce(&mut Session) -> Effects) -> Effects {
-        let before = self.guessed_goal().map(|g| g.id.clone());
-        let mut effects = change(self);
+    /// The id of the goal the panel names, to tell later whether a change named another.
+    pub fn guessed_id(&self) -> Option<String> {
+        self.guessed_goal().map(|g| g.id.clone())
+    }
+
+    /// After a change: tells the host when coaching now names another goal than `before`
+    /// ([`Session::guessed_id`] before the change). Not generic over the change, so that
+    /// the widget carries it once.
+    pub fn announce_guess(&self, before: Option<String>, effects: &mut Effects) {
         if let Some(goal) = self.guessed_goal() {
             if before.as_deref() != Some(goal.id.as_str()) {
                 let id = Json::from(goal.id.as_str());
@@ -28,12 +33,19 @@ impl Session {
                     .push(event(EventKind::GoalGuessed, &[("goal", id)]));
             }
         }
+    }
+
+    /// Runs `change`, then tells the host when it made coaching name another goal.
+    pub fn noticing_guess(&mut self, change: impl FnOnce(&mut Session) -> Effects) -> Effects {
+        let before = self.guessed_id();
+        let mut effects = change(self);
+        self.announce_guess(before, &mut effects);
         effects
     }
 
     /// "Yes": the guessed goal becomes the learner's chosen goal.
     pub fn accept_guess(&mut self, now: u64) -> Effects {
-        let Some(goal) = self.guessed_goal().map(|g| g.id.clone()) else {
+        let Some(goal) = self.guessed_id() else {
             return Effects::default();
         };
         let mut effects = self.set_goals(vec![goal], now);
@@ -48,7 +60,7 @@ impl Session {
 
     /// "Not this": coaching never guesses this goal again for this learner.
     pub fn reject_guess(&mut self, now: u64) -> Effects {
-        let Some(goal) = self.guessed_goal().map(|g| g.id.clone()) else {
+        let Some(goal) = self.guessed_id() else {
             return Effects::default();
         };
         let at = self.tick(now);
