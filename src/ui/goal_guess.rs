@@ -15,11 +15,7 @@ pub fn GoalGuess(state: WidgetState) -> impl IntoView {
     let line = NodeRef::<html::Div>::new();
     let answered = move |yes: bool| {
         let panel = line.get_untracked().and_then(|l| l.parent_element());
-        if yes {
-            state.accept_guess();
-        } else {
-            state.reject_guess();
-        }
+        state.answer_guess(yes);
         let next = panel.and_then(|p| {
             p.query_selector(".pl-goals-toggle, .pl-icon")
                 .ok()

@@ -105,9 +105,7 @@ impl WidgetState {
             return;
         };
         let Some((effects, is, layer)) = self.session.try_update(|s| {
-            let before = s.guessed_id();
-            let mut effects = change(s);
-            s.announce_guess(before, &mut effects);
+            let effects = change(s);
             (effects, s.surface().clone(), s.preferred_layer())
         }) else {
             return;
@@ -132,12 +130,14 @@ impl WidgetState {
         }
     }
 
-    /// Hands `effects` to the browser edge; what a save wrote goes back into the session.
-    fn carry_out(&self, effects: Effects) {
+    /// Hands `effects` to the browser edge, with `goal_guessed` when the change made
+    /// coaching name another goal; what a save wrote goes back into the session.
+    fn carry_out(&self, mut effects: Effects) {
         let Some(edge) = self.edge.try_get_value() else {
             return;
         };
         let session = self.session;
+        session.try_update_untracked(|s| s.announce_guess(&mut effects));
         edge.carry_out(effects, move |key, merged| {
             session.try_update(|s| s.stored(key, merged));
         });
@@ -400,14 +400,13 @@ impl WidgetState {
             .flatten()
     }
 
-    /// "Yes" to coaching's guess: it becomes the learner's chosen goal.
-    pub fn accept_guess(&self) {
-        self.dispatch(|s| s.accept_guess(now()));
-    }
-
-    /// "Not this" to coaching's guess: never guessed again for this learner.
-    pub fn reject_guess(&self) {
-        self.dispatch(|s| s.reject_guess(now()));
+    /// The learner's answer to coaching's guess: Yes (`true`) makes it their chosen goal,
+    /// Not this never guesses it again.
+    pub fn answer_guess(&self, yes: bool) {
+        self.dispatch(|s| match yes {
+            true => s.accept_guess(now()),
+            false => s.reject_guess(now()),
+        });
     }
 
     /// The learner is done with the goal picker; choosing nothing counts as an answer.

@@ -16,30 +16,36 @@ impl Session {
             .map(|g| g.goal)
     }
 
-    /// The id of the goal the panel names, to tell later whether a change named another.
+    /// The id of the goal the panel names.
     pub fn guessed_id(&self) -> Option<String> {
         self.guessed_goal().map(|g| g.id.clone())
     }
 
-    /// After a change: tells the host when coaching now names another goal than `before`
-    /// ([`Session::guessed_id`] before the change). Not generic over the change, so that
-    /// the widget carries it once.
-    pub fn announce_guess(&self, before: Option<String>, effects: &mut Effects) {
-        if let Some(goal) = self.guessed_goal() {
-            if before.as_deref() != Some(goal.id.as_str()) {
-                let id = Json::from(goal.id.as_str());
+    /// After any change: tells the host when coaching names another goal than it last did.
+    /// The widget calls it once per change, where it carries out the effects, so that it
+    /// carries one copy rather than one per kind of change.
+    pub fn announce_guess(&mut self, effects: &mut Effects) {
+        let now = self.guessed_id();
+        if now != self.guessed {
+            if let Some(goal) = &now {
+                let id = Json::from(goal.as_str());
                 effects
                     .emit
                     .push(event(EventKind::GoalGuessed, &[("goal", id)]));
             }
+            self.guessed = now;
         }
     }
 
     /// Runs `change`, then tells the host when it made coaching name another goal.
-    pub fn noticing_guess(&mut self, change: impl FnOnce(&mut Session) -> Effects) -> Effects {
-        let before = self.guessed_id();
+    #[cfg(test)]
+    pub(crate) fn noticing_guess(
+        &mut self,
+        change: impl FnOnce(&mut Session) -> Effects,
+    ) -> Effects {
+        self.guessed = self.guessed_id();
         let mut effects = change(self);
-        self.announce_guess(before, &mut effects);
+        self.announce_guess(&mut effects);
         effects
     }
 

@@ -94,13 +94,15 @@ pub struct Session {
     /// events in the same millisecond both count and nothing recorded after a reset is
     /// taken for something before it.
     last_tick: u64,
+    /// The goal coaching named last, so that the host hears of each new guess once.
+    guessed: Option<String>,
 }
 
 impl Session {
     /// Starts a session on `url` with the progress stored for `options.user`.
     pub fn new(pack: Arc<Pack>, options: Options, stored: Progress, url: &str, now: u64) -> Self {
         let last_tick = now.max(stored.latest());
-        Session {
+        let mut session = Session {
             pack,
             t: i18n::strings(&options.locale),
             preview: options.preview,
@@ -117,7 +119,11 @@ impl Session {
             auto_opened: 0,
             just_completed: None,
             last_tick,
-        }
+            guessed: None,
+        };
+        // A guess stored from an earlier visit is not news.
+        session.guessed = session.guessed_id();
+        session
     }
 
     /// The Pack the Session runs.
