@@ -133,8 +133,9 @@ pub struct Progress {
     /// at or before it is forgotten, whichever tab, device or backend still holds it.
     reset: u64,
     /// The goals the learner answered "Not this" to when coaching guessed them, and when
-    /// (ms): never guessed again for this learner.
-    not_goals: Keyed<u64>,
+    /// (ms): never guessed again for this learner. Kept, merged and reset as the events'
+    /// times are, so that the widget carries that code once.
+    not_goals: Keyed<Vec<u64>>,
 }
 
 /// The times kept per tracked event: enough for any sensible "at least N" trigger.
@@ -214,8 +215,8 @@ impl Progress {
 
     /// The learner said they are not working on `goal`: coaching never guesses it again.
     pub fn reject_goal(&mut self, goal: &str, now: u64) {
-        let at = self.not_goals.entry(goal);
-        *at = (*at).max(now);
+        let times = self.not_goals.entry(goal);
+        *times = latest_events(times, &[now]);
     }
 
     /// Whether the learner said "Not this" to a guess of `goal`.
@@ -259,7 +260,7 @@ impl Progress {
             done.max(dismissed).max(r.known.unwrap_or(0)).max(r.seen)
         });
         let events = self.events.iter().filter_map(|(_, t)| t.last().copied());
-        let not_goals = self.not_goals.iter().map(|(_, &at)| at);
+        let not_goals = self.not_goals.iter().filter_map(|(_, t)| t.last().copied());
         lessons
             .chain(events)
             .chain(not_goals)
@@ -338,16 +339,8 @@ impl Progress {
         } else {
             (ours.layer, ours.layer_at)
         };
-        let mut events = ours.events.clone();
-        for (name, times) in &theirs.events {
-            let e = events.entry(name);
-            *e = latest_events(e, times);
-        }
-        let mut not_goals = ours.not_goals.clone();
-        for (goal, &at) in &theirs.not_goals {
-            let e = not_goals.entry(goal);
-            *e = (*e).max(at);
-        }
+        let events = merge_times(&ours.events, &theirs.events);
+        let not_goals = merge_times(&ours.not_goals, &theirs.not_goals);
         Progress {
             lessons,
             goals,
@@ -395,13 +388,8 @@ impl Progress {
                 lessons.insert(id.clone(), record);
             }
         }
-        let mut events = Keyed::default();
-        for (name, times) in &self.events {
-            let kept: Vec<u64> = times.iter().copied().filter(|&t| after(t)).collect();
-            if !kept.is_empty() {
-                events.insert(name.clone(), kept);
-            }
-        }
+        let events = times_after(&self.events, reset);
+        let not_goals = times_after(&self.not_goals, reset);
         let (goals, goals_at) = if after(self.goals_at) {
             (self.goals.clone(), self.goals_at)
         } else {
@@ -412,12 +400,6 @@ impl Progress {
         } else {
             (None, 0)
         };
-        let not_goals = self
-            .not_goals
-            .iter()
-            .filter(|(_, &at)| after(at))
-            .map(|(g, &at)| (g.clone(), at))
-            .collect();
         Cow::Owned(Progress {
             lessons,
             goals,
@@ -510,6 +492,28 @@ impl Record {
 
 /// Both lists of event times as one, ascending, without repeats, the latest [`MAX_EVENTS`]:
 /// the same whichever side merges into which, and however often.
+/// Both sides' times of each name, the latest [`MAX_EVENTS`] of each.
+fn merge_times(ours: &Keyed<Vec<u64>>, theirs: &Keyed<Vec<u64>>) -> Keyed<Vec<u64>> {
+    let mut merged = ours.clone();
+    for (name, times) in theirs {
+        let e = merged.entry(name);
+        *e = latest_events(e, times);
+    }
+    merged
+}
+
+/// The times after `reset` of each name; names left without any go.
+fn times_after(all: &Keyed<Vec<u64>>, reset: u64) -> Keyed<Vec<u64>> {
+    let mut kept = Keyed::default();
+    for (name, times) in all {
+        let after: Vec<u64> = times.iter().copied().filter(|&t| t > reset).collect();
+        if !after.is_empty() {
+            kept.insert(name.clone(), after);
+        }
+    }
+    kept
+}
+
 fn latest_events(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut all: Vec<u64> = a.iter().chain(b).copied().collect();
     crate::support::order::sort_by(&mut all, u64::cmp);

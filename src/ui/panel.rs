@@ -1,6 +1,6 @@
 //! The lesson panel.
 
-use super::{GoalGuess, GoalPicker, LearningMap, Surface, WidgetState};
+use super::{GoalPicker, LearningMap, Surface, WidgetState};
 use crate::i18n::fill;
 use leptos::{ev, html, prelude::*};
 
@@ -49,7 +49,6 @@ pub fn Panel(state: WidgetState) -> impl IntoView {
                 <Show when=move || state.picking_goals.get()>
                     <GoalPicker state/>
                 </Show>
-                <GoalGuess state/>
                 <p class="pl-sub">{t.panel_intro}</p>
                 <ul class="pl-list">
                     <For each=move || state.suggestions() key=|s| (s.lesson.id.clone(), s.why.clone()) let:suggested>
