@@ -21,6 +21,7 @@ const WIDGET: &[&str] = &[
     "src/ui/launcher.css",
     "src/ui/panel.css",
     "src/ui/goal_picker.css",
+    "src/ui/goal_guess.css",
     "src/ui/learning_map.css",
     "src/ui/connections.css",
     "src/ui/lesson_card.css",

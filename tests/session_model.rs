@@ -10,6 +10,9 @@
 //! - no completion is ever lost, unless a reset for that learner came after it;
 //! - no learner's progress reaches another learner.
 //!
+//! And coaching's (issue #23): a "Not this" to a guessed goal is kept like a completion,
+//! and no page's guess ever names a goal its learner said "Not this" to.
+//!
 //! Time moves forward 10 ms or more between two steps, as it does between two things a
 //! person does; that keeps "after" the same whether told by the clock or by the order of
 //! steps.
@@ -32,15 +35,19 @@ fn pack() -> Arc<Pack> {
     let lessons: Vec<serde_json::Value> = LESSONS
         .iter()
         .map(|id| {
+            // a and b lead to goal g, c to goal h: three lessons done, coaching guesses g.
+            let goal = if *id == "c" { "h" } else { "g" };
             serde_json::json!({
                 "id": id, "title": id, "objective": "", "minutes": 1,
                 "why": [], "what": [], "how": [],
                 "complete": { "event": format!("did_{id}") },
+                "goals": { goal: 1 },
             })
         })
         .collect();
+    let goals = serde_json::json!([{ "id": "g", "title": "G" }, { "id": "h", "title": "H" }]);
     let pack = serde_json::json!({
-        "format": pathlight::model::pack::FORMAT, "id": "p", "title": "P", "goals": [],
+        "format": pathlight::model::pack::FORMAT, "id": "p", "title": "P", "goals": goals,
         "lessons": lessons,
     });
     Arc::new(Pack::from_json(&pack.to_string()).unwrap())
@@ -59,6 +66,10 @@ enum Step {
     Restore(usize),
     /// The backend answers the oldest pending load (or drops it when `false`).
     Answer(bool),
+    /// "Not this" to the goal page `0` guesses.
+    NotThis(usize),
+    /// "Yes" to the goal page `0` guesses.
+    Yes(usize),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -71,6 +82,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => page.clone().prop_map(Step::Leave),
         2 => page.clone().prop_map(Step::Restore),
         3 => any::<bool>().prop_map(Step::Answer),
+        2 => page.clone().prop_map(Step::NotThis),
+        1 => page.clone().prop_map(Step::Yes),
     ]
 }
 
@@ -85,6 +98,8 @@ struct Page {
 struct Ledger {
     /// (key, lesson, step) of every completion a session reported.
     completions: Vec<(String, String, usize)>,
+    /// (key, goal, step) of every "Not this".
+    rejections: Vec<(String, String, usize)>,
     /// (key, step) of every reset.
     resets: Vec<(String, usize)>,
     /// Keys whose anonymous progress was carried into a user's: key -> from keys.
@@ -191,6 +206,19 @@ impl World {
                     stale: false,
                 };
             }
+            Step::NotThis(p) => {
+                let key = self.pages[p].session.key();
+                let guessed = self.pages[p].session.guessed_goal().map(|g| g.id.clone());
+                let effects = self.pages[p].session.reject_guess(now);
+                if let Some(goal) = guessed {
+                    self.ledger.rejections.push((key, goal, self.step));
+                }
+                self.carry_out(p, effects);
+            }
+            Step::Yes(p) => {
+                let effects = self.pages[p].session.accept_guess(now);
+                self.carry_out(p, effects);
+            }
             Step::Leave(p) => self.pages[p].stale = true,
             Step::Restore(p) => {
                 let key = self.pages[p].session.key();
@@ -252,7 +280,9 @@ impl World {
     }
 
     fn check(&self) -> Result<(), TestCaseError> {
-        for (key, lesson, at) in &self.ledger.completions {
+        let facts = self.ledger.completions.iter().map(|f| (f, true));
+        let answers = self.ledger.rejections.iter().map(|f| (f, false));
+        for ((key, lesson, at), is_lesson) in facts.chain(answers) {
             let reset_after = self
                 .ledger
                 .resets
@@ -268,7 +298,10 @@ impl World {
                         .map(|(to, _)| to),
                 )
                 .collect();
-            let kept = homes.iter().any(|k| self.stored(k).state(lesson).is_done());
+            let kept = homes.iter().any(|k| match is_lesson {
+                true => self.stored(k).state(lesson).is_done(),
+                false => self.stored(k).rejected(lesson),
+            });
             let reset_any_home = self
                 .ledger
                 .resets
@@ -278,6 +311,16 @@ impl World {
                 kept || reset_after || reset_any_home,
                 "{lesson} completed under {key} at step {at} was lost"
             );
+        }
+        for page in &self.pages {
+            let progress = page.session.progress();
+            if let Some(goal) = page.session.guessed_goal() {
+                prop_assert!(
+                    !progress.rejected(&goal.id),
+                    "{} was guessed after Not this",
+                    goal.id
+                );
+            }
         }
         for (key, value) in &self.store {
             let Stored::Writable(progress) = Progress::load(value) else {

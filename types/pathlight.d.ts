@@ -179,6 +179,15 @@ declare namespace Pathlight {
     readonly type: "goal_changed";
     /** The goal ids now chosen, the whole list; ids not in the pack are left out. */
     readonly goals: string[];
+    /** The learner said "Yes" to coaching's guess, rather than choosing in the picker or `setGoals`. */
+    readonly guessed: boolean;
+  };
+
+  /** Coaching named a goal the learner seems to be working on ("Looks like you're working on …"). */
+  type GoalGuessedDetail = {
+    readonly type: "goal_guessed";
+    /** The guessed goal's id. */
+    readonly goal: string;
   };
 
   /** How a lesson card closed. */
@@ -239,6 +248,7 @@ declare namespace Pathlight {
     panel_opened: PanelOpenedDetail;
     clip_played: ClipPlayedDetail;
     clip_finished: ClipFinishedDetail;
+    goal_guessed: GoalGuessedDetail;
   }
 
   /** The names `on` and `off` take. */
@@ -347,4 +357,5 @@ interface WindowEventMap {
   "pathlight:panel_opened": CustomEvent<Pathlight.PanelOpenedDetail>;
   "pathlight:clip_played": CustomEvent<Pathlight.ClipPlayedDetail>;
   "pathlight:clip_finished": CustomEvent<Pathlight.ClipFinishedDetail>;
+  "pathlight:goal_guessed": CustomEvent<Pathlight.GoalGuessedDetail>;
 }

@@ -29,11 +29,14 @@ pub enum EventKind {
     /// A clip that played stopped: it reached its end, or the learner left it (the card
     /// closed, the layer changed), with the seconds watched.
     ClipFinished,
+    /// Coaching names a goal the learner seems to be working on, in the panel's "Looks
+    /// like" line.
+    GoalGuessed,
 }
 
 impl EventKind {
     /// Every event kind, so a name the host passes can be looked up.
-    pub const ALL: [EventKind; 12] = [
+    pub const ALL: [EventKind; 13] = [
         EventKind::Shown,
         EventKind::Opened,
         EventKind::LayerViewed,
@@ -46,6 +49,7 @@ impl EventKind {
         EventKind::PanelOpened,
         EventKind::ClipPlayed,
         EventKind::ClipFinished,
+        EventKind::GoalGuessed,
     ];
 
     /// The name used by `on` and, prefixed with `pathlight:`, by the CustomEvent.
@@ -63,6 +67,7 @@ impl EventKind {
             EventKind::PanelOpened => "panel_opened",
             EventKind::ClipPlayed => "clip_played",
             EventKind::ClipFinished => "clip_finished",
+            EventKind::GoalGuessed => "goal_guessed",
         }
     }
 

@@ -2,6 +2,7 @@
 //! to a goal, the learning map, where a beacon sits, and the [`session`] that puts them
 //! together and returns the effects for the browser edge to carry out.
 
+pub mod coaching;
 pub mod eligibility;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod learners;

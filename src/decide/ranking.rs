@@ -9,6 +9,11 @@
 //! learner can take now, the one that unblocks the most goal weight first; then new lessons
 //! on the way that wait for another; then the rest by score. The feature on screen and the
 //! author's priority order lessons of equal goal value.
+//!
+//! A learner without chosen goals may have a goal [guessed](crate::decide::coaching) from
+//! what they did. A guess weighs less than a choice: only the lessons on its way that the
+//! learner can take now come first, and they earn no goal points in the score. A chosen
+//! goal always wins: with one, nothing is guessed.
 
 use crate::decide::way::{Leg, Way};
 use crate::model::pack::{Goal, Lesson, Pack};
@@ -148,11 +153,21 @@ pub fn rank<'a>(
         })
         .map(|g| g.id.as_str())
         .collect();
-    let goal_ids: Vec<&str> = chosen.iter().map(|g| g.id.as_str()).collect();
+    let guessed = match chosen.is_empty() {
+        true => {
+            crate::decide::coaching::guess(pack, learner.progress, learner.role).map(|g| g.goal)
+        }
+        false => None,
+    };
+    let goals: Vec<&Goal> = match guessed {
+        Some(goal) => vec![goal],
+        None => chosen,
+    };
+    let goal_ids: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
     let way = Way::new(pack, &goal_ids, learner.progress);
     let mut ranked: Vec<Suggestion> = candidates
         .iter()
-        .map(|c| suggestion(c, &chosen, &for_role, &way, learner))
+        .map(|c| suggestion(c, &goals, guessed.is_some(), &for_role, &way, learner))
         .collect();
     crate::support::order::sort_by(&mut ranked, |a, b| {
         let key = |s: &Suggestion| (s.toward_goal(), s.goal_value(), s.score, s.lesson.priority);
@@ -166,6 +181,7 @@ pub fn rank<'a>(
 fn suggestion<'a>(
     candidate: &Candidate<'a>,
     chosen: &[&'a Goal],
+    guessed: bool,
     for_role: &[&str],
     way: &Way<'a>,
     learner: &Learner,
@@ -181,10 +197,12 @@ fn suggestion<'a>(
         .collect();
     crate::support::order::sort_by_key(&mut served, |&(weight, _)| Reverse(weight));
     for (weight, goal) in served {
-        score += PER_GOAL_WEIGHT * u32::from(weight);
+        if !guessed {
+            score += PER_GOAL_WEIGHT * u32::from(weight);
+        }
         reasons.push(Reason::Goal(goal));
     }
-    let leg = way.leg(lesson);
+    let leg = way.leg(lesson).filter(|leg| leg.ready || !guessed);
     if let Some(heavier) = leg.and_then(|s| s.unlocks) {
         reasons.push(Reason::Unlocks(heavier));
     }

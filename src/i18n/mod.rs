@@ -125,6 +125,14 @@ pub struct Strings {
     pub snoozed: &'static str,
     /// Why a Lesson is held back: the learner said they know it.
     pub you_know: &'static str,
+    /// Coaching's line: `{}` is the goal the learner seems to be working on, in bold.
+    pub looks_like: &'static str,
+    /// Accessible name of coaching's line.
+    pub guessed_goal: &'static str,
+    /// Button that makes the guessed goal the learner's chosen goal.
+    pub yes: &'static str,
+    /// Button that says the guess is wrong: never guessed again.
+    pub not_this: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -180,6 +188,10 @@ const EN: Strings = Strings {
     unlocks: "unlocks {}",
     snoozed: "snoozed",
     you_know: "you know this",
+    looks_like: "Looks like you're working on {}",
+    guessed_goal: "Suggested goal",
+    yes: "Yes",
+    not_this: "Not this",
 };
 
 const DE: Strings = Strings {
@@ -235,6 +247,10 @@ const DE: Strings = Strings {
     unlocks: "schaltet {} frei",
     snoozed: "zurückgestellt",
     you_know: "kennst du schon",
+    looks_like: "Sieht so aus, als arbeitest du an {}",
+    guessed_goal: "Vorgeschlagenes Ziel",
+    yes: "Ja",
+    not_this: "Nicht das",
 };
 
 const FR: Strings = Strings {
@@ -290,6 +306,10 @@ const FR: Strings = Strings {
     unlocks: "débloque {}",
     snoozed: "reportée",
     you_know: "vous la connaissez",
+    looks_like: "On dirait que vous travaillez sur {}",
+    guessed_goal: "Objectif suggéré",
+    yes: "Oui",
+    not_this: "Pas ça",
 };
 
 const ES: Strings = Strings {
@@ -345,6 +365,10 @@ const ES: Strings = Strings {
     unlocks: "desbloquea {}",
     snoozed: "pospuesta",
     you_know: "ya la conoces",
+    looks_like: "Parece que estás trabajando en {}",
+    guessed_goal: "Objetivo sugerido",
+    yes: "Sí",
+    not_this: "No es esto",
 };
 
 const JA: Strings = Strings {
@@ -400,6 +424,10 @@ const JA: Strings = Strings {
     unlocks: "「{}」の準備",
     snoozed: "後回し中",
     you_know: "習得済み",
+    looks_like: "「{}」に取り組んでいるようです",
+    guessed_goal: "おすすめの目標",
+    yes: "はい",
+    not_this: "違います",
 };
 
 const AR: Strings = Strings {
@@ -455,6 +483,10 @@ const AR: Strings = Strings {
     unlocks: "يفتح الطريق إلى {}",
     snoozed: "مؤجَّل",
     you_know: "تعرفه بالفعل",
+    looks_like: "يبدو أنك تعمل على {}",
+    guessed_goal: "هدف مقترح",
+    yes: "نعم",
+    not_this: "ليس هذا",
 };
 
 const HE: Strings = Strings {
@@ -510,6 +542,10 @@ const HE: Strings = Strings {
     unlocks: "פותח את {}",
     snoozed: "נדחה",
     you_know: "כבר מוכר לך",
+    looks_like: "נראה שאתם עובדים על {}",
+    guessed_goal: "יעד מוצע",
+    yes: "כן",
+    not_this: "לא זה",
 };
 
 pub(crate) const ALL: [&Strings; 7] = [&EN, &DE, &FR, &ES, &JA, &AR, &HE];

@@ -16,8 +16,10 @@ use crate::support::keyed::Keyed;
 ///
 /// Format 1 kept only the ids of completed lessons; format 2 keeps how and when each lesson
 /// was completed, what the learner knows, dismissed and viewed, and their preferences;
-/// format 3 adds when each of those happened and when the progress was reset.
-pub const VERSION: u32 = 3;
+/// format 3 adds when each of those happened and when the progress was reset; format 4 adds
+/// the goals the learner said they are not working on (coaching's "Not this"), which a
+/// format 3 build would drop on its next save.
+pub const VERSION: u32 = 4;
 
 /// A day in milliseconds, the unit of snoozes.
 pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
@@ -130,6 +132,10 @@ pub struct Progress {
     /// When the learner's progress was last reset (ms; 0 for never): everything recorded
     /// at or before it is forgotten, whichever tab, device or backend still holds it.
     reset: u64,
+    /// The goals the learner answered "Not this" to when coaching guessed them, and when
+    /// (ms): never guessed again for this learner. Kept, merged and reset as the events'
+    /// times are, so that the widget carries that code once.
+    not_goals: Keyed<Vec<u64>>,
 }
 
 /// The times kept per tracked event: enough for any sensible "at least N" trigger.
@@ -207,6 +213,17 @@ impl Progress {
         self.goals_at = now;
     }
 
+    /// The learner said they are not working on `goal`: coaching never guesses it again.
+    pub fn reject_goal(&mut self, goal: &str, now: u64) {
+        let times = self.not_goals.entry(goal);
+        *times = latest_events(times, &[now]);
+    }
+
+    /// Whether the learner said "Not this" to a guess of `goal`.
+    pub fn rejected(&self, goal: &str) -> bool {
+        self.not_goals.contains_key(goal)
+    }
+
     /// Stores the Layer the learner prefers, which new Lessons open on.
     pub fn set_preferred_layer(&mut self, layer: Layer, now: u64) {
         self.layer = Some(layer);
@@ -243,8 +260,10 @@ impl Progress {
             done.max(dismissed).max(r.known.unwrap_or(0)).max(r.seen)
         });
         let events = self.events.iter().filter_map(|(_, t)| t.last().copied());
+        let not_goals = self.not_goals.iter().filter_map(|(_, t)| t.last().copied());
         lessons
             .chain(events)
+            .chain(not_goals)
             .fold(self.reset.max(self.goals_at).max(self.layer_at), u64::max)
     }
 
@@ -320,11 +339,8 @@ impl Progress {
         } else {
             (ours.layer, ours.layer_at)
         };
-        let mut events = ours.events.clone();
-        for (name, times) in &theirs.events {
-            let e = events.entry(name);
-            *e = latest_events(e, times);
-        }
+        let events = merge_times(&ours.events, &theirs.events);
+        let not_goals = merge_times(&ours.not_goals, &theirs.not_goals);
         Progress {
             lessons,
             goals,
@@ -333,6 +349,7 @@ impl Progress {
             layer_at,
             events,
             reset,
+            not_goals,
         }
     }
 
@@ -371,13 +388,8 @@ impl Progress {
                 lessons.insert(id.clone(), record);
             }
         }
-        let mut events = Keyed::default();
-        for (name, times) in &self.events {
-            let kept: Vec<u64> = times.iter().copied().filter(|&t| after(t)).collect();
-            if !kept.is_empty() {
-                events.insert(name.clone(), kept);
-            }
-        }
+        let events = times_after(&self.events, reset);
+        let not_goals = times_after(&self.not_goals, reset);
         let (goals, goals_at) = if after(self.goals_at) {
             (self.goals.clone(), self.goals_at)
         } else {
@@ -396,6 +408,7 @@ impl Progress {
             layer_at,
             events,
             reset,
+            not_goals,
         })
     }
 
@@ -412,8 +425,9 @@ impl Progress {
         };
         let read = match v {
             1 => V1::from_json(data).map(V1::migrate),
-            // Format 3 only adds times (and a reset) to format 2, which reads as untimed.
-            2 | VERSION => Progress::from_json(data),
+            // Format 3 only adds times (and a reset) to format 2, which reads as untimed;
+            // format 4 only adds "Not this" answers to format 3, which had none.
+            2 | 3 | VERSION => Progress::from_json(data),
             0 => return Stored::Corrupt("progress format 0 does not exist".into()),
             // Newer formats only add to this one by convention, so what this build
             // understands of them is still right; if not even that parses, it starts empty.
@@ -478,6 +492,28 @@ impl Record {
 
 /// Both lists of event times as one, ascending, without repeats, the latest [`MAX_EVENTS`]:
 /// the same whichever side merges into which, and however often.
+/// Both sides' times of each name, the latest [`MAX_EVENTS`] of each.
+fn merge_times(ours: &Keyed<Vec<u64>>, theirs: &Keyed<Vec<u64>>) -> Keyed<Vec<u64>> {
+    let mut merged = ours.clone();
+    for (name, times) in theirs {
+        let e = merged.entry(name);
+        *e = latest_events(e, times);
+    }
+    merged
+}
+
+/// The times after `reset` of each name; names left without any go.
+fn times_after(all: &Keyed<Vec<u64>>, reset: u64) -> Keyed<Vec<u64>> {
+    let mut kept = Keyed::default();
+    for (name, times) in all {
+        let after: Vec<u64> = times.iter().copied().filter(|&t| t > reset).collect();
+        if !after.is_empty() {
+            kept.insert(name.clone(), after);
+        }
+    }
+    kept
+}
+
 fn latest_events(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut all: Vec<u64> = a.iter().chain(b).copied().collect();
     crate::support::order::sort_by(&mut all, u64::cmp);
@@ -520,6 +556,34 @@ impl V1 {
 #[cfg(test)]
 mod event_tests {
     use super::*;
+
+    #[test]
+    fn not_this_answers_merge_across_tabs_survive_a_round_trip_and_a_reset_forgets_them() {
+        let mut a = Progress::default();
+        a.reject_goal("paid", 10);
+        let mut b = Progress::default();
+        b.reject_goal("close", 20);
+        let merged = a.merge(&b);
+        assert_eq!(merged, b.merge(&a));
+        assert!(merged.rejected("paid") && merged.rejected("close"));
+        let Stored::Writable(back) = Progress::load(&merged.to_json()) else {
+            panic!("format 4 must load")
+        };
+        assert_eq!(back, merged);
+        let mut reset = Progress::default();
+        reset.reset(15);
+        let after = merged.merge(&reset);
+        assert!(!after.rejected("paid") && after.rejected("close"));
+    }
+
+    #[test]
+    fn format_3_migrates_as_progress_without_not_this_answers() {
+        let stored = r#"{"v":3,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#;
+        let Stored::Writable(p) = Progress::load(stored) else {
+            panic!("format 3 must migrate")
+        };
+        assert!(p.state("a").is_done() && !p.rejected("paid"));
+    }
 
     #[test]
     fn tracked_events_are_counted_within_a_window_and_survive_a_round_trip() {
@@ -687,6 +751,7 @@ impl FromJson for Progress {
             layer_at: f.or_default("layer_at")?,
             events: f.or_default("events")?,
             reset: f.or_default("reset")?,
+            not_goals: f.or_default("not_goals")?,
         })
     }
 }
@@ -710,7 +775,8 @@ impl Progress {
             .with("goals_at", &self.goals_at)
             .with("layer", &self.layer)
             .with("layer_at", &self.layer_at)
-            .with_some("events", &self.events);
+            .with_some("events", &self.events)
+            .with_some("not_goals", &self.not_goals);
         if self.reset > 0 {
             data = data.with("reset", &self.reset);
         }
@@ -811,7 +877,7 @@ mod tests {
         p.complete("a", Via::Url, 7);
         assert_eq!(
             p.to_json(),
-            r#"{"v":3,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#
+            r#"{"v":4,"data":{"lessons":{"a":{"completed":{"at":7,"via":"url"}}},"goals":[],"goals_at":0,"layer":null,"layer_at":0}}"#
         );
     }
 
@@ -849,7 +915,7 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_read_only_and_keeps_what_this_build_understands() {
-        let stored = r#"{"v":4,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
+        let stored = r#"{"v":5,"data":{"lessons":{"a":{"completed":{"at":5,"via":"event"},"streak":4}},"badges":["x"]}}"#;
         let Stored::ReadOnly(p) = Progress::load(stored) else {
             panic!("a newer format must load read-only");
         };

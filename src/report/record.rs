@@ -81,8 +81,10 @@ impl Kind {
             EventKind::GoalChanged => Kind::GoalChanged,
             EventKind::Closed => Kind::Closed,
             EventKind::PanelOpened => Kind::PanelOpened,
-            // Clips are not in the report's figures yet.
-            EventKind::ClipPlayed | EventKind::ClipFinished => return None,
+            // Clips and coaching's guesses are not in the report's figures yet.
+            EventKind::ClipPlayed | EventKind::ClipFinished | EventKind::GoalGuessed => {
+                return None
+            }
         })
     }
 

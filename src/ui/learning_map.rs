@@ -1,6 +1,6 @@
 //! The learning map.
 
-use super::WidgetState;
+use super::{GoalGuess, WidgetState};
 use crate::decide::learning_map::learning_map;
 use crate::i18n::fill;
 use crate::model::progress::LessonState;
@@ -9,7 +9,8 @@ use leptos::prelude::*;
 /// The way to each chosen goal: every lesson on it in an order the learner can follow, with
 /// its state and why it is there, where the learner stands (the right next lesson), what is
 /// left in words, and the skill mark earned only by doing. Any lesson opens from here:
-/// there is no forced sequence.
+/// there is no forced sequence. Before any goal is chosen, coaching's line takes its place
+/// when it guesses one.
 #[component]
 pub fn LearningMap(state: WidgetState) -> impl IntoView {
     let t = state.t;
@@ -42,6 +43,7 @@ pub fn LearningMap(state: WidgetState) -> impl IntoView {
         })
     };
     view! {
+        <GoalGuess state/>
         {move || maps().into_iter().map(|(goal, stops, left, skill)| {
             let done = stops.iter().filter(|s| s.3.is_done()).count();
             let total = stops.len();

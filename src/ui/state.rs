@@ -130,12 +130,14 @@ impl WidgetState {
         }
     }
 
-    /// Hands `effects` to the browser edge; what a save wrote goes back into the session.
-    fn carry_out(&self, effects: Effects) {
+    /// Hands `effects` to the browser edge, with `goal_guessed` when the change made
+    /// coaching name another goal; what a save wrote goes back into the session.
+    fn carry_out(&self, mut effects: Effects) {
         let Some(edge) = self.edge.try_get_value() else {
             return;
         };
         let session = self.session;
+        session.try_update_untracked(|s| s.announce_guess(&mut effects));
         edge.carry_out(effects, move |key, merged| {
             session.try_update(|s| s.stored(key, merged));
         });
@@ -396,6 +398,22 @@ impl WidgetState {
     /// Sets the learner's Goals, which reorders the suggestions.
     pub fn set_goals(&self, goals: Vec<String>) {
         self.dispatch(|s| s.set_goals(goals, now()));
+    }
+
+    /// The title of the goal coaching names for a learner without chosen goals, if any.
+    pub fn guessed_goal(&self) -> Option<String> {
+        self.session
+            .try_with(|s| s.guessed_goal().map(|g| g.title.clone()))
+            .flatten()
+    }
+
+    /// The learner's answer to coaching's guess: Yes (`true`) makes it their chosen goal,
+    /// Not this never guesses it again.
+    pub fn answer_guess(&self, yes: bool) {
+        self.dispatch(|s| match yes {
+            true => s.accept_guess(now()),
+            false => s.reject_guess(now()),
+        });
     }
 
     /// The learner is done with the goal picker; choosing nothing counts as an answer.

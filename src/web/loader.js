@@ -288,7 +288,7 @@
       }
 
       function collect(url, user) {
-        var EVENTS = "shown opened layer_viewed step_shown completed known dismissed goal_changed closed panel_opened clip_played clip_finished".split(" ");
+        var EVENTS = "shown opened layer_viewed step_shown completed known dismissed goal_changed closed panel_opened clip_played clip_finished goal_guessed".split(" ");
         var queue = [], dropped = 0, timer = 0, sending = 0, warned = 0, keys = {}, crypto = w.crypto || {};
         var self = { user: typeof user === "string" ? user : "", stop: stop };
         function hex(bytes) {
@@ -330,9 +330,9 @@
           try {
             var d = e.detail, id = wasm_bindgen.pack_identity(), detail = {};
             if (!id || !d) return;
-            ["lesson", "layer", "how"].forEach(function (k) { if (typeof d[k] === "string") detail[k] = d[k]; });
+            ["lesson", "layer", "how", "goal"].forEach(function (k) { if (typeof d[k] === "string") detail[k] = d[k]; });
             ["step", "seconds"].forEach(function (k) { if (typeof d[k] === "number") detail[k] = d[k]; });
-            if (typeof d.ended === "boolean") detail.ended = d.ended;
+            ["ended", "guessed"].forEach(function (k) { if (typeof d[k] === "boolean") detail[k] = d[k]; });
             if (Array.isArray(d.goals)) detail.goals = d.goals.filter(function (g) { return typeof g === "string"; });
             if (queue.length >= 500) return void dropped++;
             queue.push([{ v: 1, t: Date.now(), type: e.type.slice(10), detail: detail, pack: id[0], pack_version: (id[1] + 4294967296).toString(16).slice(1), learner: "", visit: visit }, learner(id[0])]);

@@ -40,7 +40,7 @@ test("a lesson completes when the learner does the thing, not when they read it"
   await page.evaluate(() => window.pathlight("track", "report_exported"));
   await page.waitForFunction(() => window.completed.length === 2);
   const saved = await stored(page);
-  assert.equal(saved.v, 3);
+  assert.equal(saved.v, 4); // format 4: coaching's "Not this" answers (issue #23)
   assert.equal(saved.data.lessons["send-invoice"].completed.via, "click");
   assert.equal(saved.data.lessons["export-report"].completed.via, "event");
   assert.deepEqual(log.pageErrors, []);

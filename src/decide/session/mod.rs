@@ -14,6 +14,7 @@
 
 mod clips;
 pub mod closing;
+mod coaching;
 pub mod effects;
 pub mod facts;
 #[cfg(test)]
@@ -96,13 +97,15 @@ pub struct Session {
     /// events in the same millisecond both count and nothing recorded after a reset is
     /// taken for something before it.
     last_tick: u64,
+    /// The goal coaching named last, so that the host hears of each new guess once.
+    guessed: Option<String>,
 }
 
 impl Session {
     /// Starts a session on `url` with the progress stored for `options.user`.
     pub fn new(pack: Arc<Pack>, options: Options, stored: Progress, url: &str, now: u64) -> Self {
         let last_tick = now.max(stored.latest());
-        Session {
+        let mut session = Session {
             pack,
             t: i18n::strings(&options.locale),
             preview: options.preview,
@@ -119,7 +122,11 @@ impl Session {
             auto_opened: 0,
             just_completed: None,
             last_tick,
-        }
+            guessed: None,
+        };
+        // A guess stored from an earlier visit is not news.
+        session.guessed = session.guessed_id();
+        session
     }
 
     /// The Pack the Session runs.
@@ -331,9 +338,10 @@ impl Session {
         let list = Json::Array(known.iter().map(|g| g.as_str().into()).collect());
         self.progress.set_goals(known, at);
         effects.save = self.save();
-        effects
-            .emit
-            .push(event(EventKind::GoalChanged, &[("goals", list)]));
+        effects.emit.push(event(
+            EventKind::GoalChanged,
+            &[("goals", list), ("guessed", Json::Bool(false))],
+        ));
         effects
     }
 
