@@ -38,9 +38,12 @@ pub fn ElementPicker(picking: RwSignal<bool>) -> impl IntoView {
         }
     });
     on_cleanup(move || picker.set_value(None));
-    let copy_button = move |what: &'static str, text: Box<dyn Fn() -> String + Send + Sync>| {
+    // Each Copy is described by its use's label, so the four are told apart.
+    let copy_button = move |what: &'static str,
+                            label: String,
+                            text: Box<dyn Fn() -> String + Send + Sync>| {
         view! {
-            <button class="pa-button pa-copy" type="button" data-copy=what on:click=move |_| {
+            <button class="pa-button pa-copy" type="button" data-copy=what aria-describedby=label on:click=move |_| {
                 let text = text();
                 leptos::task::spawn_local(async move {
                     if copy(&text).await {
@@ -79,7 +82,7 @@ pub fn ElementPicker(picking: RwSignal<bool>) -> impl IntoView {
                                             let rows = t.lines().count().to_string();
                                             view! {
                                                 <textarea class="pa-line" data-use=name readonly rows=rows aria-labelledby=label_id.clone() prop:value=t></textarea>
-                                                {copy_button(name, Box::new(move || text().unwrap_or_default()))}
+                                                {copy_button(name, label_id.clone(), Box::new(move || text().unwrap_or_default()))}
                                             }.into_any()
                                         }
                                         None => view! {
