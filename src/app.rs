@@ -177,7 +177,7 @@ fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
         let current = move || {
             APP.with(|app| app.borrow().generation == generation && app.borrow().initialized)
         };
-        let mounted = match mount(pack, url, options, remote, current).await {
+        let mounted = match mount(pack, options, remote, current).await {
             Ok(Some(mounted)) => mounted,
             // Destroyed, or initialized again, between two slices.
             Ok(None) => return,
@@ -215,7 +215,6 @@ fn serve(state: WidgetState, current: &impl Fn() -> bool) {
 /// which case what was built is dropped, and that takes it off the page.
 async fn mount(
     pack: crate::model::pack::Pack,
-    #[cfg_attr(not(feature = "author"), allow(unused_variables))] shown: String,
     options: InitOptions,
     remote: Option<Rc<RemoteProgress>>,
     current: impl Fn() -> bool,
@@ -235,6 +234,12 @@ async fn mount(
         options.author.clone(),
         locale.clone(),
     );
+    // The pack on the page: the one a preview names, as `init` loaded it.
+    #[cfg(feature = "author")]
+    let shown = match &author_mode {
+        Some(crate::api::command::AuthorMode::Preview(url)) => url.clone(),
+        _ => home.clone().unwrap_or_default(),
+    };
     let pack = Arc::new(pack.localized(&locale));
     let user = options.user.unwrap_or_default();
     let default = Attention::default();

@@ -27,7 +27,10 @@ pub struct InitOptions {
     /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
     pub auto_open: Option<usize>,
     /// Author mode from the start (`author: true`, or `{ lessons }` to preview another
-    /// pack): the loader loads the author build for it, which reads it.
+    /// pack): the loader loads the author build for it, which reads it. The learner's wasm
+    /// never sees it but to refuse a wrong value, so it carries none of this (issue #25:
+    /// the learner's download does not grow).
+    #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
     pub author: Option<AuthorMode>,
 }
 
@@ -39,7 +42,8 @@ pub enum AuthorMode {
     /// `true`: the panel, on the pack the page shows.
     On,
     /// `{ lessons }`: the panel, previewing the pack at this URL (a `pathlight dev`'s),
-    /// followed live.
+    /// followed live. Only the author build reads it.
+    #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
     Preview(String),
 }
 
@@ -149,9 +153,20 @@ impl Command {
             "destroy" => Ok(Command::Destroy),
             "on" => event(1).map(Command::On),
             "off" => event(1).map(Command::Off),
+            #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
             "author" => AuthorMode::from_json(arg(1)).map(Command::Author).map_err(|_| {
                 "pathlight('author', mode) needs true, false or { lessons }, e.g. pathlight('author', { lessons: 'http://127.0.0.1:7878/lessons.json' }).".into()
             }),
+            // The learner's wasm: its loader hands every call but `false` to the author
+            // build, so it reads no more than before author mode had modes.
+            #[cfg(not(any(feature = "author", not(target_arch = "wasm32"))))]
+            "author" => match arg(1) {
+                Json::Bool(on) => Ok(Command::Author(match on {
+                    true => AuthorMode::On,
+                    false => AuthorMode::Off,
+                })),
+                _ => Err("pathlight('author', on) needs true or false, e.g. pathlight('author', true).".into()),
+            },
             other => Err(format!("unknown command '{other}'. Known commands: {KNOWN}.")),
         }
     }
@@ -175,6 +190,10 @@ impl FromJson for InitOptions {
             "autoOpen",
             "author",
         ])?;
+        // The learner's wasm: its loader hands an init with `author` to the author build, so
+        // it only refuses a wrong value by name.
+        #[cfg(not(any(feature = "author", not(target_arch = "wasm32"))))]
+        let _: Option<bool> = f.optional("author")?;
         Ok(InitOptions {
             lessons: f.optional("lessons")?,
             user: f.optional("user")?,
@@ -183,11 +202,13 @@ impl FromJson for InitOptions {
             progress: f.optional("progress")?,
             suggestions: f.optional("suggestions")?,
             auto_open: f.optional("autoOpen")?,
+            #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
             author: f.optional("author")?,
         })
     }
 }
 
+#[cfg(any(feature = "author", not(target_arch = "wasm32")))]
 impl FromJson for AuthorMode {
     fn from_json(value: &Json) -> Result<AuthorMode, Mismatch> {
         match value {
