@@ -30,16 +30,18 @@ const INIT = { lessons: "/fixtures/author.json", user: { id: "u1", traits: { rol
  * request the page makes (full URLs). */
 async function host(init, path = "/app/author") {
   const requests = [];
+  const notFound = [];
   const opened = await open(env.browser, env.base + path, {
     setup: async (page) => {
       page.on("request", (r) => requests.push(r.url()));
+      page.on("response", (r) => r.status() === 404 && notFound.push(r.url()));
       await page.addInitScript((init) => {
         window.pathlight = function () { (window.pathlight.q = window.pathlight.q || []).push(arguments); };
         if (init) window.pathlight("init", init);
       }, init);
     },
   });
-  return { ...opened, requests };
+  return { ...opened, requests, notFound };
 }
 
 /** `pathlight dev` on a free port, serving a copy of the author pack whose "everywhere"
@@ -85,7 +87,7 @@ test("pathlight('author', { lessons }) previews pathlight dev's pack in one call
   // Pins a preview that needs destroy + init by hand, keeps the page's own pack, or probes
   // /status on the host's origin (a 404 in the host's console).
   const dev = await devServer();
-  const { page, log, requests, close } = await host(INIT);
+  const { page, log, requests, notFound, close } = await host(INIT);
   try {
     await launcher(page);
     await page.evaluate((lessons) => window.pathlight("author", { lessons }), dev.lessons);
@@ -112,7 +114,7 @@ test("pathlight('author', { lessons }) previews pathlight dev's pack in one call
     assert.ok(asked("/status").length > 0 && asked("/status").every((o) => o === dev.url), `/status asked of ${asked("/status")}`);
     assert.ok(asked("/events").every((o) => o === dev.url), `/events asked of ${asked("/events")}`);
     assert.deepEqual(requests.filter((r) => r.startsWith(env.base) && /\/(status|events)$/.test(new URL(r).pathname)), [], "nothing asked of the host's origin");
-    assert.deepEqual(log.errors.filter((e) => /404/.test(e)), [], "no 404 in the console");
+    assert.deepEqual(notFound, [], "no request of the page's answered 404");
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
@@ -158,7 +160,7 @@ test("init's author: { lessons } starts on the dev pack, and pathlight('author',
 
 test("pathlight('author', true) on a page whose pack is its own says how to connect, asking the host for no /status", async () => {
   // Pins the 404 probe of /status on the host's origin, and a panel silent about live preview.
-  const { page, log, requests, close } = await host(INIT);
+  const { page, log, requests, notFound, close } = await host(INIT);
   try {
     await launcher(page);
     await page.evaluate(() => window.pathlight("author", true));
@@ -166,7 +168,8 @@ test("pathlight('author', true) on a page whose pack is its own says how to conn
     await widget(page, ".pa-connect").waitFor();
     assert.match(await widget(page, ".pa-connect").textContent(), /npx pathlight dev lessons/);
     assert.deepEqual(requests.filter((r) => /\/(status|events)$/.test(new URL(r).pathname)), []);
-    assert.deepEqual(log.errors, []);
+    assert.deepEqual(notFound, [], "no request of the page's answered 404");
+    assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
   }

@@ -102,10 +102,16 @@ impl AuthorSwitch {
 #[component]
 pub fn AuthorPanelSwitch(switch: AuthorSwitch) -> impl IntoView {
     let state = switch.state;
-    move || {
-        switch.panel.get().map(|(lessons, named)| {
-            let locale = switch.locale.get_value();
-            view! { <AuthorPanel state lessons named locale/> }
-        })
+    // In an element of its own: at the top of the shadow root, a panel that went away
+    // had nowhere to come back to.
+    view! {
+        <div class="pa-switch">
+            {move || {
+                switch.panel.get().map(|(lessons, named)| {
+                    let locale = switch.locale.get_value();
+                    view! { <AuthorPanel state lessons named locale/> }
+                })
+            }}
+        </div>
     }
 }
