@@ -86,7 +86,7 @@ pub fn ElementPicker(picking: RwSignal<bool>) -> impl IntoView {
                                             }.into_any()
                                         }
                                         None => view! {
-                                            <span class="pa-hint" data-use=name>"No step marker: Markdown would change this selector. Add data-pathlight to the element."</span>
+                                            <span class="pa-note" data-use=name>"No step marker: Markdown would change this selector. Add data-pathlight to the element."</span>
                                         }.into_any(),
                                     }}
                                 </li>
