@@ -121,12 +121,12 @@ fn apply(state: WidgetState, command: Command) {
         Command::Identify(user) => state.identify(user.id, user.traits),
         Command::SetGoals(goals) => state.set_goals(goals),
         Command::Reset => state.reset(),
-        // The loader switches to the author build; leaving it takes a reload.
-        Command::Init(_)
-        | Command::Destroy
-        | Command::On(_)
-        | Command::Off(_)
-        | Command::Author(_) => {}
+        // The learner's loader switches to the author build, which switches in place.
+        #[cfg(feature = "author")]
+        Command::Author(mode) => crate::ui::author::AuthorSwitch::switch(mode),
+        #[cfg(not(feature = "author"))]
+        Command::Author(_) => {}
+        Command::Init(_) | Command::Destroy | Command::On(_) | Command::Off(_) => {}
     }
 }
 
@@ -151,7 +151,15 @@ fn init(options: InitOptions, remote: Option<Rc<RemoteProgress>>) {
     let Some(generation) = generation else {
         return warn("init was called more than once; only the first call counts. Call pathlight('destroy') first to start again.");
     };
-    let Some(url) = options.lessons.clone() else {
+    // Author mode's preview shows the pack it names from the start.
+    #[cfg(feature = "author")]
+    let first = match &options.author {
+        Some(crate::api::command::AuthorMode::Preview(url)) => Some(url.clone()),
+        _ => options.lessons.clone(),
+    };
+    #[cfg(not(feature = "author"))]
+    let first = options.lessons.clone();
+    let Some(url) = first else {
         give_up();
         return warn("init needs the URL of your lesson pack: pathlight('init', { lessons: '/lessons.json' }) or data-lessons on the script tag.");
     };
@@ -221,7 +229,17 @@ async fn mount(
         .unwrap_or_default();
     // Lessons in the learner's language where the pack has it, else its own.
     #[cfg(feature = "author")]
-    let (lessons, author_locale) = (options.lessons.clone().unwrap_or_default(), locale.clone());
+    let (home, author_mode, author_locale) = (
+        options.lessons.clone(),
+        options.author.clone(),
+        locale.clone(),
+    );
+    // The pack on the page: the one a preview names, as `init` loaded it.
+    #[cfg(feature = "author")]
+    let shown = match &author_mode {
+        Some(crate::api::command::AuthorMode::Preview(url)) => url.clone(),
+        _ => home.clone().unwrap_or_default(),
+    };
     let pack = Arc::new(pack.localized(&locale));
     let user = options.user.unwrap_or_default();
     let default = Attention::default();
@@ -295,10 +313,17 @@ async fn mount(
             ));
         }
         owner.with(|| {
+            let switch = crate::ui::author::AuthorSwitch::new(
+                state,
+                author_mode,
+                home,
+                shown,
+                author_locale,
+            );
             leptos::mount::mount_to(root.clone().unchecked_into(), move || {
                 // Before the view's effects, as above.
                 state.count_beacon_shows();
-                view! { <Widget state/> <crate::ui::author::AuthorPanel state lessons locale=author_locale/> }
+                view! { <Widget state/> <crate::ui::author::AuthorPanelSwitch switch/> }
             })
         })
     };
@@ -411,6 +436,8 @@ fn destroy() {
         app.mounted.take()
     });
     events::unsubscribe_all();
+    #[cfg(feature = "author")]
+    crate::ui::author::AuthorSwitch::forget();
     if let Some(mounted) = &mounted {
         mounted.edge.shut();
     }

@@ -38,3 +38,5 @@ pathlight("on", "completed", (d) => { const x: "unrecorded" = d.how; }); // must
 window.addEventListener("pathlight:completed", (e) => e.detail.goals); // must fail: completed has no goals
 window.addEventListener("pathlight:goal_changed", (e) => e.detail.goals.toFixed()); // must fail: goals is an array
 const v: number = pathlight.version; // must fail: version is a string, and absent before load
+pathlight("author", { lesson: "http://127.0.0.1:7878/lessons.json" }); // must fail: the mode names lessons
+pathlight("author", "yes"); // must fail: true, false or { lessons }

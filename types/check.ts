@@ -52,6 +52,10 @@ const readonlyGoals: readonly string[] = ["get-paid-faster"];
 pathlight("setGoals", readonlyGoals);
 pathlight("reset");
 pathlight("destroy");
+pathlight("author", true);
+pathlight("author", false);
+pathlight("author", { lessons: "http://127.0.0.1:7878/lessons.json" });
+pathlight("init", { lessons: "/lessons.json", author: { lessons: "http://127.0.0.1:7878/lessons.json" } });
 
 // on: the callback's detail follows the event name, with or without the prefix.
 pathlight("on", "shown", (d) => {

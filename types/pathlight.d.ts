@@ -80,9 +80,10 @@ declare namespace Pathlight {
      * Author mode, for your own staff or dev builds: loads the author build
      * (`pathlight_author.js` and `pathlight_author_bg.wasm`, deployed next to `pathlight.js`)
      * instead of the learner's, with a trigger debugger and an element picker. Learners never
-     * download it; no URL switches it on. Defaults to false.
+     * download it; no URL switches it on. `{ lessons }` previews that pack instead of
+     * `lessons` (a `pathlight dev`'s, followed live). Defaults to false.
      */
-    author?: boolean;
+    author?: AuthorMode;
     /**
      * Sends the lifecycle events to your endpoint, as NDJSON batches of the records
      * docs/analytics.md describes (docs/api.md, "Collecting events", says exactly what is in
@@ -100,6 +101,13 @@ declare namespace Pathlight {
      */
     url: string;
   }
+
+  /**
+   * Author mode: `true` on the page's own pack, `false` off, or `{ lessons }` previewing the
+   * pack at that URL, e.g. `pathlight dev`'s `http://127.0.0.1:7878/lessons.json`, whose
+   * every build reaches the page live.
+   */
+  type AuthorMode = boolean | { lessons: string };
 
   /** A lesson's three layers, as the `layer` of a `layer_viewed` event. */
   type Layer = "why" | "what" | "how";
@@ -318,9 +326,12 @@ declare namespace Pathlight {
     /**
      * `true` switches author mode on: the widget is destroyed and the author build takes the
      * page with the same `init` and the `identify`, `setGoals`, `track` and `reset` calls made
-     * since. Leaving author mode takes a reload without it.
+     * since. `{ lessons }` does the same and previews that pack, followed live when it is a
+     * `pathlight dev`'s (`/status` and `/events` are asked there, never on the page's
+     * origin). `false` leaves author mode without a reload: the page's own pack comes back
+     * and the panel goes.
      */
-    (command: "author", on: boolean): void;
+    (command: "author", mode: AuthorMode): void;
   }
 
   /**

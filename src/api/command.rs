@@ -26,9 +26,27 @@ pub struct InitOptions {
     pub suggestions: Option<usize>,
     /// Lessons that may open by themselves in a session (0 by default: beacons, not popups).
     pub auto_open: Option<usize>,
-    // `author` (a boolean) is accepted, and read by the loader alone: it loads the author
-    // build. The widget has nothing to do with it. So is `collect: { url }`: the loader
-    // sends the lifecycle events there (docs/api.md, "Collecting events").
+    /// Author mode from the start (`author: true`, or `{ lessons }` to preview another
+    /// pack): the loader loads the author build for it, which reads it. The learner's wasm
+    /// never sees it but to refuse a wrong value, so it carries none of this (issue #25:
+    /// the learner's download does not grow).
+    #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
+    pub author: Option<AuthorMode>,
+    // `collect: { url }` is accepted, and read by the loader alone: it sends the lifecycle
+    // events there (docs/api.md, "Collecting events").
+}
+
+/// What `pathlight('author', …)`, or init's `author`, asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorMode {
+    /// `false`: the page's own pack, and no panel.
+    Off,
+    /// `true`: the panel, on the pack the page shows.
+    On,
+    /// `{ lessons }`: the panel, previewing the pack at this URL (a `pathlight dev`'s),
+    /// followed live. Only the author build reads it.
+    #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
+    Preview(String),
 }
 
 /// `collect: { url }`, checked here so that a mistake in it is refused by name; the loader
@@ -88,8 +106,9 @@ pub enum Command {
     On(EventKind),
     /// Drop the subscriptions to a lifecycle event.
     Off(EventKind),
-    /// `pathlight('author', on)`: the loader switches builds; the widget only accepts it.
-    Author(bool),
+    /// `pathlight('author', mode)`: the learner's loader switches to the author build,
+    /// which switches the panel and the pack.
+    Author(AuthorMode),
 }
 
 const KNOWN: &str = "init, identify, track, open, close, setGoals, reset, destroy, on, off, author";
@@ -149,8 +168,18 @@ impl Command {
             "destroy" => Ok(Command::Destroy),
             "on" => event(1).map(Command::On),
             "off" => event(1).map(Command::Off),
+            #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
+            "author" => AuthorMode::from_json(arg(1)).map(Command::Author).map_err(|_| {
+                "pathlight('author', mode) needs true, false or { lessons }, e.g. pathlight('author', { lessons: 'http://127.0.0.1:7878/lessons.json' }).".into()
+            }),
+            // The learner's wasm: its loader hands every call but `false` to the author
+            // build, so it reads no more than before author mode had modes.
+            #[cfg(not(any(feature = "author", not(target_arch = "wasm32"))))]
             "author" => match arg(1) {
-                Json::Bool(on) => Ok(Command::Author(*on)),
+                Json::Bool(on) => Ok(Command::Author(match on {
+                    true => AuthorMode::On,
+                    false => AuthorMode::Off,
+                })),
                 _ => Err("pathlight('author', on) needs true or false, e.g. pathlight('author', true).".into()),
             },
             other => Err(format!("unknown command '{other}'. Known commands: {KNOWN}.")),
@@ -177,7 +206,9 @@ impl FromJson for InitOptions {
             "author",
             "collect",
         ])?;
-        // The loader's option: checked here, so `author: 'yes'` is refused by name.
+        // The learner's wasm: its loader hands an init with `author` to the author build, so
+        // it only refuses a wrong value by name.
+        #[cfg(not(any(feature = "author", not(target_arch = "wasm32"))))]
         let _: Option<bool> = f.optional("author")?;
         let _: Option<Collect> = f.optional("collect")?;
         Ok(InitOptions {
@@ -188,7 +219,24 @@ impl FromJson for InitOptions {
             progress: f.optional("progress")?,
             suggestions: f.optional("suggestions")?,
             auto_open: f.optional("autoOpen")?,
+            #[cfg(any(feature = "author", not(target_arch = "wasm32")))]
+            author: f.optional("author")?,
         })
+    }
+}
+
+#[cfg(any(feature = "author", not(target_arch = "wasm32")))]
+impl FromJson for AuthorMode {
+    fn from_json(value: &Json) -> Result<AuthorMode, Mismatch> {
+        match value {
+            Json::Bool(false) => Ok(AuthorMode::Off),
+            Json::Bool(true) => Ok(AuthorMode::On),
+            _ => {
+                let f = value.fields()?;
+                f.only(&["lessons"])?;
+                f.required("lessons").map(AuthorMode::Preview)
+            }
+        }
     }
 }
 
@@ -279,12 +327,20 @@ mod tests {
     }
 
     #[test]
-    fn author_mode_is_an_init_option_and_a_call_taking_a_boolean() {
-        // The loader reads `author`; the widget accepts it, with the other options intact.
+    fn author_mode_is_an_init_option_and_a_call_taking_a_boolean_or_a_pack_to_preview() {
         assert_eq!(
             Command::parse(&json!(["init", { "lessons": "/l.json", "author": true }])),
             Ok(Command::Init(InitOptions {
                 lessons: Some("/l.json".into()),
+                author: Some(AuthorMode::On),
+                ..InitOptions::default()
+            }))
+        );
+        let dev = "http://127.0.0.1:7878/lessons.json";
+        assert_eq!(
+            Command::parse(&json!(["init", { "author": { "lessons": dev } }])),
+            Ok(Command::Init(InitOptions {
+                author: Some(AuthorMode::Preview(dev.into())),
                 ..InitOptions::default()
             }))
         );
@@ -293,11 +349,17 @@ mod tests {
         assert!(Command::parse(&json!(["init", { "collect": { "url": "/c" } }])).is_ok());
         assert!(Command::parse(&json!(["init", { "collect": "/c" }])).is_err());
         assert!(Command::parse(&json!(["init", { "collect": { "uri": "/c" } }])).is_err());
+        assert!(Command::parse(&json!(["init", { "author": { "lesson": dev } }])).is_err());
         assert_eq!(
             Command::parse(&json!(["author", false])),
-            Ok(Command::Author(false))
+            Ok(Command::Author(AuthorMode::Off))
         );
-        assert!(Command::parse(&json!(["author", "yes"])).is_err());
+        assert_eq!(
+            Command::parse(&json!(["author", { "lessons": dev }])),
+            Ok(Command::Author(AuthorMode::Preview(dev.into())))
+        );
+        let err = Command::parse(&json!(["author", "yes"])).unwrap_err();
+        assert!(err.contains("{ lessons }"), "{err}");
     }
 
     #[test]

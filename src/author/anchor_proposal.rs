@@ -169,15 +169,99 @@ fn attribute(name: &str, value: &str) -> String {
     format!("[{name}=\"{}\"]", crate::model::anchor::css_string(value))
 }
 
+/// Where in a lesson an author can use the picked element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// The lesson's `anchor`: the feature it is about.
+    Anchor,
+    /// `[complete] click`: clicking the element completes the lesson.
+    Click,
+    /// A trigger's `element` rule: the lesson is offered where the element is.
+    Trigger,
+    /// A How step's `{@…}` marker: the step points at the element.
+    Step,
+}
+
+impl Use {
+    /// Every use, in the order the picker offers them.
+    pub const ALL: [Use; 4] = [Use::Anchor, Use::Click, Use::Trigger, Use::Step];
+
+    /// Where the text goes, in a few words, for the picker's label.
+    pub fn words(self) -> &'static str {
+        match self {
+            Use::Anchor => "The lesson's anchor (front matter)",
+            Use::Click => "Clicking it completes the lesson (front matter)",
+            Use::Trigger => "A trigger rule: offer the lesson where it is (under [trigger])",
+            Use::Step => "A How step points at it (end of the step's line)",
+        }
+    }
+}
+
 impl Proposal {
     /// The front-matter line to paste into a lesson: `anchor = "reports.export"`, or
     /// `anchor = { selector = "#export" }`.
     pub fn front_matter(&self) -> String {
+        format!("anchor = {}", self.value())
+    }
+
+    /// The text to paste for `used`: the `anchor` line, the `[complete]` table with its
+    /// `click`, the trigger's `element` rule, or the step marker. `None` for a step marker
+    /// when the selector has characters Markdown would read as formatting, so that the
+    /// marker would not point at the same element.
+    pub fn text(&self, used: Use) -> Option<String> {
+        Some(match used {
+            Use::Anchor => self.front_matter(),
+            Use::Click => format!("[complete]\nclick = {}", self.value()),
+            Use::Trigger => match &self.anchor {
+                Anchor::Feature(name) => format!("element = {{ feature = {} }}", toml_string(name)),
+                Anchor::Selector(s) => format!("element = {{ selector = {} }}", toml_string(s)),
+            },
+            Use::Step => match &self.anchor {
+                Anchor::Feature(name) if plain_in_markdown(name) && !name.starts_with("css:") => {
+                    format!("{{@{name}}}")
+                }
+                Anchor::Selector(s) if plain_in_markdown(s) => format!("{{@css:{s}}}"),
+                _ => return None,
+            },
+        })
+    }
+
+    /// The anchor as a TOML value: the feature's name, or the selector's table.
+    fn value(&self) -> String {
         match &self.anchor {
-            Anchor::Feature(name) => format!("anchor = {}", toml_string(name)),
-            Anchor::Selector(s) => format!("anchor = {{ selector = {} }}", toml_string(s)),
+            Anchor::Feature(name) => toml_string(name),
+            Anchor::Selector(s) => format!("{{ selector = {} }}", toml_string(s)),
         }
     }
+}
+
+/// True when `s` reads as itself at the end of a Markdown paragraph: no character that
+/// starts emphasis, code, HTML, an entity, an escape or the marker's own braces, and no
+/// space at either end (the compiler trims the marker).
+fn plain_in_markdown(s: &str) -> bool {
+    !s.is_empty()
+        && s.trim() == s
+        && !s.contains("](")
+        && s.chars().all(|c| {
+            !c.is_control()
+                && !matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '{' | '}' | '<' | '&' | '~' | '!' | '|'
+                )
+        })
+}
+
+/// Every distinct `data-pathlight` name, in the order given, as the `features` line of
+/// `pack.toml`, so that lint knows the app's features.
+pub fn features_line<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = vec![];
+    for name in names {
+        if !name.is_empty() && !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    let list: Vec<String> = seen.into_iter().map(toml_string).collect();
+    format!("features = [{}]", list.join(", "))
 }
 
 /// A TOML string: literal (`'...'`) when that needs no escape, which keeps selectors with
@@ -329,6 +413,121 @@ mod tests {
             toml::Value::String(name) => Anchor::Feature(name.clone()),
             toml::Value::Table(t) => Anchor::Selector(t["selector"].as_str().unwrap().into()),
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_picker_proposes_the_anchor_the_click_the_trigger_and_the_step_marker() {
+        let feature = Proposal {
+            anchor: Anchor::Feature("invoices.tab-tax".into()),
+            matches: 1,
+            basis: Basis::Feature,
+        };
+        let texts: Vec<Option<String>> = Use::ALL.iter().map(|u| feature.text(*u)).collect();
+        assert_eq!(
+            texts,
+            [
+                Some("anchor = 'invoices.tab-tax'".into()),
+                Some("[complete]\nclick = 'invoices.tab-tax'".into()),
+                Some("element = { feature = 'invoices.tab-tax' }".into()),
+                Some("{@invoices.tab-tax}".into()),
+            ]
+        );
+        let selector = Proposal {
+            anchor: Anchor::Selector("#tab-tax".into()),
+            matches: 1,
+            basis: Basis::Id,
+        };
+        assert_eq!(
+            selector.text(Use::Click).as_deref(),
+            Some("[complete]\nclick = { selector = '#tab-tax' }")
+        );
+        assert_eq!(
+            selector.text(Use::Trigger).as_deref(),
+            Some("element = { selector = '#tab-tax' }")
+        );
+        assert_eq!(selector.text(Use::Step).as_deref(), Some("{@css:#tab-tax}"));
+    }
+
+    #[test]
+    fn no_step_marker_for_a_selector_markdown_would_reformat() {
+        let p = Proposal {
+            anchor: Anchor::Selector("[data-testid=\"a_b*c\"]".into()),
+            matches: 1,
+            basis: Basis::TestId,
+        };
+        assert_eq!(p.text(Use::Step), None);
+        assert!(p.text(Use::Anchor).is_some());
+    }
+
+    #[test]
+    fn this_pages_features_are_one_pack_toml_line_each_name_once() {
+        assert_eq!(
+            features_line(["invoices.send", "reports.export", "invoices.send", ""]),
+            "features = ['invoices.send', 'reports.export']"
+        );
+        let table: toml::Table = toml::from_str(&features_line(["a'b", "c"])).unwrap();
+        assert_eq!(table["features"].as_array().unwrap().len(), 2);
+        assert_eq!(features_line([]), "features = []");
+    }
+
+    /// Every use's text, read back as the authoring CLI reads it.
+    fn read_use(p: &Proposal, used: Use) -> Option<Anchor> {
+        let text = p.text(used)?;
+        let from_toml = |v: &toml::Value| match v {
+            toml::Value::String(name) => Anchor::Feature(name.clone()),
+            toml::Value::Table(t) => match (t.get("feature"), t.get("selector")) {
+                (Some(f), _) => Anchor::Feature(f.as_str().unwrap().into()),
+                (_, Some(s)) => Anchor::Selector(s.as_str().unwrap().into()),
+                _ => panic!("{t:?}"),
+            },
+            other => panic!("{other:?}"),
+        };
+        Some(match used {
+            Use::Anchor => read_back(&text),
+            Use::Click => {
+                let table: toml::Table =
+                    toml::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+                from_toml(&table["complete"]["click"])
+            }
+            Use::Trigger => {
+                let table: toml::Table =
+                    toml::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+                from_toml(&table["element"])
+            }
+            Use::Step => {
+                let body = format!("## Why\nw\n\n## What\nw\n\n## How\n1. Open it. {text}\n");
+                let mut diags = vec![];
+                let layers = crate::compiler::markdown::layers(
+                    &body,
+                    1,
+                    std::path::Path::new("t.md"),
+                    &mut diags,
+                )
+                .unwrap_or_else(|| panic!("{text}: {diags:?}"));
+                let crate::model::content::Block::Steps(steps) = layers.how.last().unwrap() else {
+                    panic!("{text}: no steps");
+                };
+                steps[0]
+                    .anchor
+                    .clone()
+                    .unwrap_or_else(|| panic!("{text}: no anchor"))
+            }
+        })
+    }
+
+    proptest::proptest! {
+        /// Pins a copied use that does not parse, or names another element: each of the
+        /// four texts reads back, through TOML or the Markdown compiler, as the same anchor.
+        #[test]
+        fn every_use_reads_back_as_the_same_anchor(s in "[a-z#.:>()=\\[\\]\" _*`{}<&'-]{1,14}|\\PC{1,8}", feature: bool) {
+            let anchor = if feature { Anchor::Feature(s) } else { Anchor::Selector(s) };
+            let p = Proposal { anchor: anchor.clone(), matches: 1, basis: Basis::Path };
+            for used in Use::ALL {
+                if let Some(read) = read_use(&p, used) {
+                    proptest::prop_assert_eq!(read, anchor.clone(), "{:?}", used);
+                }
+            }
         }
     }
 

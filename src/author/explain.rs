@@ -345,6 +345,24 @@ fn state_name(state: LessonState) -> &'static str {
     }
 }
 
+impl Said {
+    /// Whether the trigger holds here and now, whatever the frequency says: every rule at
+    /// the top of the tree holds. A lesson without a trigger holds everywhere.
+    pub fn trigger_holds(&self) -> bool {
+        self.rules.iter().filter(|r| r.depth == 0).all(|r| r.holds)
+    }
+
+    /// Whether the debugger lists this lesson for a `filter` (words of its id or title, any
+    /// case) and, with `this_page`, only when its trigger holds here.
+    pub fn listed(&self, id: &str, title: &str, filter: &str, this_page: bool) -> bool {
+        let filter = filter.trim().to_lowercase();
+        let named = filter.is_empty()
+            || id.to_lowercase().contains(&filter)
+            || title.to_lowercase().contains(&filter);
+        named && (!this_page || self.trigger_holds())
+    }
+}
+
 impl Explanation<'_> {
     /// The verdict in words, with what it was decided from.
     pub fn verdict(&self) -> String {
@@ -830,5 +848,31 @@ mod tests {
                 prop_assert!(!text(&e).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn the_debugger_lists_lessons_by_a_filter_of_id_or_title_and_by_this_page() {
+        let rule = |depth, holds| RuleLine {
+            depth,
+            holds,
+            text: String::new(),
+        };
+        let said = |rules| Said {
+            eligible: false,
+            verdict: String::new(),
+            frequency: String::new(),
+            rules,
+        };
+        // An `any` that holds though one of its rules fails: the trigger holds.
+        let here = said(vec![rule(0, true), rule(1, false), rule(1, true)]);
+        let elsewhere = said(vec![rule(0, true), rule(0, false)]);
+        let everywhere = said(vec![]);
+        assert!(here.trigger_holds() && everywhere.trigger_holds());
+        assert!(!elsewhere.trigger_holds());
+        assert!(here.listed("tax-tab", "Check the tax", " TAX ", true));
+        assert!(here.listed("tax-tab", "Check the tax", "", false));
+        assert!(!here.listed("tax-tab", "Check the tax", "invoice", false));
+        assert!(elsewhere.listed("send", "Send an invoice", "invoice", false));
+        assert!(!elsewhere.listed("send", "Send an invoice", "invoice", true));
     }
 }

@@ -11,7 +11,7 @@ mod diagnostic;
 mod field;
 pub mod files;
 mod front;
-mod markdown;
+pub(crate) mod markdown;
 mod media;
 mod refs;
 pub mod schema;

@@ -200,6 +200,45 @@ pub async fn copy(text: &str) -> bool {
         .is_ok()
 }
 
+/// What the browser keeps under `key` for author mode, if anything.
+pub fn recall(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.get_item(key).ok()?
+}
+
+/// Keeps `value` under `key` for author mode; a browser that refuses storage forgets it.
+pub fn remember(key: &str, value: &str) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Every `data-pathlight` name on the page, in document order, open shadow roots after:
+/// the features the app has here.
+pub fn page_features() -> Vec<String> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return vec![];
+    };
+    let mut names = vec![];
+    let mut add = |found: Result<web_sys::NodeList, JsValue>| {
+        if let Ok(list) = found {
+            for i in 0..list.length() {
+                let name = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .and_then(|el| el.get_attribute("data-pathlight"));
+                names.extend(name);
+            }
+        }
+    };
+    const FEATURES: &str = "[data-pathlight]";
+    add(document.query_selector_all(FEATURES));
+    for root in open_shadow_roots(&document, |_| true) {
+        add(root.query_selector_all(FEATURES));
+    }
+    names
+}
+
 /// The live link to the `pathlight dev` that serves the pack: its status now and after
 /// every build. Closed when dropped.
 pub struct DevLink {
@@ -208,16 +247,22 @@ pub struct DevLink {
 }
 
 impl DevLink {
-    /// Connects when `lessons_url` is a `pathlight dev` on this machine, which its
-    /// `/status` answer shows; `None` for any other server, which is asked nothing more.
+    /// Connects when `lessons_url` is a `pathlight dev`, which its `/status` answer shows;
+    /// `None` for any other server, which is asked nothing more. A pack the author `named`
+    /// (`pathlight('author', { lessons })`) is asked wherever it is. The page's own pack is
+    /// asked only when it comes from another origin on this machine: the host's own server
+    /// is never `pathlight dev` (which serves no pages), and asking it would only put a 404
+    /// in the host's console.
     pub async fn connect(
         lessons_url: &str,
+        named: bool,
         on_status: impl Fn(DevStatus) + 'static,
     ) -> Option<DevLink> {
         let window = web_sys::window()?;
         let url = web_sys::Url::new_with_base(lessons_url, &window.location().href().ok()?).ok()?;
         let loopback = matches!(url.hostname().as_str(), "127.0.0.1" | "localhost" | "[::1]");
-        if !loopback || url.pathname() != "/lessons.json" {
+        let elsewhere = window.location().origin().ok()? != url.origin();
+        if url.pathname() != "/lessons.json" || !(named || loopback && elsewhere) {
             return None;
         }
         let origin = url.origin();

@@ -56,14 +56,16 @@
     return (m[1] || "") + (/\.js$/i.test(m[2]) ? m[2].slice(0, -3) : "pathlight") + suffix + m[3];
   }
 
-  // Author mode is the host's choice alone (`init({ author: true })` or
-  // `pathlight('author', true)`), never a URL's: its code is in a second build, loaded from
-  // beside this script only then, so learners never download it.
+  // Author mode is the host's choice alone (`init({ author: true })`,
+  // `pathlight('author', true)`, or `{ lessons }` for either, to preview another pack),
+  // never a URL's: its code is in a second build, loaded from beside this script only
+  // then, so learners never download it. The author build reads the mode, and refuses a
+  // wrong one by name.
   function wantsAuthor(calls) {
     var on = false;
     Array.prototype.forEach.call(calls || [], function (a) {
-      if (a[0] === "init" && a[1] && a[1].author === true) on = true;
-      if (a[0] === "author" && typeof a[1] === "boolean") on = a[1];
+      if (a[0] === "init" && a[1] && a[1].author) on = true;
+      if (a[0] === "author") on = !!a[1];
     });
     return on;
   }
@@ -246,14 +248,16 @@
             }
             // Author mode switched on later, by this call or by an init that asks for it: this
             // build steps down, and the author build takes the page with the same init, the
-            // calls since, and the rest of the queue.
+            // calls since, and the rest of the queue. There, `author` calls switch in place.
+            // Author mode never collects.
             if (!AUTHOR_BUILD) collecting(args);
-            if (!AUTHOR_BUILD && (name === "author" ? args[1] === true : name === "init" && lastInit && lastInit.author === true)) {
+            if (!AUTHOR_BUILD && (name === "author" ? args[1] : name === "init" && lastInit && lastInit.author)) {
               collecting(["destroy"]);
               wasm_bindgen.command(["destroy"]);
               var q = stub.q || (stub.q = []);
               q.length = 0;
-              if (lastInit) q.push(["init", Object.assign({}, lastInit, { author: true })]);
+              // The author build starts in the mode asked for: on, or previewing a pack.
+              q.push(["init", Object.assign({}, lastInit, { author: name === "author" ? args[1] : lastInit.author })]);
               q.push.apply(q, since.concat(rest.splice(0)));
               w.pathlight = stub;
               return toAuthor(script, dataset);

@@ -219,8 +219,7 @@ test("the picker proposes the best anchor in the light DOM and in an open shadow
   try {
     await panel(page).waitFor({ state: "visible" });
     await page.locator("pathlight-widget >> .pa-tab", { hasText: "Pick an element" }).click();
-    await page.locator("pathlight-widget >> .pa-picker .pa-button", { hasText: "Pick an element" }).click();
-    const line = page.locator("pathlight-widget >> .pa-line");
+    const line = page.locator('pathlight-widget >> .pa-line[data-use="anchor"]');
     const basis = page.locator("pathlight-widget >> .pa-basis");
     const pick = async (locator, expected) => {
       await locator.hover();
@@ -254,7 +253,7 @@ test("the picker proposes the best anchor in the light DOM and in an open shadow
     assert.deepEqual(await violations(page), [], "the picker passes axe");
 
     await page.keyboard.press("Escape");
-    await page.locator("pathlight-widget >> .pa-hint").waitFor({ state: "detached" });
+    await page.locator("pathlight-widget >> .pa-picker .pa-hint").waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Save draft" }).click();
     assert.equal(await page.evaluate(() => window.hostClicks), 1, "after Esc the host's clicks are the host's again");
     assert.deepEqual(log.pageErrors, []);

@@ -43,6 +43,11 @@ pub fn progress_key(pack: &str, user: Option<&str>, preview: bool) -> String {
     }
 }
 
+/// Where author mode's panel keeps how the author left it (collapsed, and in which corner).
+pub fn author_panel_key() -> String {
+    format!("{PREFIX}author-panel")
+}
+
 /// Where to keep a corrupt value found under `key` before starting afresh: a key stamped
 /// with the time, numbered when `taken` says that key is already used, so no earlier backup
 /// is ever overwritten.

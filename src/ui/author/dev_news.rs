@@ -4,9 +4,10 @@ use crate::author::dev_status::DevStatus;
 use leptos::prelude::*;
 
 /// The dev server's latest build, announced politely, with each error as `pathlight lint`
-/// prints it. Nothing without a dev server.
+/// prints it; when the pack is not from `pathlight dev` (`unlinked`), how to preview
+/// lessons live.
 #[component]
-pub fn DevNews(dev: RwSignal<Option<DevStatus>>) -> impl IntoView {
+pub fn DevNews(dev: RwSignal<Option<DevStatus>>, unlinked: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="pa-dev" role="status">
             {move || dev.get().map(|s| {
@@ -19,6 +20,16 @@ pub fn DevNews(dev: RwSignal<Option<DevStatus>>) -> impl IntoView {
                     </ul>
                 }
             })}
+            <Show when=move || unlinked.get() && dev.get().is_none()>
+                <p class="pa-connect">
+                    "This page's pack is not served by "<code>"pathlight dev"</code>
+                    ", so edits do not show here live. To preview your lessons, run "
+                    <code>"npx pathlight dev lessons"</code>" and, in this page's console, "
+                    <code>"pathlight('author', { lessons: 'http://127.0.0.1:7878/lessons.json' })"</code>
+                    ". A page that is not on this machine needs "<code>"--allow-origin"</code>
+                    " with its origin (docs/quickstart-pm.md)."
+                </p>
+            </Show>
         </div>
     }
 }
