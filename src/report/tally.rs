@@ -184,6 +184,7 @@ impl Tally {
                 self.dropped = self.dropped.saturating_add(r.number);
                 return;
             }
+            Kind::Uncounted => return,
             _ => {}
         }
         let Some(lesson) = r.lesson.as_deref() else {
@@ -225,7 +226,7 @@ impl Tally {
                 Some("completed") => bit::CLOSED_COMPLETED,
                 _ => 0,
             },
-            Kind::GoalChanged | Kind::PanelOpened | Kind::Dropped => 0,
+            Kind::GoalChanged | Kind::PanelOpened | Kind::Dropped | Kind::Uncounted => 0,
         };
     }
 

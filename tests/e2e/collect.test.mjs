@@ -52,7 +52,7 @@ const hostUrl = (url, user) =>
 const watchEvents = (page) =>
   page.addInitScript(() => {
     window.seen = [];
-    for (const name of ["shown", "opened", "layer_viewed", "step_shown", "completed", "known", "dismissed", "goal_changed", "closed", "panel_opened"]) {
+    for (const name of ["shown", "opened", "layer_viewed", "step_shown", "completed", "known", "dismissed", "goal_changed", "closed", "panel_opened", "clip_played", "clip_finished", "goal_guessed"]) {
       window.addEventListener(`pathlight:${name}`, (e) => {
         const { type, ...detail } = e.detail;
         window.seen.push({ type, detail });
@@ -140,6 +140,8 @@ test("known actions arrive as records that pathlight report --json counts exactl
     { type: "known", detail: lessonA("send-invoice") },
     { type: "opened", detail: lessonA("aging-check") },
     { type: "layer_viewed", detail: { lesson: "aging-check", layer: "how" } },
+    // Three lessons acted on toward one goal: coaching names it (issue #23).
+    { type: "goal_guessed", detail: { goal: "get-paid" } },
     { type: "dismissed", detail: lessonA("aging-check") },
     { type: "opened", detail: lessonA("deep-row") },
     { type: "layer_viewed", detail: { lesson: "deep-row", layer: "how" } },
@@ -151,7 +153,7 @@ test("known actions arrive as records that pathlight report --json counts exactl
     { type: "layer_viewed", detail: { lesson: "late-insight", layer: "how" } },
     { type: "closed", detail: { lesson: "late-insight", how: "command" } },
     { type: "panel_opened", detail: {} },
-    { type: "goal_changed", detail: { goals: ["get-paid"] } },
+    { type: "goal_changed", detail: { goals: ["get-paid"], guessed: false } },
   ]);
   const keyA = createHash("sha256").update("fixture\nu1").digest("hex").slice(0, 32);
   // The pack's version: FNV-1a (32 bits) of the pack file, as src/support/fingerprint.rs.
@@ -290,10 +292,10 @@ for (const mode of ["500", "hang"]) {
     const { page, log, close } = await open(env.browser, hostUrl(sink.url, "u1"), { setup: watchEvents });
     try {
       await launcher(page);
-      // 60 events: a batch goes while the page is visible, at 50.
+      // 60 events and more: a batch goes while the page is visible, at 50, of at most 100.
       await churn(page, 20);
       await waitFor(() => sink.requests.length === 1, { what: "the first batch" });
-      assert.ok(sink.records().length >= 50 && sink.records().length <= 60, `${sink.records().length} records in the first batch`);
+      assert.ok(sink.records().length >= 50 && sink.records().length <= 100, `${sink.records().length} records in the first batch: ${sink.records().map((r) => r.type).join(" ")}`);
       // The first batch fails: one warning (for `hang`, after 10 s without an answer).
       await waitFor(() => log.warnings.some((w) => w.includes("could not send collected events")), { timeout: DEADLINE, what: "the warning" });
       // More: the next batch goes, counting what was lost first, and no warning more.
