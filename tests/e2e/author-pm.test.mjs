@@ -137,9 +137,18 @@ test("init's author: { lessons } starts on the dev pack, and pathlight('author',
     assert.equal(await page.evaluate(() => window.notReloaded), true, "the page was not reloaded");
     assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
 
-    // The page's own pack is back: the learner opens its lesson by its own title.
-    await page.evaluate(() => window.pathlight("open", "everywhere"));
-    await widget(page, ".pl-card #pl-card-title").filter({ hasText: /^Find your way$/ }).waitFor();
+    // The page's own pack is back: the learner opens its lesson by its own title. It comes
+    // back asynchronously, so a card opened before it arrives may show the preview's
+    // lesson: close and open again until the page's own shows, within the deadline.
+    const titleOnCard = () => widget(page, ".pl-card #pl-card-title").allTextContents();
+    await waitFor(async () => {
+      await page.evaluate(() => window.pathlight("open", "everywhere"));
+      if ((await titleOnCard()).includes("Find your way")) return true;
+      await page.evaluate(() => window.pathlight("close"));
+      return false;
+    }, {
+      what: async () => `the page's own lesson on the card; the card shows ${JSON.stringify(await titleOnCard())}; warnings ${JSON.stringify(log.warnings)}; errors ${JSON.stringify(log.pageErrors)}`,
+    });
     await page.evaluate(() => window.pathlight("close"));
     await widget(page, ".pl-card").waitFor({ state: "detached" });
     await launcher(page);
