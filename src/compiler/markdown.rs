@@ -4,8 +4,8 @@
 //! every link and image URL goes through [`crate::model::url_safety`].
 
 use super::check;
+use super::clip_syntax;
 use super::diagnostic::closest;
-use super::media;
 use super::Diagnostic;
 use crate::model::anchor::Anchor;
 use crate::model::content::{Block, Inline, Step};
@@ -192,7 +192,7 @@ pub fn sections(
                     dest_url, title, ..
                 } => {
                     let written = as_written(&dest_url, &body[range.clone()]);
-                    let clip = media::is_clip(&dest_url);
+                    let clip = clip_syntax::is_clip(&dest_url);
                     let before = diags.len();
                     let src = checked(&dest_url, written, UrlUse::Image, path, line, diags);
                     if let (true, Some(refused)) = (clip, diags.get_mut(before)) {
@@ -487,7 +487,9 @@ fn close_inline(stack: &mut Vec<Frame>) {
             children: items,
         },
         InlineKind::Image(src) | InlineKind::Clip(src, _) if src.is_empty() => return,
-        InlineKind::Clip(src, title) => Inline::Clip(Box::new(media::clip(src, &title, &items))),
+        InlineKind::Clip(src, title) => {
+            Inline::Clip(Box::new(clip_syntax::clip(src, &title, &items)))
+        }
         InlineKind::Image(src) => Inline::Image {
             src,
             alt: Inline::plain_text(&items),

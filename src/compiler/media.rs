@@ -4,6 +4,7 @@
 //! A relative media URL resolves against the URL of the built `lessons.json`, so on disk it
 //! is read beside the pack's sources, and copied beside the built pack: one folder to deploy.
 
+use super::clip_syntax::{path_part, sibling};
 use super::files::Files;
 use super::source::{translation_name, Authored};
 use super::Diagnostic;
@@ -18,49 +19,6 @@ pub const LARGE_CLIP_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Where a poster may be, beside its clip, in the order they are looked for.
 const POSTERS: [&str; 3] = ["jpg", "png", "webp"];
-
-/// The path of `url`, without its query or fragment.
-fn path_part(url: &str) -> &str {
-    &url[..url.find(['?', '#']).unwrap_or(url.len())]
-}
-
-/// Whether an image URL is a clip: its path ends in `.webm` or `.mp4`.
-pub fn is_clip(url: &str) -> bool {
-    let path = path_part(url.trim()).to_ascii_lowercase();
-    path.ends_with(".webm") || path.ends_with(".mp4")
-}
-
-/// The file beside `url` with the extension `ext`: `clips/a.webm?v=2` and `vtt` give
-/// `clips/a.vtt`.
-fn sibling(url: &str, ext: &str) -> String {
-    let path = path_part(url);
-    let stem = match path.rfind('.') {
-        Some(dot) if !path[dot..].contains('/') => &path[..dot],
-        _ => path,
-    };
-    format!("{stem}.{ext}")
-}
-
-/// The clip a Markdown image of the video `src` is, its alt text `alt` and its title
-/// `title`: captions beside it, `loop` and a size such as `640x360` read from the title.
-pub fn clip(src: String, title: &str, alt: &[Inline]) -> Clip {
-    let mut clip = Clip {
-        captions: sibling(&src, "vtt"),
-        alt: Inline::plain_text(alt).trim().to_owned(),
-        src,
-        ..Clip::default()
-    };
-    for word in title.split_whitespace() {
-        if word.eq_ignore_ascii_case("loop") {
-            clip.looping = true;
-        } else if let Some((w, h)) = word.split_once(['x', 'X', '×']) {
-            if let (Ok(w @ 1..), Ok(h @ 1..)) = (w.parse(), h.parse()) {
-                clip.size = Some((w, h));
-            }
-        }
-    }
-    clip
-}
 
 /// `%20` and the like decoded, for a URL's path read as a file name.
 fn decoded(path: &str) -> String {
@@ -344,24 +302,6 @@ pub fn image_size(bytes: &[u8]) -> Option<(u16, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_clip_is_a_video_url_with_captions_beside_it_and_a_title_of_words() {
-        assert!(is_clip("clips/a.webm?v=2"));
-        assert!(is_clip("https://cdn.example/a.MP4#t=2"));
-        assert!(!is_clip("clips/a.png"));
-        assert!(!is_clip("clips/webm"));
-        let c = clip(
-            "clips/a.webm?v=2".into(),
-            "loop 640x360",
-            &[Inline::Text("Sending".into())],
-        );
-        assert_eq!(c.captions, "clips/a.vtt");
-        assert!(c.looping);
-        assert_eq!(c.size, Some((640, 360)));
-        assert_eq!(c.alt, "Sending");
-        assert_eq!(clip("a.mp4".into(), "", &[]).size, None);
-    }
 
     #[test]
     fn local_media_stay_inside_the_pack() {

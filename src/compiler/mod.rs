@@ -4,6 +4,7 @@
 
 mod built;
 mod check;
+mod clip_syntax;
 mod conform;
 // `pathlight dev`'s builds and answers, for the native server and npm/cli's.
 pub mod dev;

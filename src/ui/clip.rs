@@ -3,8 +3,9 @@
 //! The video is built with a few DOM calls rather than a typed view: the player's whole cost
 //! to the widget is then these calls and one event handler (the issue allows 2 KB gzip).
 
-use super::content::Heard;
+use super::WidgetState;
 use crate::model::content::Clip;
+use crate::model::layer::Layer;
 use crate::web::pack_loader::resolve;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -12,6 +13,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlMediaElement};
+
+/// Who hears of a clip playing in a layer: the widget, for the lesson and layer shown.
+pub type Heard = Option<(WidgetState, String, Layer)>;
 
 /// The events the clip's one handler hears.
 const EVENTS: [&str; 3] = ["play", "ended", "error"];

@@ -1,16 +1,11 @@
 //! Renders the compiled content tree as Leptos nodes: text is always escaped, and no
 //! authored string is ever parsed as HTML.
 
-use super::clip::clip_view;
-use super::WidgetState;
+use super::clip::{clip_view, Heard};
 use crate::model::content::{Block, Inline};
-use crate::model::layer::Layer;
 use crate::model::url_safety::{self, UrlUse};
 use crate::web::pack_loader::resolve;
 use leptos::prelude::*;
-
-/// Who hears of a clip playing in a layer: the widget, for the lesson and layer shown.
-pub type Heard = Option<(WidgetState, String, Layer)>;
 
 /// A layer's blocks: paragraphs, lists, code and How steps.
 #[component]
