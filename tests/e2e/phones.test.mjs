@@ -291,7 +291,9 @@ test("the visual viewport's listeners are passive and go with destroy (a listene
   const pristine = await listening();
   held.release();
   await launcher(page);
-  assert.deepEqual(await listening(), [...pristine, "resize passive", "scroll passive"].sort());
+  // The layer starts following the viewport a slice after the launcher shows.
+  const following = [...pristine, "resize passive", "scroll passive"].sort();
+  await waitFor(async () => assert.deepEqual(await listening(), following) ?? true, { what: "the viewport's two passive listeners" });
   await page.evaluate(() => window.pathlight("destroy"));
   assert.deepEqual(await listening(), pristine);
   assert.deepEqual(log.pageErrors, []);
