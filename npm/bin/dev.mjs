@@ -8,17 +8,19 @@
 //   GET /lessons.json  the last good pack; 503 with the status until one builds
 //   GET /status        {"build", "diagnostics", "ok", "served"}
 //   GET /events        `event: status` now and after every rebuild; a keep-alive each 15 s
+//   GET /<path>        each local clip, caption, poster or image the pack uses
 //   CORS for loopback origins and those given with --allow-origin only (a site on the web
 //   cannot read a pack in progress), Private Network Access preflights included.
 import { createServer } from "node:http";
 import { statSync, watch } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { DevArgs, LivePack, refusal } from "../cli/pathlight_cli_node.js";
 import { system } from "./system.mjs";
 
 /** Editors save in bursts (a temporary file, a rename, a touch): one build for the burst. */
 const DEBOUNCE_MS = 50;
 const KEEP_ALIVE_MS = 15_000;
-const PATHS = "not found: pathlight dev serves GET /lessons.json, /status and /events\n";
+const PATHS = "not found: pathlight dev serves GET /lessons.json, /status, /events and the media the pack uses\n";
 
 /** Runs the dev server until Ctrl-C; resolves to the exit code of a problem (2). */
 export async function dev(args) {
@@ -127,6 +129,20 @@ function answer(live, streams, options, refused, req, res) {
       streams.delete(send);
     });
     return;
+  }
+  const medium = req.method === "GET" ? live.medium(path) : undefined;
+  if (medium) {
+    const [file, type] = medium;
+    return readFile(file).then(
+      (bytes) => {
+        res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", "Content-Length": bytes.length, ...cors });
+        res.end(bytes);
+      },
+      (e) => {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...cors });
+        res.end(`cannot read ${file}: ${e.message}\n`);
+      },
+    );
   }
   res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...cors });
   res.end(PATHS);

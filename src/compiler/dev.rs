@@ -25,6 +25,8 @@ pub struct LivePack {
     good: Option<(u64, String)>,
     /// The last attempt's problems.
     diagnostics: Vec<Diagnostic>,
+    /// The local media the last good pack uses, relative to the folder.
+    media: Vec<String>,
 }
 
 impl LivePack {
@@ -36,6 +38,7 @@ impl LivePack {
             ok: false,
             good: None,
             diagnostics: vec![],
+            media: vec![],
         }
     }
 
@@ -61,6 +64,7 @@ impl LivePack {
         match pack {
             Some(pack) => {
                 self.good = Some((self.build, pack.to_json()));
+                self.media = super::local_files(&pack);
                 let ms = elapsed_ms();
                 let lessons = plural(pack.lessons.len(), "lesson");
                 format!("built {lessons} in {ms} ms (build {})", self.build)
@@ -83,6 +87,29 @@ impl LivePack {
     /// The JSON of the last good pack, if any build succeeded.
     pub fn pack(&self) -> Option<&str> {
         self.good.as_ref().map(|(_, json)| json.as_str())
+    }
+
+    /// The file on disk and its media type for a request's `path`, when it names a clip,
+    /// its captions or poster, or an image the last good pack uses. Relative media resolve
+    /// against the pack's URL, `/lessons.json`, so they are asked for from the root; nothing
+    /// else of the folder is served.
+    pub fn medium(&self, path: &str) -> Option<(PathBuf, &'static str)> {
+        let path = super::media::decoded(path.strip_prefix('/')?);
+        let used = self.media.iter().find(|m| **m == path)?;
+        let extension = used.rsplit_once('.').map_or("", |(_, e)| e);
+        let kind = match extension.to_ascii_lowercase().as_str() {
+            "webm" => "video/webm",
+            "mp4" => "video/mp4",
+            "vtt" => "text/vtt; charset=utf-8",
+            "png" => "image/png",
+            "jpg" | "jpeg" => "image/jpeg",
+            "webp" => "image/webp",
+            "gif" => "image/gif",
+            "svg" => "image/svg+xml",
+            "avif" => "image/avif",
+            _ => "application/octet-stream",
+        };
+        Some((self.dir.join(used), kind))
     }
 
     /// What `/status` answers, and each `/events` message carries.
@@ -506,6 +533,33 @@ mod tests {
         assert!(live.pack().unwrap().contains("\"Second\""));
         assert_eq!(live.status()["served"], 3);
         assert_eq!(live.status()["diagnostics"], json!([]));
+    }
+
+    #[test]
+    fn dev_serves_the_media_a_lesson_uses_and_nothing_else_of_the_folder() {
+        // Bug: a clip previewed through `pathlight dev` showed only its alt text.
+        let dir = folder("media");
+        std::fs::create_dir_all(dir.0.join("clips")).unwrap();
+        for file in ["clips/send it.webm", "clips/send it.vtt", "clips/unused.webm"] {
+            std::fs::write(dir.0.join(file), "x").unwrap();
+        }
+        let how = "## How\n1. h\n\n![Sending it](clips/send%20it.webm)\n";
+        std::fs::write(dir.0.join("a.md"), LESSON.replace("## How\n1. h\n", how)).unwrap();
+        let mut live = LivePack::new(&dir.0);
+        assert!(live.medium("/clips/send%20it.webm").is_none(), "nothing before a build");
+        live.rebuild();
+        assert!(live.ok(), "{:?}", live.status());
+        assert_eq!(
+            live.medium("/clips/send%20it.webm"),
+            Some((dir.0.join("clips/send it.webm"), "video/webm"))
+        );
+        assert_eq!(
+            live.medium("/clips/send it.vtt"),
+            Some((dir.0.join("clips/send it.vtt"), "text/vtt; charset=utf-8"))
+        );
+        for other in ["/clips/unused.webm", "/a.md", "/pack.toml", "/../a.md", "clips/send it.vtt"] {
+            assert_eq!(live.medium(other), None, "{other}");
+        }
     }
 
     #[test]

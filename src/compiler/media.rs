@@ -21,7 +21,7 @@ pub const LARGE_CLIP_BYTES: u64 = 4 * 1024 * 1024;
 const POSTERS: [&str; 3] = ["jpg", "png", "webp"];
 
 /// `%20` and the like decoded, for a URL's path read as a file name.
-fn decoded(path: &str) -> String {
+pub(super) fn decoded(path: &str) -> String {
     let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -160,7 +160,7 @@ for (const [name, cmd] of clis) {
       }
       const missing = await fetch(`${dev.base}/lesson.json`);
       assert.equal(missing.status, 404);
-      assert.equal(await missing.text(), "not found: pathlight dev serves GET /lessons.json, /status and /events\n");
+      assert.equal(await missing.text(), "not found: pathlight dev serves GET /lessons.json, /status, /events and the media the pack uses\n");
 
       // A second server on the same port: one line naming the port and --port, exit 2.
       const second = spawnSync(cmd[0], [...cmd.slice(1), "dev", dir, "--port", String(dev.port)], { encoding: "utf8" });
@@ -221,3 +221,27 @@ test("usage mistakes exit 2 with one line", () => {
     assert.deepEqual([notDir.status, notDir.stderr], [2, "error: README.md is not a folder: pathlight dev watches a pack folder (pack.toml and lessons)\n"], name);
   }
 });
+
+for (const [name, cmd] of clis) {
+  test(`${name}: dev serves the clips and captions the pack uses beside /lessons.json, and nothing else of the folder`, async () => {
+    // Bug: a clip previewed through pathlight dev showed only its alt text, as its file 404ed.
+    const dir = pack();
+    const dev = await start(cmd, dir);
+    try {
+      await waitFor(async () => (await status(dev.base)).ok, { what: "the demo's pack to build" });
+      const origin = "http://localhost:5173";
+      for (const [file, type] of [["clips/send-invoice.webm", "video/webm"], ["clips/send-invoice.vtt", "text/vtt; charset=utf-8"]]) {
+        const r = await fetch(`${dev.base}/${file}`, { headers: { origin } });
+        assert.equal(r.status, 200, file);
+        assert.equal(r.headers.get("content-type"), type, file);
+        assert.equal(r.headers.get("access-control-allow-origin"), origin, file);
+        assert.deepEqual(Buffer.from(await r.arrayBuffer()), readFileSync(join(dir, file)), file);
+      }
+      for (const file of ["pack.toml", "send-invoice.md", "clips/../pack.toml"]) {
+        assert.equal((await fetch(`${dev.base}/${file}`)).status, 404, `${file} is not the pack's media`);
+      }
+    } finally {
+      await dev.stop();
+    }
+  });
+}

@@ -121,6 +121,13 @@ impl LivePack {
         self.0.pack().map(str::to_owned)
     }
 
+    /// The file and media type that answer a request's `path`, when the last good pack
+    /// uses it: `[file, type]`.
+    pub fn medium(&self, path: &str) -> Option<Vec<String>> {
+        let (file, kind) = self.0.medium(path)?;
+        Some(vec![file.display().to_string(), kind.to_string()])
+    }
+
     /// What `/status` answers, and each `/events` message carries.
     pub fn status(&self) -> String {
         self.0.status().to_string()

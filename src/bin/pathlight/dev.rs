@@ -4,8 +4,10 @@
 //!
 //! The protocol (shared with the npm CLI): `GET /lessons.json` (the last good pack, or 503
 //! with the status), `GET /status`, `GET /events` (an `event: status` now and after every
-//! rebuild, a keep-alive comment every 15 s); CORS for loopback origins and the origins
-//! allowed with `--allow-origin` only, Private Network Access preflights included.
+//! rebuild, a keep-alive comment every 15 s), and `GET /<path>` for each local clip,
+//! caption, poster or image the pack uses (relative media resolve against the pack's URL);
+//! CORS for loopback origins and the origins allowed with `--allow-origin` only, Private
+//! Network Access preflights included.
 
 use pathlight::compiler::dev::{dev_args, refusal, LivePack, Origins};
 use std::collections::HashSet;
@@ -20,7 +22,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 /// Editors save in bursts (a temporary file, a rename, a touch): one build for the burst.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
-const PATHS: &str = "not found: pathlight dev serves GET /lessons.json, /status and /events\n";
+const PATHS: &str = "not found: pathlight dev serves GET /lessons.json, /status, /events and the media the pack uses\n";
 const REFUSED: &str =
     "this origin may not read the pack: start pathlight dev with --allow-origin <origin>\n";
 
@@ -146,6 +148,14 @@ impl Live {
             .next()
             .unwrap_or("")
             .to_string();
+        let medium = match request.method() {
+            Method::Get => self
+                .pack
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .medium(&path),
+            _ => None,
+        };
         let response = match (request.method(), path.as_str()) {
             // A refused page's preflight fails, so its request is never sent.
             (Method::Options, _) if cors.is_empty() && origin.is_some() => {
@@ -170,6 +180,19 @@ impl Live {
                 let live = Arc::clone(self);
                 std::thread::spawn(move || live.stream(request, cors));
                 return;
+            }
+            _ if medium.is_some() => {
+                let (file, kind) = medium.unwrap_or_default();
+                match std::fs::read(&file) {
+                    Ok(bytes) => Response::from_data(bytes)
+                        .with_header(head("Content-Type", kind))
+                        .with_header(head("Cache-Control", "no-store"))
+                        .boxed(),
+                    Err(e) => Response::from_string(format!("cannot read {}: {e}\n", file.display()))
+                        .with_status_code(404)
+                        .with_header(head("Content-Type", "text/plain; charset=utf-8"))
+                        .boxed(),
+                }
             }
             _ => Response::from_string(PATHS)
                 .with_status_code(404)
