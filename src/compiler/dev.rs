@@ -540,13 +540,20 @@ mod tests {
         // Bug: a clip previewed through `pathlight dev` showed only its alt text.
         let dir = folder("media");
         std::fs::create_dir_all(dir.0.join("clips")).unwrap();
-        for file in ["clips/send it.webm", "clips/send it.vtt", "clips/unused.webm"] {
+        for file in [
+            "clips/send it.webm",
+            "clips/send it.vtt",
+            "clips/unused.webm",
+        ] {
             std::fs::write(dir.0.join(file), "x").unwrap();
         }
         let how = "## How\n1. h\n\n![Sending it](clips/send%20it.webm)\n";
         std::fs::write(dir.0.join("a.md"), LESSON.replace("## How\n1. h\n", how)).unwrap();
         let mut live = LivePack::new(&dir.0);
-        assert!(live.medium("/clips/send%20it.webm").is_none(), "nothing before a build");
+        assert!(
+            live.medium("/clips/send%20it.webm").is_none(),
+            "nothing before a build"
+        );
         live.rebuild();
         assert!(live.ok(), "{:?}", live.status());
         assert_eq!(
@@ -557,7 +564,13 @@ mod tests {
             live.medium("/clips/send it.vtt"),
             Some((dir.0.join("clips/send it.vtt"), "text/vtt; charset=utf-8"))
         );
-        for other in ["/clips/unused.webm", "/a.md", "/pack.toml", "/../a.md", "clips/send it.vtt"] {
+        for other in [
+            "/clips/unused.webm",
+            "/a.md",
+            "/pack.toml",
+            "/../a.md",
+            "clips/send it.vtt",
+        ] {
             assert_eq!(live.medium(other), None, "{other}");
         }
     }

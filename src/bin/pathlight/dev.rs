@@ -188,10 +188,12 @@ impl Live {
                         .with_header(head("Content-Type", kind))
                         .with_header(head("Cache-Control", "no-store"))
                         .boxed(),
-                    Err(e) => Response::from_string(format!("cannot read {}: {e}\n", file.display()))
-                        .with_status_code(404)
-                        .with_header(head("Content-Type", "text/plain; charset=utf-8"))
-                        .boxed(),
+                    Err(e) => {
+                        Response::from_string(format!("cannot read {}: {e}\n", file.display()))
+                            .with_status_code(404)
+                            .with_header(head("Content-Type", "text/plain; charset=utf-8"))
+                            .boxed()
+                    }
                 }
             }
             _ => Response::from_string(PATHS)
