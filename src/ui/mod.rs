@@ -8,6 +8,7 @@ mod clip;
 mod completion_toast;
 mod connections;
 mod content;
+mod dom_node;
 mod goal_guess;
 mod goal_picker;
 mod highlight;
