@@ -318,3 +318,63 @@ for (const mode of ["500", "hang"]) {
     }
   });
 }
+
+test("fewer than 50 events go in one batch 30 s after the first, while the page stays visible", async () => {
+  // Bug this pins: a quiet learner's events waited for a page hide that a tab left open never has.
+  const sink = await endpoint();
+  const { page, log, close } = await open(env.browser, hostUrl(sink.url, "u1"), {
+    setup: async (p) => {
+      await watchEvents(p);
+      await p.clock.install();
+    },
+  });
+  try {
+    await launcher(page);
+    await churn(page, 3);
+    await waitFor(async () => (await seenCount(page)) >= 9, { what: "nine events" });
+    assert.equal(sink.requests.length, 0, "under 50 events: the batch waits");
+    await page.clock.fastForward(30000);
+    await waitFor(() => sink.requests.length === 1, { what: "the batch 30 s on" });
+    const seen = await page.evaluate(() => window.seen);
+    assert.deepEqual(sink.records().map(({ type, detail }) => ({ type, detail })), seen, "every event so far, in order");
+    assert.equal(await page.evaluate(() => document.visibilityState), "visible");
+    assert.deepEqual(log.warnings, []);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+    await sink.close();
+  }
+});
+
+test("where sendBeacon refuses, the hiding page's events go by fetch, none lost", async () => {
+  // Bug this pins: sendBeacon answers false over its quota or when the browser will not queue;
+  // those records were gone.
+  const sink = await endpoint();
+  const { page, log, close } = await open(env.browser, hostUrl(sink.url, "u1"), {
+    setup: async (p) => {
+      await watchEvents(p);
+      await p.addInitScript(() => {
+        window.beaconsRefused = 0;
+        navigator.sendBeacon = () => (window.beaconsRefused++, false);
+      });
+    },
+  });
+  try {
+    await launcher(page);
+    await churn(page, 3);
+    await waitFor(async () => (await seenCount(page)) >= 9, { what: "nine events" });
+    const seen = await page.evaluate(() => window.seen);
+    // The page hides, as a tab switched away does (the page stays, so it can be asked after).
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await waitFor(() => sink.records().length === seen.length, { what: () => `${seen.length} records by fetch (got ${sink.records().length})` });
+    assert.deepEqual(sink.records().map(({ type, detail }) => ({ type, detail })), seen);
+    assert.ok((await page.evaluate(() => window.beaconsRefused)) >= 1, "sendBeacon was asked first");
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+    await sink.close();
+  }
+});
