@@ -219,6 +219,8 @@ async fn mount(
     remote: Option<Rc<RemoteProgress>>,
     current: impl Fn() -> bool,
 ) -> Result<Option<Mounted>, String> {
+    // The pack was read in the slice before: the session gets one of its own.
+    yield_to_host().await;
     // Destroyed, or initialized again, while the pack was loading.
     if !current() {
         return Ok(None);
@@ -294,6 +296,11 @@ async fn mount(
             crate::web::describe(&e)
         )
     })?;
+    // Parsing the stylesheet and building the view: a slice each.
+    yield_to_host().await;
+    if !current() {
+        return Ok(None);
+    }
     #[cfg(not(feature = "author"))]
     let view = owner.with(|| {
         leptos::mount::mount_to(root.clone().unchecked_into(), move || {
