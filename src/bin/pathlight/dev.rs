@@ -181,25 +181,13 @@ impl Live {
                 std::thread::spawn(move || live.stream(request, cors));
                 return;
             }
-            _ if medium.is_some() => {
-                let (file, kind) = medium.unwrap_or_default();
-                match std::fs::read(&file) {
-                    Ok(bytes) => Response::from_data(bytes)
-                        .with_header(head("Content-Type", kind))
-                        .with_header(head("Cache-Control", "no-store"))
-                        .boxed(),
-                    Err(e) => {
-                        Response::from_string(format!("cannot read {}: {e}\n", file.display()))
-                            .with_status_code(404)
-                            .with_header(head("Content-Type", "text/plain; charset=utf-8"))
-                            .boxed()
-                    }
-                }
-            }
-            _ => Response::from_string(PATHS)
-                .with_status_code(404)
-                .with_header(head("Content-Type", "text/plain; charset=utf-8"))
-                .boxed(),
+            _ => match medium {
+                Some((file, kind)) => media_response(&file, kind),
+                None => Response::from_string(PATHS)
+                    .with_status_code(404)
+                    .with_header(head("Content-Type", "text/plain; charset=utf-8"))
+                    .boxed(),
+            },
         };
         let mut response = response;
         for (name, value) in &cors {
@@ -248,6 +236,20 @@ impl Live {
 
 fn event(status: &str) -> String {
     format!("event: status\ndata: {status}\n\n")
+}
+
+/// A clip, its captions or poster, or an image, from the pack's folder.
+fn media_response(file: &Path, kind: &str) -> tiny_http::ResponseBox {
+    match std::fs::read(file) {
+        Ok(bytes) => Response::from_data(bytes)
+            .with_header(head("Content-Type", kind))
+            .with_header(head("Cache-Control", "no-store"))
+            .boxed(),
+        Err(e) => Response::from_string(format!("cannot read {}: {e}\n", file.display()))
+            .with_status_code(404)
+            .with_header(head("Content-Type", "text/plain; charset=utf-8"))
+            .boxed(),
+    }
 }
 
 fn json_response(status: u16, body: String) -> tiny_http::ResponseBox {
