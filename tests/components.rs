@@ -177,3 +177,59 @@ async fn layer_tabs_follow_the_aria_tabs_pattern() {
         1
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_clip_is_a_quiet_captioned_video_and_an_unsafe_one_its_alt_text() {
+    // Pins: a player that fetched before its layer opened (preload), sized through a style
+    // attribute that a strict CSP refuses, or that let a `javascript:` clip through.
+    use pathlight::model::content::Clip;
+    let el = container();
+    let clip = |src: &str, alt: &str| {
+        Inline::Clip(Box::new(Clip {
+            src: src.into(),
+            captions: "https://example.com/clips/send.vtt".into(),
+            alt: alt.into(),
+            poster: None,
+            looping: false,
+            size: Some((640, 400)),
+        }))
+    };
+    let blocks = vec![Block::P(vec![
+        clip("https://example.com/clips/send.webm", "Sending an invoice"),
+        clip("javascript:alert(1)//.webm", "A clip that may not run"),
+    ])];
+    let shown = RwSignal::new(true);
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Show when=move || shown.get()><Blocks blocks=blocks.clone()/></Show> }
+    });
+    let videos = el.query_selector_all("video").unwrap();
+    assert_eq!(videos.length(), 1, "the unsafe clip is no video");
+    let video: web_sys::HtmlElement = videos.get(0).unwrap().unchecked_into();
+    for (name, value) in [
+        ("src", "https://example.com/clips/send.webm"),
+        ("aria-label", "Sending an invoice"),
+        ("controls", ""),
+        ("playsinline", ""),
+        ("preload", "none"),
+    ] {
+        assert_eq!(video.get_attribute(name).as_deref(), Some(value), "{name}");
+    }
+    assert_eq!(
+        video.style().get_property_value("aspect-ratio").unwrap(),
+        "640 / 400"
+    );
+    let track = video
+        .query_selector("track")
+        .unwrap()
+        .expect("a captions track");
+    assert_eq!(track.get_attribute("kind").as_deref(), Some("captions"));
+    assert!(track.has_attribute("default"));
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("A clip that may not run"));
+    // The view goes: its video goes with it.
+    shown.set(false);
+    tick().await;
+    assert!(!video.is_connected());
+}
