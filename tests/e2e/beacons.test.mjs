@@ -28,10 +28,11 @@ function onCorner(page, lesson, anchor, what) {
   }, { what });
 }
 
-test("a beacon appears beside an element the host adds 2 s after load", async () => {
+test("a beacon appears beside an element the host adds after the widget started", async () => {
   const { page, log, close } = await open(env.browser, `${env.base}/app/beacons`);
   await launcher(page);
   assert.equal(await beacon(page, "late-insight").count(), 0, "no beacon before its anchor exists");
+  await page.evaluate(() => window.addLateFeature());
   await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE });
   await onCorner(page, "late-insight", "late.feature", "the late feature's beacon on its corner");
   assert.deepEqual(log.pageErrors, []);
@@ -122,6 +123,7 @@ test("an invalid selector in one lesson does not stop the other lessons", async 
   await launcher(page);
   await page.evaluate(() => { document.getElementById("rows").scrollTop = 700; });
   await beacon(page, "deep-row").waitFor({ state: "visible" });
+  await page.evaluate(() => window.addLateFeature());
   await beacon(page, "late-insight").waitFor({ state: "visible", timeout: DEADLINE });
   assert.equal(log.warnings.filter((w) => w.includes("div[[")).length, 1, JSON.stringify(log.warnings));
   assert.deepEqual(log.pageErrors, []);

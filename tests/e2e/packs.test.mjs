@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { serve, launch, open, launcher } from "./harness.mjs";
+import { serve, launch, open, launcher, waitFor } from "./harness.mjs";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url);
 /** The widget's limit, `pack::MAX_PACK_BYTES`. */
@@ -105,15 +105,6 @@ after(async () => {
   await server?.close();
 });
 
-async function until(condition, ms, step = 50) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await condition()) return true;
-    await new Promise((ok) => setTimeout(ok, step));
-  }
-  return condition();
-}
-
 /** The host's own button still updates its counter. */
 async function hostWorks(page) {
   const before = Number(await page.textContent("#host-count"));
@@ -130,7 +121,7 @@ const host = (pack) => open(browser, `${front.base}/app/packs?pack=${encodeURICo
  * warning about the refused pack would have come first. */
 async function refused(page, log, cause) {
   const mounted = () => page.locator("pathlight-widget").count().then((n) => n > 0);
-  await until(async () => log.warnings.length > 0 || log.pageErrors.length > 0 || await mounted(), 15000);
+  await waitFor(async () => log.warnings.length > 0 || log.pageErrors.length > 0 || (await mounted()), { what: "a warning, an error or a widget" });
   assert.ok(!(await mounted()), `the pack was loaded and a widget mounted, instead of refused (warnings: ${JSON.stringify(log.warnings)})`);
   assert.ok(log.warnings.length > 0, "no warning and no widget in 15 s");
   await hostWorks(page);
@@ -212,14 +203,14 @@ test("a pack with a newer format's block and inlines loads without them, with on
   await card.waitFor();
   const panel = card.getByRole("tabpanel");
   await card.getByRole("tab", { name: "Why" }).click();
-  await until(async () => /Kept after the table/.test(await panel.textContent()), 5000);
+  await waitFor(async () => /Kept after the table/.test(await panel.textContent()), { what: "the Why layer" });
   const why = await panel.textContent();
   assert.match(why, /Your accountant wants numbers, not screenshots\./, "the paragraph around the unknown inline is gone or changed");
   assert.match(why, /Kept after the table\./, "the block after the unknown block is gone");
   assert.doesNotMatch(why, /Ctrl\+E|Q1 revenue/, "an unknown part was rendered");
   assert.equal(await panel.locator("p").count(), 2, "the Why layer should hold its two known paragraphs");
   await card.getByRole("tab", { name: "How" }).click();
-  await until(async () => /Pick the date range/.test(await panel.textContent()), 5000);
+  await waitFor(async () => /Pick the date range/.test(await panel.textContent()), { what: "the How layer" });
   const how = await panel.textContent();
   assert.match(how, /Pick the date range\./);
   assert.match(how, /Click Export\./, "the step with the unknown inline lost its text");
