@@ -148,14 +148,6 @@ impl Live {
             .next()
             .unwrap_or("")
             .to_string();
-        let medium = match request.method() {
-            Method::Get => self
-                .pack
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .medium(&path),
-            _ => None,
-        };
         let response = match (request.method(), path.as_str()) {
             // A refused page's preflight fails, so its request is never sent.
             (Method::Options, _) if cors.is_empty() && origin.is_some() => {
@@ -181,13 +173,11 @@ impl Live {
                 std::thread::spawn(move || live.stream(request, cors));
                 return;
             }
-            _ => match medium {
+            (Method::Get, _) => match self.medium(&path) {
                 Some((file, kind)) => media_response(&file, kind),
-                None => Response::from_string(PATHS)
-                    .with_status_code(404)
-                    .with_header(head("Content-Type", "text/plain; charset=utf-8"))
-                    .boxed(),
+                None => not_found(),
             },
+            _ => not_found(),
         };
         let mut response = response;
         for (name, value) in &cors {
@@ -195,6 +185,12 @@ impl Live {
         }
         // A page that went away mid-answer is no error of ours.
         let _ = request.respond(response);
+    }
+
+    /// The file and media type of a medium the served pack uses, at `path`.
+    fn medium(&self, path: &str) -> Option<(std::path::PathBuf, &'static str)> {
+        let pack = self.pack.lock().unwrap_or_else(|e| e.into_inner());
+        pack.medium(path)
     }
 
     /// One `/events` stream, until the page closes it. Written by hand on the socket:
@@ -236,6 +232,13 @@ impl Live {
 
 fn event(status: &str) -> String {
     format!("event: status\ndata: {status}\n\n")
+}
+
+fn not_found() -> tiny_http::ResponseBox {
+    Response::from_string(PATHS)
+        .with_status_code(404)
+        .with_header(head("Content-Type", "text/plain; charset=utf-8"))
+        .boxed()
 }
 
 /// A clip, its captions or poster, or an image, from the pack's folder.
