@@ -27,12 +27,13 @@ const env = suite({
 const INIT = { lessons: "/fixtures/author.json", user: { id: "u1", traits: { role: "viewer" } } };
 
 /** The author host with `init` queued before the widget's script runs, recording every
- * request the page makes (full URLs). */
-async function host(init, path = "/app/author") {
+ * request the page makes (full URLs); `route` may hold some of them back. */
+async function host(init, path = "/app/author", route) {
   const requests = [];
   const notFound = [];
   const opened = await open(env.browser, env.base + path, {
     setup: async (page) => {
+      if (route) await route(page);
       page.on("request", (r) => requests.push(r.url()));
       page.on("response", (r) => r.status() === 404 && notFound.push(r.url()));
       await page.addInitScript((init) => {
@@ -82,6 +83,24 @@ async function violations(page) {
 const panel = (page) => page.locator("pathlight-widget >> .pa-panel");
 const titles = (page) => page.locator("pathlight-widget >> .pa-lesson-title").allTextContents();
 const widget = (page, selector) => page.locator(`pathlight-widget >> ${selector}`);
+
+/** Waits until the card opens on the page's own "everywhere" lesson, not the dev pack's, and
+ * closes it. The page's pack comes back asynchronously after author mode is left, so a card
+ * opened before it arrives may show the preview's lesson: close and open again until the
+ * page's own shows, within the deadline. */
+async function ownLessonOnCard(page, log) {
+  const titleOnCard = () => widget(page, ".pl-card #pl-card-title").allTextContents();
+  await waitFor(async () => {
+    await page.evaluate(() => window.pathlight("open", "everywhere"));
+    if ((await titleOnCard()).includes("Find your way")) return true;
+    await page.evaluate(() => window.pathlight("close"));
+    return false;
+  }, {
+    what: async () => `the page's own lesson on the card; the card shows ${JSON.stringify(await titleOnCard())}; warnings ${JSON.stringify(log.warnings)}; errors ${JSON.stringify(log.pageErrors)}`,
+  });
+  await page.evaluate(() => window.pathlight("close"));
+  await widget(page, ".pl-card").waitFor({ state: "detached" });
+}
 
 test("pathlight('author', { lessons }) previews pathlight dev's pack in one call: an edit reaches the open card, and /status is never asked of the host", async (t) => {
   // Pins a preview that needs destroy + init by hand, keeps the page's own pack, or probes
@@ -137,20 +156,8 @@ test("init's author: { lessons } starts on the dev pack, and pathlight('author',
     assert.equal(await page.evaluate(() => window.notReloaded), true, "the page was not reloaded");
     assert.equal(await page.locator("pathlight-widget").count(), 1, "one widget");
 
-    // The page's own pack is back: the learner opens its lesson by its own title. It comes
-    // back asynchronously, so a card opened before it arrives may show the preview's
-    // lesson: close and open again until the page's own shows, within the deadline.
-    const titleOnCard = () => widget(page, ".pl-card #pl-card-title").allTextContents();
-    await waitFor(async () => {
-      await page.evaluate(() => window.pathlight("open", "everywhere"));
-      if ((await titleOnCard()).includes("Find your way")) return true;
-      await page.evaluate(() => window.pathlight("close"));
-      return false;
-    }, {
-      what: async () => `the page's own lesson on the card; the card shows ${JSON.stringify(await titleOnCard())}; warnings ${JSON.stringify(log.warnings)}; errors ${JSON.stringify(log.pageErrors)}`,
-    });
-    await page.evaluate(() => window.pathlight("close"));
-    await widget(page, ".pl-card").waitFor({ state: "detached" });
+    // The page's own pack is back: the learner opens its lesson by its own title.
+    await ownLessonOnCard(page, log);
     await launcher(page);
 
     // And back in, on the page's own pack, which is not from pathlight dev.
@@ -160,6 +167,39 @@ test("init's author: { lessons } starts on the dev pack, and pathlight('author',
     assert.match(await widget(page, ".pa-connect").textContent(), /pathlight\('author', \{ lessons: 'http:\/\/127\.0\.0\.1:7878\/lessons\.json' \}\)/);
     assert.deepEqual(log.pageErrors, []);
     assert.equal(log.warnings.filter((w) => w.includes("Pathlight")).length, 0, log.warnings.join("\n"));
+  } finally {
+    await close();
+    dev.stop();
+  }
+});
+
+test("a build of pathlight dev still loading when author mode is left stays out: the page's own pack stays on the card", async () => {
+  // Pins the panel's load of a dev build that finished after the panel had gone and put the
+  // preview's pack back over the page's own (a CI run caught the card on "(dev)" for good).
+  const dev = await devServer();
+  const held = [];
+  let loads = 0;
+  const holdLaterLoads = (page) =>
+    page.route((url) => url.href === dev.lessons, (route) => (++loads === 1 ? route.continue() : held.push(route)));
+  const { page, log, close } = await host({ ...INIT, author: { lessons: dev.lessons } }, undefined, holdLaterLoads);
+  try {
+    await panel(page).waitFor({ state: "visible" });
+    await waitFor(async () => (await titles(page)).includes("Find your way (dev)"), { what: "the dev pack from init" });
+    await waitFor(() => held.length === 1, { what: "the panel's load of the build pathlight dev serves" });
+
+    await page.evaluate(() => window.pathlight("author", false));
+    await panel(page).waitFor({ state: "detached" });
+    await ownLessonOnCard(page, log);
+
+    const finished = page.waitForEvent("requestfinished", (r) => r.url() === dev.lessons);
+    await held[0].continue();
+    await finished;
+    // The load's body is in: the page parses it within a few tasks and frames.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.evaluate(() => window.pathlight("open", "everywhere"));
+    await widget(page, ".pl-card #pl-card-title").waitFor();
+    assert.deepEqual(await widget(page, ".pl-card #pl-card-title").allTextContents(), ["Find your way"]);
+    assert.deepEqual(log.pageErrors, []);
   } finally {
     await close();
     dev.stop();

@@ -93,8 +93,8 @@ export const DEADLINE = 15000;
 /** Polls `check` (sync or async) until it returns a truthy value, and returns that value.
  * A check may also throw (a failed assertion, an element not there yet): it is tried again.
  * After `timeout` ms the test fails with a message naming `what` it waited for (a string, or
- * a function called then, to describe the state at that moment) and the last error the check
- * threw. */
+ * a function, sync or async, called then to describe the state at that moment) and the last
+ * error the check threw. */
 export async function waitFor(check, { timeout = DEADLINE, interval = 50, what } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -106,7 +106,9 @@ export async function waitFor(check, { timeout = DEADLINE, interval = 50, what }
       last = e;
     }
     if (Date.now() >= deadline) {
-      const name = typeof what === "function" ? what() : what || check.toString();
+      const name = typeof what === "function"
+        ? await Promise.resolve().then(what).catch((e) => `(what it waited for could not be described: ${e.message})`)
+        : what || check.toString();
       const error = new Error(`waited ${timeout} ms for ${name}${last ? `; last: ${last.message}` : ""}`);
       if (last) error.cause = last;
       throw error;

@@ -151,10 +151,14 @@ fn follow_dev_server(
                     let Ok(pack) = pack_loader::load(&url).await else {
                         return;
                     };
-                    // A later build's load, started meanwhile, puts that build in place.
-                    let now = dev.try_get_untracked().flatten();
-                    if !now.is_some_and(|now| now.outdates(build)) {
-                        state.replace_pack(pack.localized(&locale));
+                    // A later build's load, started meanwhile, puts that build in place;
+                    // and once the panel has gone (`dev` with it), the pack on the page is
+                    // author mode's switch's to choose.
+                    match dev.try_get_untracked() {
+                        Some(now) if !now.as_ref().is_some_and(|now| now.outdates(build)) => {
+                            state.replace_pack(pack.localized(&locale));
+                        }
+                        _ => {}
                     }
                 });
             }
