@@ -115,7 +115,8 @@ for (const [name, cmd] of clis) {
       assert.equal(d.severity, "error");
       assert.equal(typeof d.line, "number");
       assert.ok(d.message.startsWith(`error: ${d.file}:${d.line} [minutes]: `), d.message);
-      assert.ok(dev.out.stderr.includes(d.message), "the terminal shows what lint prints");
+      // The terminal's pipe and the page's stream are two channels: either may come first.
+      await waitFor(() => dev.out.stderr.includes(d.message), { what: () => `the terminal to show what lint prints, ${d.message}: ${dev.out.stderr}` });
       await waitFor(() => dev.out.stderr.includes(`kept the last good pack (build 1)`), { what: () => dev.out.stderr });
       assert.equal(await (await fetch(`${dev.base}/lessons.json`)).text(), good, "the broken build replaced the pack");
 
@@ -125,7 +126,8 @@ for (const [name, cmd] of clis) {
       const fixed = stream.got.at(-1);
       assert.equal(fixed.served, fixed.build);
       assert.deepEqual(fixed.diagnostics, []);
-      assert.match(dev.out.stdout, new RegExp(`^built 21 lessons in \\d+ ms \\(build ${fixed.build}\\)$`, "m"));
+      const built = new RegExp(`^built 21 lessons in \\d+ ms \\(build ${fixed.build}\\)$`, "m");
+      await waitFor(() => built.test(dev.out.stdout), { what: () => `the terminal to say build ${fixed.build} was built: ${dev.out.stdout}` });
       stream.close();
     } finally {
       await dev.stop();
@@ -137,7 +139,8 @@ for (const [name, cmd] of clis) {
     writeFileSync(join(dir, "api-key.md"), "no front matter\n");
     const dev = await start(cmd, dir);
     try {
-      assert.match(dev.out.stderr, /no good pack yet: \/lessons.json answers 503 until one builds/);
+      // Said on stderr before "serving" on stdout, but the two pipes may arrive in either order.
+      await waitFor(() => /no good pack yet: \/lessons.json answers 503 until one builds/.test(dev.out.stderr), { what: () => `the terminal to say no pack is served yet: ${dev.out.stderr}` });
       const none = await fetch(`${dev.base}/lessons.json`);
       assert.equal(none.status, 503);
       const body = await none.json();
@@ -201,6 +204,7 @@ for (const [name, cmd] of clis) {
         assert.equal(pre.headers.get("access-control-allow-private-network"), null);
         assert.match(await pre.text(), /--allow-origin/);
       }
+      await waitFor(() => out.stderr.includes("refused a page at https://app.acme.example"), { what: () => `the terminal to name the refused page: ${out.stderr}` });
       assert.equal(out.stderr.match(/refused a page at https:\/\/app\.acme\.example/g)?.length, 1, "told once: " + out.stderr);
     } finally {
       child.kill("SIGINT");

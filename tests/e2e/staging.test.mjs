@@ -82,7 +82,10 @@ for (const [name, cmd] of clis) {
     const allowed = `http://${STAGING}:${sitePort}`;
     const dev = await start(cmd, ["--allow-origin", allowed]);
     try {
-      assert.match(dev.out.stdout, new RegExp(`pages at ${allowed.replaceAll(".", "\\.")} may read it too`));
+      // Said after the first build's line, which may reach us in a chunk of its own.
+      await waitFor(() => dev.out.stdout.includes(`pages at ${allowed} may read it too`), {
+        what: () => `the terminal to name the origin allowed: ${JSON.stringify(dev.out)}`,
+      });
       assert.deepEqual(await fetchFrom(STAGING, `${dev.base}/lessons.json`), { lessons: 21 });
       const refused = await fetchFrom(OTHER, `${dev.base}/lessons.json`);
       assert.match(refused.error ?? "", /Failed to fetch/, JSON.stringify(refused));
