@@ -503,14 +503,18 @@ for (const { name, rebuild } of [
     else await call();
     assert.deepEqual(log.pageErrors, [], "an exception reached the host page");
     await hostWorks(page);
-    const state = await page.evaluate(() => ({
+    // The card's code may still be on its way (the first card opened fetches it).
+    const now = () => page.evaluate(() => ({
       inDocument: document.querySelectorAll("pathlight-widget").length,
       inBody: document.body.querySelectorAll(":scope > pathlight-widget").length,
       card: !!document.querySelector("pathlight-widget")?.shadowRoot?.querySelector(".pl-card"),
     }));
-    const back = state.inBody === 1 && state.card;
-    const absent = state.inDocument === 0 && log.warnings.length === 1 && /^Pathlight: /.test(log.warnings[0]);
-    assert.ok(back || absent, `the widget neither came back nor said it is gone: ${JSON.stringify(state)}, warnings ${JSON.stringify(log.warnings)}`);
+    const isBack = (state) => state.inBody === 1 && state.card;
+    const isAbsent = (state) => state.inDocument === 0 && log.warnings.length === 1 && /^Pathlight: /.test(log.warnings[0]);
+    await waitFor(async () => { const state = await now(); return isBack(state) || isAbsent(state); }, {
+      what: async () => `the widget back with its card, or gone with one warning: ${JSON.stringify(await now())}, warnings ${JSON.stringify(log.warnings)}`,
+    });
+    const back = isBack(await now());
     if (back) {
       // Esc belongs to the card only while focus is in it; the host's counter has it now.
       await page.locator("pathlight-widget >> .pl-card").getByRole("button", { name: "Close lesson" }).click();

@@ -350,6 +350,7 @@ test("feature names that try to break out of the attribute selector match no hos
   const beacons = await shownBeacons();
   assert.deepEqual(beacons.sort(), BEACON_LESSONS.map((b) => b.id).sort(), "only the lessons anchored to real features may show a beacon");
   await (await launcher(page)).click();
+  await page.locator("pathlight-widget >> .pl-item").first().waitFor();
   const items = await page.locator("pathlight-widget >> .pl-item").evaluateAll((items) =>
     items.map((i) => ({ title: i.querySelector(".pl-item-title").textContent, why: i.querySelector(".pl-item-why").textContent })));
   const beaconTitles = new Set(BEACON_LESSONS.map((b) => b.title));

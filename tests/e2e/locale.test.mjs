@@ -52,11 +52,12 @@ test("with the UI in German, the reasons for each suggestion and the map's heade
   await panel.waitFor({ timeout: 15000 });
   const first = panel.locator(".pl-item").first();
   await waitFor(async () => (await first.locator(".pl-item-title").textContent()) === "Einen Bericht exportieren", { what: "the German title first" });
-  assert.equal(
-    await first.locator(".pl-item-why").textContent(),
-    "Zu deinem Ziel Schneller bezahlt werden · schaltet Send an invoice frei · auf diesem Bildschirm",
-    "the goal in its German translation, the untranslated lesson in English, the words around them German",
-  );
+  // "on this screen" once the intersection observer has reported the button, a frame or more
+  // after the start; "on this page" until then.
+  const why = "Zu deinem Ziel Schneller bezahlt werden · schaltet Send an invoice frei · auf diesem Bildschirm";
+  await waitFor(async () => (await first.locator(".pl-item-why").textContent()) === why, {
+    what: async () => `the goal in its German translation, the untranslated lesson in English, the words around them German: ${JSON.stringify(why)}; shown ${JSON.stringify(await first.locator(".pl-item-why").textContent())}`,
+  });
   const map = panel.getByRole("region", { name: "Dein Weg zu: Schneller bezahlt werden" });
   assert.equal(await map.locator(".pl-map-meta").textContent(), "Noch 2 Lektionen · 5 Min.");
   assert.equal(await map.locator(".pl-stop-why").first().textContent(), "Schaltet Send an invoice frei");

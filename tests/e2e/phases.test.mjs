@@ -104,6 +104,8 @@ test("a queued open fetches the chunk alongside the wasm and shows the card (bug
   });
   try {
     await card(page).waitFor({ state: "visible" });
+    // Playwright may relay the wasm's requestfinished after the card shows.
+    await waitFor(() => events.includes("got pathlight_bg.wasm"), { what: () => `the main wasm's load to finish: ${events.join(", ")}` });
     const asked = events.indexOf("asked pathlight_surfaces.wasm");
     assert.ok(asked >= 0 && asked < events.indexOf("got pathlight_bg.wasm"), events.join(", "));
     assert.equal(events.filter((e) => e === "asked pathlight_surfaces.wasm").length, 1, events.join(", "));
