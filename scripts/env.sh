@@ -12,7 +12,7 @@ command -v chromium >/dev/null || debs+=(chromium)
 command -v chromedriver >/dev/null || debs+=(chromium-driver)
 command -v node >/dev/null || debs+=(nodejs)
 command -v npm >/dev/null || debs+=(npm)
-# Python with venv, for DuckDB below (Debian's python3 has no ensurepip without python3-venv).
+# Python with venv, for DuckDB and ClickHouse below (Debian's python3 has no ensurepip without python3-venv).
 command -v python3 >/dev/null || debs+=(python3)
 python3 -c 'import ensurepip' 2>/dev/null || debs+=(python3-venv)
 if [ ${#debs[@]} -gt 0 ]; then
@@ -50,11 +50,11 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# DuckDB, for the test that runs docs/analytics.md's SQL and compares it with
-# `pathlight report --json` (tests/report_duckdb.py): from PyPI, into the project's own
-# virtual environment.
-if ! target/duckdb-venv/bin/python -c 'import duckdb' 2>/dev/null; then
-  say "installing duckdb (PyPI) into target/duckdb-venv"
-  python3 -m venv target/duckdb-venv
-  target/duckdb-venv/bin/pip install --quiet --disable-pip-version-check duckdb
+# DuckDB and ClickHouse (chDB, ClickHouse as a library), for the test that runs
+# docs/analytics.md's SQL in each and compares it with `pathlight report --json`
+# (tests/report_sql.py): from PyPI, pinned, into the project's own virtual environment.
+if ! target/sql-venv/bin/python -c 'import duckdb, chdb' 2>/dev/null; then
+  say "installing duckdb and chdb-core (PyPI) into target/sql-venv"
+  python3 -m venv target/sql-venv
+  target/sql-venv/bin/pip install --quiet --disable-pip-version-check duckdb==2.0.1 chdb-core==26.9.0
 fi

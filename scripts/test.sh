@@ -6,8 +6,8 @@ source "$(dirname "$0")/env.sh"
 say "native tests (pure core and CLI)"
 cargo test --quiet
 
-say "pathlight report against docs/analytics.md's SQL, run in DuckDB"
-target/duckdb-venv/bin/python tests/report_duckdb.py
+say "pathlight report against docs/analytics.md's SQL, run in DuckDB and ClickHouse"
+target/sql-venv/bin/python tests/report_sql.py
 
 say "component tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

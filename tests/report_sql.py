@@ -1,10 +1,12 @@
-"""docs/analytics.md's SQL, run in DuckDB, gives exactly the figures of `pathlight report --json`.
+"""docs/analytics.md's SQL, run in DuckDB and in ClickHouse, gives exactly the figures of
+`pathlight report --json`.
 
 Generates a data set (examples/report_events.rs, on the demo pack), runs the native report on
-it, runs every `-- duckdb:` and `-- portable:` block of docs/analytics.md in DuckDB, and
-compares each figure. Run by scripts/test.sh with the DuckDB that scripts/env.sh installs:
+it, runs every `-- duckdb:` and `-- portable:` block of docs/analytics.md in DuckDB, every
+`-- clickhouse:` and `-- portable:` block in ClickHouse (chDB: ClickHouse as a library), and
+compares each figure. Run by scripts/test.sh with the engines scripts/env.sh installs:
 
-    target/duckdb-venv/bin/python tests/report_duckdb.py [EVENTS]
+    target/sql-venv/bin/python tests/report_sql.py [EVENTS]
 """
 
 import json
@@ -15,6 +17,7 @@ import sys
 import tempfile
 
 import duckdb
+from chdb import session as chdb_session
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
@@ -30,9 +33,76 @@ def blocks():
         yield head.group(1), head.group(2), body
 
 
+def statements(sql):
+    """A block's statements, without its comment lines (no block has `;` in a string)."""
+    code = "\n".join(l for l in sql.splitlines() if not l.startswith("--"))
+    return [s.strip() for s in code.split(";") if s.strip()]
+
+
+def quote(text):
+    """A string literal that both engines read alike (ClickHouse would take a backslash as an
+    escape, DuckDB as itself)."""
+    assert "\\" not in text, text
+    return "'" + text.replace("'", "''") + "'"
+
+
+class DuckDb:
+    engine = "duckdb"
+    name = f"DuckDB {duckdb.__version__}"
+
+    def __init__(self):
+        self.db = duckdb.connect()
+
+    def run(self, statement):
+        """Runs one statement; the rows of a query, as dicts."""
+        cur = self.db.execute(statement)
+        if cur.description is None:
+            return []
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def stops_table(self):
+        return "CREATE TABLE pl_stops (goal VARCHAR, position INTEGER, lesson VARCHAR)"
+
+
+class ClickHouse:
+    engine = "clickhouse"
+
+    def __init__(self):
+        self.db = chdb_session.Session()
+        self.name = "ClickHouse " + self.run("SELECT version() AS v")[0]["v"]
+
+    def run(self, statement):
+        out = str(self.db.query(statement, "JSONEachRow"))
+        return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+    def stops_table(self):
+        return "CREATE TABLE pl_stops (goal String, position Int32, lesson String) ENGINE = Memory"
+
+
+def figures_of(db, events, report):
+    """Every figure of the page's SQL, by block name, as `db` computes it."""
+    figures = {}
+    for engine, name, sql in blocks():
+        if engine not in (db.engine, "portable"):
+            continue
+        sql = sql.replace("'events.ndjson'", quote(events))
+        if name == "stops":
+            # The maps' stops, from the report as the page says.
+            db.run(db.stops_table())
+            rows = [f"({quote(g['id'])}, {k}, {quote(s['lesson'])})" for g in report["goals"] for k, s in enumerate(g["stops"])]
+            db.run("INSERT INTO pl_stops VALUES " + ", ".join(rows))
+        for statement in statements(sql):
+            rows = db.run(statement)
+            if not statement.upper().startswith(("CREATE", "INSERT")):
+                figures[name] = rows
+    return figures
+
+
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
     subprocess.run(["cargo", "build", "--quiet", "--bin", "pathlight", "--example", "report_events"], cwd=ROOT, check=True)
+    failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         events = os.path.join(tmp, "events.ndjson")
         with open(events, "wb") as out:
@@ -40,32 +110,17 @@ def main():
         report = json.loads(subprocess.run(
             [os.path.join(target, "debug/pathlight"), "report", events, "--pack", PACK, "--json"],
             cwd=ROOT, capture_output=True, check=True).stdout)
-        db = duckdb.connect()
-        figures = {}
-        for engine, name, sql in blocks():
-            if engine not in ("duckdb", "portable"):
-                continue
-            sql = sql.replace("'events.ndjson'", "'" + events.replace("'", "''") + "'")
-            if name == "stops":
-                # The maps' stops, from the report as the page says.
-                db.execute("CREATE TABLE pl_stops (goal VARCHAR, position INTEGER, lesson VARCHAR)")
-                for g in report["goals"]:
-                    for k, s in enumerate(g["stops"]):
-                        db.execute("INSERT INTO pl_stops VALUES (?, ?, ?)", [g["id"], k, s["lesson"]])
-            cur = db.execute(sql)
-            statement = "\n".join(l for l in sql.splitlines() if not l.startswith("--")).lstrip()
-            if not statement.upper().startswith("CREATE"):
-                cols = [d[0] for d in cur.description]
-                figures[name] = [dict(zip(cols, row)) for row in cur.fetchall()]
-        failures = compare(report, figures)
-    if failures:
-        for f in failures[:40]:
-            print("MISMATCH", f)
-        print(f"0 passed, {len(failures)} failed")
-        sys.exit(1)
-    print(f"DuckDB {duckdb.__version__} agrees with pathlight report --json on {report['input']['records']} records, "
-          f"{report['learners']} learners, {len(report['lessons'])} lessons, {len(report['goals'])} goals, {len(report['days'])} days")
-    print("1 passed, 0 failed")
+        for db in (DuckDb(), ClickHouse()):
+            failures = compare(report, figures_of(db, events, report))
+            for f in failures[:40]:
+                print(f"MISMATCH in {db.name}:", f)
+            if failures:
+                failed += 1
+            else:
+                print(f"{db.name} agrees with pathlight report --json on {report['input']['records']} records, "
+                      f"{report['learners']} learners, {len(report['lessons'])} lessons, {len(report['goals'])} goals, {len(report['days'])} days")
+    print(f"{2 - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
 
 
 def compare(report, sql):
