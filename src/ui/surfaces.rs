@@ -1,7 +1,7 @@
 //! The surfaces a learner opens, and how their code arrives.
 
 use super::{Highlight, LessonCard, Panel, Surface, WidgetState};
-use crate::web::idle;
+use crate::web::{idle, settled};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -42,14 +42,21 @@ pub fn Surfaces(state: WidgetState) -> impl IntoView {
                     }
                 }
             }
+            settled::code_arrived();
         });
     };
-    // Syncs with the outside world: a surface that opens needs its code now.
+    // Syncs with the outside world: a surface that opens needs its code now, and the widget
+    // has not caught up with the call that opened it until the code is here.
     Effect::new(move || {
-        if state.surface.get() != Surface::Closed {
+        if state.surface.get() != Surface::Closed
+            && !matches!(arrival.get_untracked(), Arrival::Here(_))
+        {
+            settled::wait_for_code();
             fetch();
         }
     });
+    // A widget destroyed while its code is on its way holds no later widget's count.
+    on_cleanup(settled::code_arrived);
     leptos::task::spawn_local(async move {
         idle().await;
         if arrival.try_get_untracked().is_some() {

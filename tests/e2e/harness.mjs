@@ -129,9 +129,9 @@ export const settledCount = (page) =>
  * `<pathlight-widget>` element carries `data-settled="N"`, bumped each time the widget has
  * finished handling a host command (a `pathlight(...)` call), a navigation, a burst of page
  * mutations or the progress backend's answer to a load, after its reactive updates have
- * flushed. So once the count passes the one read
- * before `action`, whatever `action` would make the widget do is on screen, and a test may
- * assert that something did NOT happen without waiting for a time. Returns what `action`
+ * flushed and the code of any surface it opened has arrived. So once the count passes the one
+ * read before `action`, whatever `action` would make the widget do is on screen, and a test
+ * may assert that something did NOT happen without waiting for a time. Returns what `action`
  * returned. */
 export async function settle(page, action, { timeout = DEADLINE } = {}) {
   const before = await settledCount(page);

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { launcher, open, suite, waitFor } from "./harness.mjs";
+import { launcher, open, quiesce, settledCount, suite, waitFor } from "./harness.mjs";
 
 const env = suite();
 const CHUNK = "**/dist/pathlight_surfaces.wasm";
@@ -67,6 +67,29 @@ test("the first beacon needs only pathlight.js and pathlight_bg.wasm, and the ch
     await card(page).waitFor({ state: "visible" });
     assert.equal(held.state.asked, 1, "the chunk was fetched once");
     assert.equal(seen["pathlight_bg.wasm"], 1);
+    assert.deepEqual(log.warnings, []);
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("data-settled after the first open waits for the card's code: once it passes, the card is on screen (bug: it passed while the chunk was still on its way, and a vendor's test found no card)", async () => {
+  const held = holdChunk();
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, { setup: held.setup });
+  try {
+    await launcher(page);
+    await waitFor(async () => (await settledCount(page)) >= 1, { what: "the start's data-settled" });
+    await waitFor(() => held.state.asked === 1, { what: "the idle prefetch of the chunk, held" });
+    await quiesce(page);
+    const before = await settledCount(page);
+    await page.evaluate(() => window.pathlight("open", "export-report"));
+    // The call's own bump is a task away; two frames are well past it.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    assert.equal(await settledCount(page), before, "settled while the card's code was still on its way");
+    held.release();
+    await waitFor(async () => (await settledCount(page)) > before, { what: "data-settled once the chunk arrived" });
+    assert.equal(await card(page).count(), 1, "no card on screen once settled");
     assert.deepEqual(log.warnings, []);
     assert.deepEqual(log.pageErrors, []);
   } finally {
