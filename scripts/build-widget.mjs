@@ -56,9 +56,14 @@ function cargo(features) {
 
 // The features rustc enables for wasm32 by default, which the browsers we support have.
 const features = ["bulk-memory", "mutable-globals", "nontrapping-float-to-int", "sign-ext", "reference-types", "multivalue"];
+// wasm-streams, which Leptos pulls in through server_fn (we have no server functions),
+// exports three classes through wasm-bindgen. Exports are roots that no optimizer drops, so
+// their code shipped with the first beacon (1.8 KB gzip): the wasm loses them here, the glue
+// in `withoutStreams`.
+const UNUSED_EXPORTS = "*intounderlying*";
 const shrink = (wasm) => {
   if (!release) return;
-  run("wasm-opt", ["-Oz", "--converge", "--strip-producers", "--strip-target-features", ...features.map((f) => `--enable-${f}`), "--output", wasm + ".opt", wasm]);
+  run("wasm-opt", [`--remove-exports=${UNUSED_EXPORTS}`, "-Oz", "--converge", "--strip-producers", "--strip-target-features", ...features.map((f) => `--enable-${f}`), "--output", wasm + ".opt", wasm]);
   copyFileSync(wasm + ".opt", wasm);
   rmSync(wasm + ".opt");
 };
@@ -132,6 +137,10 @@ function widget({ name, features: cargoFeatures, split, author, also = {} }) {
     link = patchLink(link, file, what);
   }
   if (link) writeFileSync(join(dir, "__wasm_split.js"), link);
+  if (release) {
+    const file = join(dir, `${name}.js`);
+    writeFileSync(file, withoutStreams(readFileSync(file, "utf8")));
+  }
   const glue = buildSync({
     entryPoints: [join(dir, `${name}.js`)],
     bundle: true,
@@ -143,6 +152,16 @@ function widget({ name, features: cargoFeatures, split, author, also = {} }) {
     logLevel: "error",
   }).outputFiles[0].text;
   return wrap(glue, { name, author, files });
+}
+
+/// The glue without wasm-streams' classes, whose exports `shrink` took out of the wasm.
+function withoutStreams(glue) {
+  const out = glue
+    .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n/gm, "")
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype.*\n/gm, "")
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, "");
+  if (out.includes("IntoUnderlying")) throw new Error("wasm-bindgen's glue for wasm-streams' classes changed: scripts/build-widget.mjs could not take them out");
+  return out;
 }
 
 /// wasm-split-cli's link code, fetching through the loader: with the file's integrity hash
