@@ -47,6 +47,8 @@ def quote(text):
 
 
 class DuckDb:
+    """DuckDB, in memory: runs the `duckdb` and `portable` blocks."""
+
     engine = "duckdb"
     name = f"DuckDB {duckdb.__version__}"
 
@@ -66,6 +68,9 @@ class DuckDb:
 
 
 class ClickHouse:
+    """ClickHouse through chDB, in a session of its own: runs the `clickhouse` and `portable`
+    blocks."""
+
     engine = "clickhouse"
 
     def __init__(self):
@@ -73,6 +78,7 @@ class ClickHouse:
         self.name = "ClickHouse " + self.run("SELECT version() AS v")[0]["v"]
 
     def run(self, statement):
+        """Runs one statement; the rows of a query, as dicts."""
         out = str(self.db.query(statement, "JSONEachRow"))
         return [json.loads(line) for line in out.splitlines() if line.strip()]
 

@@ -28,7 +28,7 @@ pub fn mark(element: &web_sys::Element) {
         if WAITING.get() {
             HELD.set(Some(element));
         } else {
-            bump(&element);
+            count_up(&element);
         }
     });
     if let Some(window) = web_sys::window() {
@@ -51,7 +51,7 @@ pub fn code_arrived() {
     }
 }
 
-fn bump(element: &web_sys::Element) {
+fn count_up(element: &web_sys::Element) {
     let count: u64 = element
         .get_attribute(ATTRIBUTE)
         .and_then(|n| n.parse().ok())
