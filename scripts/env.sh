@@ -53,8 +53,11 @@ fi
 # DuckDB and ClickHouse (chDB, ClickHouse as a library), for the test that runs
 # docs/analytics.md's SQL in each and compares it with `pathlight report --json`
 # (tests/report_sql.py): from PyPI, pinned, into the project's own virtual environment.
-if ! target/sql-venv/bin/python -c 'import duckdb, chdb' 2>/dev/null; then
-  say "installing duckdb and chdb-core (PyPI) into target/sql-venv"
-  python3 -m venv target/sql-venv
-  target/sql-venv/bin/pip install --quiet --disable-pip-version-check duckdb==2.0.1 chdb-core==26.9.0
-fi
+# Only the tests need them (about 0.9 GB), so scripts/test.sh asks for them; the demo does not.
+sql_engines() {
+  if ! target/sql-venv/bin/python -c 'import duckdb, chdb' 2>/dev/null; then
+    say "installing duckdb and chdb-core (PyPI) into target/sql-venv"
+    python3 -m venv target/sql-venv
+    target/sql-venv/bin/pip install --quiet --disable-pip-version-check duckdb==2.0.1 chdb-core==26.9.0
+  fi
+}

@@ -7,6 +7,7 @@ say "native tests (pure core and CLI)"
 cargo test --quiet
 
 say "pathlight report against docs/analytics.md's SQL, run in DuckDB and ClickHouse"
+sql_engines
 target/sql-venv/bin/python tests/report_sql.py
 
 say "component tests (wasm-bindgen-test in headless Chromium)"
