@@ -13,7 +13,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launcher, open, suite, waitFor } from "./harness.mjs";
+import { launcher, open, quiesce, suite, waitFor } from "./harness.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
@@ -27,13 +27,13 @@ const env = suite({
 const INIT = { lessons: "/fixtures/author.json", user: { id: "u1", traits: { role: "viewer" } } };
 
 /** The author host with `init` queued before the widget's script runs, recording every
- * request the page makes (full URLs); `route` may hold some of them back. */
-async function host(init, path = "/app/author", route) {
+ * request the page makes (full URLs); `prepare(page)` runs before the page loads. */
+async function host(init, path = "/app/author", prepare) {
   const requests = [];
   const notFound = [];
   const opened = await open(env.browser, env.base + path, {
     setup: async (page) => {
-      if (route) await route(page);
+      if (prepare) await prepare(page);
       page.on("request", (r) => requests.push(r.url()));
       page.on("response", (r) => r.status() === 404 && notFound.push(r.url()));
       await page.addInitScript((init) => {
@@ -179,9 +179,20 @@ test("a build of pathlight dev still loading when author mode is left stays out:
   const dev = await devServer();
   const held = [];
   let loads = 0;
-  const holdLaterLoads = (page) =>
-    page.route((url) => url.href === dev.lessons, (route) => (++loads === 1 ? route.continue() : held.push(route)));
-  const { page, log, close } = await host({ ...INIT, author: { lessons: dev.lessons } }, undefined, holdLaterLoads);
+  const prepare = async (page) => {
+    await page.route((url) => url.href === dev.lessons, (route) => (++loads === 1 ? route.continue() : held.push(route)));
+    // The URLs whose bodies the page has read, in order: the widget parses a pack in the
+    // same turn as it reads its body.
+    await page.addInitScript(() => {
+      window.__read = [];
+      const text = Response.prototype.text;
+      Response.prototype.text = function () {
+        const url = this.url;
+        return text.call(this).then((body) => { window.__read.push(url); return body; });
+      };
+    });
+  };
+  const { page, log, close } = await host({ ...INIT, author: { lessons: dev.lessons } }, undefined, prepare);
   try {
     await panel(page).waitFor({ state: "visible" });
     await waitFor(async () => (await titles(page)).includes("Find your way (dev)"), { what: "the dev pack from init" });
@@ -191,11 +202,11 @@ test("a build of pathlight dev still loading when author mode is left stays out:
     await panel(page).waitFor({ state: "detached" });
     await ownLessonOnCard(page, log);
 
-    const finished = page.waitForEvent("requestfinished", (r) => r.url() === dev.lessons);
     await held[0].continue();
-    await finished;
-    // The load's body is in: the page parses it within a few tasks and frames.
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const read = () => page.evaluate((url) => window.__read.filter((u) => u === url).length, dev.lessons);
+    await waitFor(async () => (await read()) === 2, { what: async () => `the held dev build's body read by the page (read ${await read()} times)` });
+    // The widget has caught up with whatever that body made it do.
+    await quiesce(page);
     await page.evaluate(() => window.pathlight("open", "everywhere"));
     await widget(page, ".pl-card #pl-card-title").waitFor();
     assert.deepEqual(await widget(page, ".pl-card #pl-card-title").allTextContents(), ["Find your way"]);

@@ -74,18 +74,46 @@ test("the first beacon needs only pathlight.js and pathlight_bg.wasm, and the ch
   }
 });
 
+/** Records the timers the page queues while `window.__queued` is a Set, each taken out of
+ * it once its callback has run: so a test can wait until what a call queued has run. */
+function recordTimers() {
+  const setTimeout = window.setTimeout;
+  window.setTimeout = function (callback, ...rest) {
+    const watching = window.__queued;
+    const id = setTimeout.call(window, (...args) => {
+      try {
+        if (typeof callback === "function") callback(...args);
+      } finally {
+        watching?.delete(id);
+      }
+    }, ...rest);
+    watching?.add(id);
+    return id;
+  };
+}
+
 test("data-settled after the first open waits for the card's code: once it passes, the card is on screen (bug: it passed while the chunk was still on its way, and a vendor's test found no card)", async () => {
   const held = holdChunk();
-  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, { setup: held.setup });
+  const { page, log, close } = await open(env.browser, `${env.base}/app/basic`, {
+    setup: async (p) => {
+      await held.setup(p);
+      await p.addInitScript(recordTimers);
+    },
+  });
   try {
     await launcher(page);
     await waitFor(async () => (await settledCount(page)) >= 1, { what: "the start's data-settled" });
     await waitFor(() => held.state.asked === 1, { what: "the idle prefetch of the chunk, held" });
     await quiesce(page);
     const before = await settledCount(page);
-    await page.evaluate(() => window.pathlight("open", "export-report"));
-    // The call's own bump is a task away; two frames are well past it.
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.evaluate(() => {
+      window.__queued = new Set();
+      window.pathlight("open", "export-report");
+      window.__queuedByOpen = window.__queued;
+      window.__queued = undefined;
+    });
+    // The call's own bump of the count is one of the timers it queued.
+    await waitFor(() => page.evaluate(() => window.__queuedByOpen.size === 0), { what: "the timers the call queued to run" });
     assert.equal(await settledCount(page), before, "settled while the card's code was still on its way");
     held.release();
     await waitFor(async () => (await settledCount(page)) > before, { what: "data-settled once the chunk arrived" });
